@@ -1,0 +1,3 @@
+from brottsforeb.cli import main
+
+main()

@@ -1,0 +1,55 @@
+"""The command line: thin commands over the library. Only this package prints."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from . import schema, validate  # noqa: F401 - importing registers the commands
+from ._app import app
+
+__all__ = ["app", "main"]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"bfa {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", "-V", callback=_version, is_eager=True, help="Visa versionen."
+    ),
+) -> None:
+    """bfa – kommunens brottsförebyggande arbete som kod."""
+
+
+def main() -> None:
+    """Entry point: run the app; every BfaError becomes a Swedish line and exit 2."""
+    from ..errors import BfaError
+
+    try:
+        app(standalone_mode=True)
+    except BfaError as exc:
+        sys.stderr.write(f"bfa: fel: {exc.message}\n")
+        if exc.hint:
+            sys.stderr.write(f"  → {exc.hint}\n")
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.stderr.write("bfa: avbrutet.\n")
+        sys.exit(130)
+    except Exception as exc:  # a bug in bfa: still no traceback for the coordinator
+        if os.environ.get("BFA_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"bfa: internt fel ({type(exc).__name__}: {exc}).\n"
+            "  → Detta är ett fel i bfa, inte i dina filer. Kör med BFA_DEBUG=1 för detaljer "
+            "och rapportera det.\n"
+        )
+        sys.exit(2)

@@ -1,0 +1,108 @@
+"""What every command shares: options, the terminal, exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from ..findings import Finding, Severity, exit_code_for, to_github, to_json
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class Format(str, Enum):
+    human = "human"
+    json = "json"
+    github = "github"
+
+
+PATH_ARG = typer.Argument(
+    Path("."), help="Förrådets mapp (den som innehåller bfa.yaml). Standard: aktuell mapp.",
+    show_default=False,
+)
+FORMAT_OPT = typer.Option(
+    Format.human, "--format", "-f",
+    help="Utdata: human (läsbar tabell), json (maskinläsbar) eller github (annoteringar i "
+    "GitHub Actions).",
+)
+STRICT_OPT = typer.Option(False, "--strict", help="Varningar ger också felkod 1.")
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    width = int(os.environ.get("COLUMNS", "0") or 0) or None
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, width=width)
+
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def summary_line(findings: Sequence[Finding], files: int) -> str:
+    n = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    parts = []
+    if n[Severity.ERROR]:
+        parts.append(f"{n[Severity.ERROR]} fel")
+    if n[Severity.WARNING]:
+        parts.append(f"{n[Severity.WARNING]} varning" + ("ar" if n[Severity.WARNING] > 1 else ""))
+    if n[Severity.INFO]:
+        parts.append(f"{n[Severity.INFO]} undantagna")
+    checked = f"{files} filer kontrollerade"
+    if not parts:
+        return f"Inga fel eller varningar. {checked}."
+    return ", ".join(parts) + f". {checked}."
+
+
+def print_findings_human(findings: Sequence[Finding], files: int, title: str = "") -> None:
+    from rich.text import Text  # Text never parses markup: values print literally
+
+    out = console()
+    if title:
+        out.print(Text(title, style="bold"))
+    current = None
+    for f in sorted(findings, key=Finding.sort_key):
+        if f.file != current:
+            current = f.file
+            out.print(Text(f.file or "(förrådet som helhet)", style="bold underline"))
+        pos = f"{f.line}:{f.column}" if f.line else "–"
+        line = Text("  ")
+        line.append(f"{pos:>7}  ")
+        line.append(f"{f.severity.value:<8}", style=_STYLE[f.severity])
+        line.append(f"{f.message}  ")
+        line.append(f"[{f.rule}]", style="dim")
+        out.print(line)
+        if f.hint:
+            out.print(Text("           → " + f.hint, style="dim"), markup=False)
+    style = "bold red" if any(f.severity is Severity.ERROR for f in findings) else "bold green"
+    out.print(Text(summary_line(findings, files), style=style))
+
+
+def emit_findings(findings: Sequence[Finding], fmt: Format, *, files: int, strict: bool,
+                  title: str = "", **extra: object) -> int:
+    if fmt is Format.json:
+        typer.echo(to_json(findings, **extra, files=files))
+    elif fmt is Format.github:
+        text = to_github(findings)
+        if text:
+            typer.echo(text)
+        typer.echo(summary_line(findings, files))
+    else:
+        print_findings_human(findings, files, title)
+    return exit_code_for(findings, strict=strict)
+
+
+def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> typer.Exit:
+    """Print a one-line Swedish error to stderr and return the Exit to raise."""
+    sys.stderr.write(f"bfa: fel: {message}\n")
+    if hint:
+        sys.stderr.write(f"  → {hint}\n")
+    return typer.Exit(code)

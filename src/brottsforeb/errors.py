@@ -1,0 +1,68 @@
+"""The one error hierarchy of bfa.
+
+Library code raises these; only the CLI turns them into messages and exit
+codes. Every message is Swedish because it reaches the user as it is.
+
+    BfaError                      base: anything bfa refuses to do (exit 2)
+    ├── NotARepositoryError       no bfa.yaml at or above the given path
+    ├── UsageError                arguments that cannot be used
+    ├── RenderError               a document cannot be rendered
+    ├── WriteRefusedError         a write would overwrite or escape unasked
+    └── HistoryError              git history cannot be read
+
+Findings (problems *in* the repository's files) are not exceptions: they
+are data, see ``brottsforeb.findings``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "BfaError",
+    "HistoryError",
+    "NotARepositoryError",
+    "RenderError",
+    "UsageError",
+    "WriteRefusedError",
+]
+
+
+class BfaError(Exception):
+    """Base of every error bfa raises on purpose."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class NotARepositoryError(BfaError):
+    """The path holds no bfa repository."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} är inte ett bfa-förråd: filen bfa.yaml saknas "
+            "(varken i mappen eller i någon mapp ovanför).",
+            hint="Ange mappen som innehåller bfa.yaml, eller skapa ett nytt förråd "
+            "med `bfa init MAPP --name 'Kommunens namn'`.",
+        )
+        self.path = path
+
+
+class UsageError(BfaError):
+    """Arguments that cannot be used."""
+
+
+class RenderError(BfaError):
+    """A document cannot be rendered from the repository."""
+
+
+class WriteRefusedError(BfaError):
+    """A write would overwrite something unasked, or leave its allowed place."""
+
+
+class HistoryError(BfaError):
+    """The git history cannot be read as asked."""

@@ -1,0 +1,112 @@
+"""Findings: the one type every check returns, and the formats they leave in."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+__all__ = ["Finding", "Severity", "exit_code_for", "to_github", "to_json", "worst"]
+
+
+class Severity(StrEnum):
+    """How serious a finding is. Values are the Swedish words users see."""
+
+    ERROR = "fel"
+    WARNING = "varning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"fel": 2, "varning": 1, "info": 0}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem at one place in the repository.
+
+    ``file`` is relative to the repository root (POSIX separators); ``line``
+    and ``column`` are 1-based and 0 when the finding concerns the whole
+    file or the whole repository.
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    file: str = ""
+    line: int = 0
+    column: int = 0
+    hint: str = ""
+    source: str = ""
+    due: str = ""  # ISO date for time-dependent findings (bfa check)
+    data: dict[str, str | int] = field(default_factory=dict, compare=False)
+
+    @property
+    def location(self) -> str:
+        if not self.file:
+            return "(förrådet)"
+        if self.line:
+            return f"{self.file}:{self.line}:{self.column}"
+        return self.file
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.rule)
+
+
+def worst(findings: Iterable[Finding]) -> Severity | None:
+    best: Severity | None = None
+    for f in findings:
+        if best is None or f.severity.rank > best.rank:
+            best = f.severity
+    return best
+
+
+def exit_code_for(findings: Iterable[Finding], *, strict: bool = False) -> int:
+    """0 without errors, 1 with errors (or warnings when ``strict``)."""
+    w = worst(findings)
+    if w is Severity.ERROR or (strict and w is Severity.WARNING):
+        return 1
+    return 0
+
+
+def to_json(findings: Sequence[Finding], **extra: object) -> str:
+    """The documented, stable JSON shape (see docs/json.md)."""
+    counts = {s.value: 0 for s in Severity}
+    for f in findings:
+        counts[f.severity.value] += 1
+    items = []
+    for f in findings:
+        d = asdict(f)
+        d["severity"] = f.severity.value
+        if not d["data"]:
+            del d["data"]
+        if not d["due"]:
+            del d["due"]
+        items.append(d)
+    doc = {"version": 1, **extra, "summary": counts, "findings": items}
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def _gh_escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def to_github(findings: Sequence[Finding], *, root_prefix: str = "") -> str:
+    """GitHub Actions workflow commands, one line per finding."""
+    level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    lines = []
+    for f in findings:
+        props = []
+        if f.file:
+            props.append(f"file={_gh_escape(root_prefix + f.file, prop=True)}")
+            if f.line:
+                props.append(f"line={f.line}")
+                props.append(f"col={f.column}")
+        props.append(f"title={_gh_escape(f.rule, prop=True)}")
+        msg = f.message + (f" – {f.hint}" if f.hint else "")
+        lines.append(f"::{level[f.severity]} {','.join(props)}::{_gh_escape(msg)}")
+    return "\n".join(lines)

@@ -1,0 +1,180 @@
+"""Reading a repository from disk (or any mapping of files) into a Repo."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import _yaml
+from ._messages import schema_findings, suggest
+from .errors import NotARepositoryError
+from .findings import Finding, Severity
+from .model import KINDS, Entity, Kommun, kind_by_name
+from .repo import KOMMUN, Entry, Repo
+
+__all__ = ["find_root", "load_files", "load_repo", "read_tree"]
+
+ROOT_FILE = "bfa.yaml"
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_YEAR = re.compile(r"^\d{4}$")
+_MEETING = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*)$")
+_SUFFIXES = (".yaml", ".yml")
+#: Top-level folders that hold no entities and are not worth a warning.
+_OTHER_DIRS = {"templates", "docs", "utdata", "renderingar", "scheman", "schema", "node_modules"}
+
+
+def find_root(path: Path) -> Path:
+    """The folder holding bfa.yaml: ``path`` itself or the nearest parent."""
+    path = path.resolve()
+    if path.is_file():
+        path = path.parent
+    for candidate in (path, *path.parents):
+        if (candidate / ROOT_FILE).is_file():
+            return candidate
+    raise NotARepositoryError(path)
+
+
+def _f(rule: str, sev: Severity, msg: str, file: str, hint: str = "") -> Finding:
+    return Finding(rule, sev, msg, file, 0, 0, hint, "bfa")
+
+
+def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
+    """Every YAML file bfa reads under ``root``, as bytes keyed by POSIX path."""
+    files: dict[str, bytes] = {}
+    findings: list[Finding] = []
+    root_real = root.resolve()
+
+    def take(path: Path, rel: str) -> None:
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(root_real):
+                findings.append(
+                    _f("FIL-LANK", Severity.ERROR,
+                       "Filen är en länk som pekar utanför förrådet och läses inte.", rel,
+                       "Kopiera in filen i förrådet i stället för att länka till den.")
+                )
+                return
+        try:
+            with path.open("rb") as fh:  # never more than the limit + 1 into memory
+                files[rel] = fh.read(_yaml.MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            findings.append(_f("FIL-LASFEL", Severity.ERROR,
+                               f"Filen kan inte läsas ({exc.strerror}).", rel))
+
+    take(root / ROOT_FILE, ROOT_FILE)
+    with os.scandir(root) as top:
+        dirs = sorted((e for e in top if e.is_dir() and not e.name.startswith(".")),
+                      key=lambda e: e.name)
+    for d in dirs:
+        kind = KINDS.get(d.name)
+        if kind is None:
+            if d.name in _OTHER_DIRS or d.name.startswith(("_", "examples")):
+                continue
+            has_yaml = any(n.endswith(_SUFFIXES) for n in os.listdir(d.path))
+            if has_yaml:
+                guess = suggest(d.name, list(KINDS)) or (
+                    k.folder if (k := kind_by_name(d.name)) else None)
+                findings.append(_f(
+                    "FIL-MAPP", Severity.WARNING,
+                    f"Mappen '{d.name}/' är ingen mapp som bfa läser; filerna i den kontrolleras inte.",
+                    d.name + "/",
+                    f"Menade du '{guess}/'?" if guess else
+                    "bfa läser mapparna " + ", ".join(f"{k}/" for k in KINDS) + ".",
+                ))
+            continue
+        for sub in sorted(os.scandir(d.path), key=lambda e: e.name):
+            rel = f"{d.name}/{sub.name}"
+            if kind.by_year and sub.is_dir():
+                for f in sorted(os.scandir(sub.path), key=lambda e: e.name):
+                    if f.name.endswith(_SUFFIXES) and f.is_file():
+                        take(Path(f.path), f"{rel}/{f.name}")
+            elif sub.name.endswith(_SUFFIXES) and (sub.is_file() or sub.is_symlink()):
+                take(Path(sub.path), rel)
+    return files, findings
+
+
+def _classify(rel: str) -> tuple[str, str] | Finding:
+    """(kind, id) for a file path, or a finding saying why it is misplaced."""
+    if rel == ROOT_FILE:
+        return KOMMUN, "bfa"
+    parts = rel.split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    kind = KINDS[parts[0]]
+    if kind.by_year:
+        if len(parts) != 3 or not _YEAR.match(parts[1]):
+            return _f("MOTE-FILNAMN", Severity.ERROR,
+                      "Mötesfiler ska ligga i en mapp per år: moten/ÅÅÅÅ/ÅÅÅÅ-MM-DD-organ.yaml.",
+                      rel)
+        m = _MEETING.match(stem)
+        if not m or not m.group(1).startswith(parts[1]):
+            return _f("MOTE-FILNAMN", Severity.ERROR,
+                      f"Filnamnet '{parts[-1]}' följer inte formen ÅÅÅÅ-MM-DD-organ.yaml "
+                      f"med året {parts[1]}.", rel,
+                      "Exempel: moten/2025/2025-03-12-styrgrupp.yaml")
+        return kind.folder, stem
+    if not _SLUG.match(stem):
+        return _f("FIL-ID", Severity.ERROR,
+                  f"Filnamnet '{parts[-1]}' är inget giltigt id.", rel,
+                  "Använd små bokstäver a–z, siffror och bindestreck, utan å, ä, ö och "
+                  "mellanslag, t.ex. 'forebyggande-samordnare.yaml'.")
+    return kind.folder, stem
+
+
+def _entity(kind: str, eid: str, rel: str, raw: bytes) -> tuple[Entry, list[Finding]]:
+    findings: list[Finding] = []
+    text, problem = _yaml.decode(raw, rel)
+    if problem is not None or text is None:
+        return Entry(kind, eid, rel, _yaml.ParsedYaml()), [problem] if problem else []
+    parsed = _yaml.parse(text, rel)
+    entry = Entry(kind, eid, rel, parsed)
+    findings.extend(parsed.findings)
+    if parsed.findings and parsed.data is None:
+        return entry, findings
+    data = parsed.data
+    if data is None:
+        findings.append(Finding("FIL-TOM", Severity.ERROR, "Filen är tom.", rel, 1, 1,
+                                "Fyll i filen eller ta bort den (bfa new skapar en mall).", "YAML"))
+        return entry, findings
+    if not isinstance(data, dict):
+        what = "en lista" if isinstance(data, list) else "ett enkelt värde"
+        findings.append(Finding(
+            "FIL-TOPPNIVA", Severity.ERROR,
+            f"Filen innehåller {what} på översta nivån; den ska vara en mappning (nyckel: värde).",
+            rel, 1, 1, "Börja filen med nycklar, t.ex. 'namn: …', utan '- ' framför.", "YAML"))
+        return entry, findings
+    cls: type[Entity] = Kommun if kind == KOMMUN else KINDS[kind].model
+    try:
+        entry.model = cls.model_validate(data)
+    except ValidationError as exc:
+        findings.extend(schema_findings(exc, cls, parsed, rel))
+    return entry, findings
+
+
+def load_files(files: dict[str, bytes], root: Path | None = None,
+               extra: Iterable[Finding] = ()) -> Repo:
+    """Build a Repo from file contents keyed by POSIX path relative to the root."""
+    repo = Repo(root=root, findings=list(extra))
+    for rel in sorted(files):
+        where = _classify(rel)
+        if isinstance(where, Finding):
+            repo.findings.append(where)
+            continue
+        kind, eid = where
+        entry, found = _entity(kind, eid, rel, files[rel])
+        repo.findings.extend(found)
+        if kind == KOMMUN:
+            repo.kommun_entry = entry
+        else:
+            repo.entries.setdefault(kind, {})[eid] = entry
+    return repo
+
+
+def load_repo(path: Path | str = ".") -> Repo:
+    """Load the repository at ``path`` (or the nearest parent holding bfa.yaml)."""
+    root = find_root(Path(path))
+    files, found = read_tree(root)
+    return load_files(files, root, found)

@@ -1,0 +1,164 @@
+"""Shared types of the repository format: ids, references, cadences, decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+SLUG = r"^[a-z0-9][a-z0-9-]*$"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a string field as a reference to an entity of ``kind``.
+
+    ``kind`` is a folder name (``funktioner``, ``organ`` …) or ``problem`` /
+    ``orsak`` for ``lägesbild-id/del-id`` references into a lägesbild.
+    """
+
+    kind: str
+
+
+def _one_or_many(value: Any) -> Any:
+    if value is None:
+        return []
+    if isinstance(value, str | int | dt.date):
+        return [value]
+    return value
+
+
+class BfaModel(BaseModel):
+    """Base of every model: unknown keys are errors, keys are the Swedish aliases."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+        coerce_numbers_to_str=True,
+        str_strip_whitespace=True,
+        validate_default=False,
+    )
+
+
+class Entity(BfaModel):
+    """An entity stored in its own file; the file stem is its id."""
+
+    example_data: bool = Field(
+        False,
+        alias="exempeldata",
+        description="true om uppgifterna är påhittade exempel och inte kommunens egna.",
+    )
+    note: str | None = Field(None, alias="anmärkning", description="Fri anmärkning.")
+
+
+def _ref(kind: str, what: str) -> Any:
+    return Annotated[
+        str,
+        Ref(kind),
+        Field(pattern=SLUG, description=f"id för {what} (filnamnet utan .yaml i {kind}/)"),
+    ]
+
+
+FunktionRef = _ref("funktioner", "en funktion")
+AktorRef = _ref("aktorer", "en aktör")
+OrganRef = _ref("organ", "ett organ")
+DokumentRef = _ref("dokument", "ett dokument")
+LagesbildRef = _ref("lagesbilder", "en lägesbild")
+AtgardRef = _ref("atgarder", "en åtgärd")
+IndikatorRef = _ref("indikatorer", "en indikator")
+ProblemRef = Annotated[
+    str,
+    Ref("problem"),
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$",
+        description="problem i en lägesbild: 'lägesbild-id/problem-id'",
+    ),
+]
+OrsakRef = Annotated[
+    str,
+    Ref("orsak"),
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$",
+        description="orsak i en lägesbild: 'lägesbild-id/orsak-id'",
+    ),
+]
+
+
+def OneOrMany(item: Any) -> Any:  # noqa: N802 - reads as a type
+    """A list that may be written as a single value."""
+    return Annotated[list[item], BeforeValidator(_one_or_many)]
+
+
+Period = Literal["vecka", "månad", "kvartal", "halvår", "år", "vartannat år"]
+
+#: Length of one cadence period in months (weeks handled separately).
+PERIOD_MONTHS: dict[str, int] = {
+    "månad": 1,
+    "kvartal": 3,
+    "halvår": 6,
+    "år": 12,
+    "vartannat år": 24,
+}
+
+
+class Frekvens(BfaModel):
+    """How often something happens: ``antal`` times per ``per``."""
+
+    count: int = Field(1, alias="antal", ge=1, description="Hur många gånger per period.")
+    per: Period = Field(alias="per", description="Perioden: vecka, månad, kvartal, halvår, år "
+                        "eller 'vartannat år'.")
+    or_more: bool = Field(
+        False, alias="oftare_vid_behov", description="true om 'eller oftare vid behov' gäller."
+    )
+    when: str | None = Field(
+        None, alias="när", description="När under perioden, t.ex. 'en gång på våren och en "
+        "gång på hösten'."
+    )
+
+    def describe(self) -> str:
+        """Swedish phrase, e.g. 'två gånger per år eller oftare vid behov'."""
+        words = {1: "en gång", 2: "två gånger", 3: "tre gånger", 4: "fyra gånger",
+                 5: "fem gånger", 6: "sex gånger", 8: "åtta gånger", 10: "tio gånger",
+                 12: "tolv gånger"}
+        times = words.get(self.count, f"{self.count} gånger")
+        if self.per == "vartannat år":
+            text = "vartannat år" if self.count == 1 else f"{times} vartannat år"
+        elif self.per == "år" and self.count == 1:
+            text = "årligen"
+        else:
+            text = f"{times} per {self.per}"
+        if self.or_more:
+            text += " eller oftare vid behov"
+        return text
+
+
+class Beslut(BfaModel):
+    """A decision: who, when, which paragraph."""
+
+    by: OrganRef | None = Field(None, alias="av", description="Organet som beslutade.")
+    date: dt.date = Field(alias="datum", description="Beslutsdatum (ÅÅÅÅ-MM-DD).")
+    paragraph: str | None = Field(None, alias="paragraf", description="Paragraf, t.ex. '§ 134'.")
+    record_number: str | None = Field(
+        None, alias="diarienummer", description="Diarienummer, t.ex. 'KS 2024/70'."
+    )
+
+
+class Datumintervall(BfaModel):
+    start: dt.date | None = Field(None, alias="start", description="Första dag (ÅÅÅÅ-MM-DD).")
+    end: dt.date | None = Field(None, alias="slut", description="Sista dag (ÅÅÅÅ-MM-DD).")
+
+    @model_validator(mode="after")
+    def _order(self) -> Datumintervall:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("slutdatumet ligger före startdatumet")
+        return self
+
+
+class Person(BfaModel):
+    """A person holding a function. Left out of public renderings."""
+
+    name: str = Field(alias="namn", description="Personens namn.")
+    email: str | None = Field(None, alias="e_post", description="E-postadress.")
+    phone: str | None = Field(None, alias="telefon", description="Telefonnummer.")

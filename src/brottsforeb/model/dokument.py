@@ -1,0 +1,154 @@
+"""dokument/<id>.yaml: a governing document and its decision data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ._base import (
+    AktorRef,
+    BfaModel,
+    DokumentRef,
+    Entity,
+    FunktionRef,
+    IndikatorRef,
+    LagesbildRef,
+    OrganRef,
+    OrsakRef,
+    ProblemRef,
+)
+
+DokumentTyp = Literal[
+    "riktlinje",
+    "strategi",
+    "program",
+    "plan",
+    "handlingsplan",
+    "åtgärdsplan",
+    "samverkansöverenskommelse",
+    "medborgarlöfte",
+    "policy",
+    "regler",
+]
+
+
+class Revidering(BfaModel):
+    """When the document must be revised or reviewed next."""
+
+    kind: Literal["revision", "aktualitetsprövning"] = Field(
+        "revision", alias="typ", description="revision eller aktualitetsprövning."
+    )
+    years: int | None = Field(
+        None, alias="intervall_år", ge=1, le=20,
+        description="Antal år efter antagandet, t.ex. 4 för 'minst vart fjärde år'.",
+    )
+    date: dt.date | None = Field(None, alias="datum", description="Ett bestämt datum.")
+    text: str | None = Field(
+        None, alias="text", description="Formuleringen i dokumentet, t.ex. 'minst vart fjärde "
+        "år eller oftare vid behov'."
+    )
+
+    @model_validator(mode="after")
+    def _one(self) -> Revidering:
+        if self.years is None and self.date is None:
+            raise ValueError("ange intervall_år eller datum")
+        return self
+
+
+class Mal(BfaModel):
+    """A goal, measurable when it names an indicator and a target."""
+
+    text: str = Field(alias="text", description="Målet i ord.")
+    indicators: list[IndikatorRef] = Field(  # type: ignore[valid-type]
+        default_factory=list, alias="indikatorer", description="Indikatorer som mäter målet."
+    )
+
+
+class Avsnitt(BfaModel):
+    """A section of the document's own prose."""
+
+    heading: str = Field(alias="rubrik", description="Avsnittets rubrik.")
+    text: str = Field(alias="text", description="Avsnittets text (Markdown tillåts inte; "
+                      "texten återges som den står).")
+    points: list[str] = Field(default_factory=list, alias="punkter", description="Punktlista.")
+
+
+class Dokument(Entity):
+    type: DokumentTyp = Field(alias="typ", description="Slag av styrdokument.")
+    title: str = Field(alias="titel", description="Dokumentets titel.")
+    adopted_by: OrganRef | None = Field(
+        None, alias="antagen_av", description="Organet som antog dokumentet."
+    )
+    date: dt.date | None = Field(None, alias="datum", description="Datum för antagandet.")
+    paragraph: str | None = Field(None, alias="paragraf", description="Paragraf, t.ex. '§ 142'.")
+    record_number: str | None = Field(
+        None, alias="diarienummer", description="Diarienummer, t.ex. 'KS 2024/70'."
+    )
+    valid_from: dt.date | None = Field(None, alias="gäller_från", description="Gäller från.")
+    valid_to: dt.date | None = Field(None, alias="gäller_till", description="Gäller till.")
+    applies_to: str | None = Field(
+        None, alias="gäller_för", description="Vilka dokumentet gäller för."
+    )
+    audience: str | None = Field(
+        None, alias="intressenter", description="Vilka dokumentet vänder sig till."
+    )
+    revision: Revidering | None = Field(
+        None, alias="revideras", description="När dokumentet ska revideras eller prövas."
+    )
+    responsible: FunktionRef | None = Field(
+        None, alias="ansvarig", description="Funktionen som tar fram och förvaltar dokumentet."
+    )
+    responsible_organ: OrganRef | None = Field(
+        None, alias="ansvarigt_organ", description="Ansvarigt politiskt organ."
+    )
+    responsible_unit: str | None = Field(
+        None, alias="ansvarig_förvaltning", description="Ansvarig förvaltning/delegat/chef."
+    )
+    registry: str | None = Field(None, alias="diarium", description="Diariet den diarieförs i.")
+    published_at: str | None = Field(None, alias="publiceras", description="Var den publiceras.")
+    replaces: str | None = Field(None, alias="ersätter", description="Vad dokumentet ersätter.")
+    authors: list[str] = Field(default_factory=list, alias="författare", description="Författare.")
+    parties: list[AktorRef] = Field(  # type: ignore[valid-type]
+        default_factory=list, alias="parter", description="Parter (överenskommelser, löften)."
+    )
+    signed_by: list[FunktionRef] = Field(  # type: ignore[valid-type]
+        default_factory=list, alias="undertecknas_av", description="Funktioner som undertecknar."
+    )
+    based_on: list[LagesbildRef] = Field(  # type: ignore[valid-type]
+        default_factory=list, alias="grundas_på", description="Lägesbilder dokumentet bygger på."
+    )
+    problems: list[ProblemRef] = Field(  # type: ignore[valid-type]
+        default_factory=list, alias="problem", description="Problem som behandlas."
+    )
+    causes: list[OrsakRef] = Field(  # type: ignore[valid-type]
+        default_factory=list, alias="orsaker", description="Orsaker som behandlas."
+    )
+    goals: list[Mal] = Field(default_factory=list, alias="mål", description="Mål.")
+    goal_area: str | None = Field(None, alias="målområde", description="Målområde.")
+    sub_goal: str | None = Field(None, alias="delmål", description="Delmål.")
+    citizen_dialogue: str | None = Field(
+        None, alias="medborgardialog", description="Hur medborgardialogen gått till."
+    )
+    documentation: str | None = Field(
+        None, alias="dokumentation", description="Hur samverkan dokumenteras."
+    )
+    follow_up: str | None = Field(
+        None, alias="uppföljning", description="Hur dokumentet följs upp."
+    )
+    implementation: str | None = Field(
+        None, alias="genomförande", description="Plan för genomförandet."
+    )
+    part_of: DokumentRef | None = Field(
+        None, alias="del_av", description="Övergripande dokument det här hör till."
+    )
+    sections: list[Avsnitt] = Field(
+        default_factory=list, alias="avsnitt", description="Dokumentets egen text."
+    )
+
+    @model_validator(mode="after")
+    def _dates(self) -> Dokument:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValueError("gäller_till ligger före gäller_från")
+        return self

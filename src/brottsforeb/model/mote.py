@@ -1,0 +1,60 @@
+"""moten/<år>/<ÅÅÅÅ-MM-DD>-<organ>.yaml: a meeting held."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from ._base import BfaModel, Entity, FunktionRef, OrganRef
+
+
+class Arende(BfaModel):
+    heading: str = Field(alias="rubrik", description="Ärendets rubrik.")
+    type: Literal[
+        "information", "beslut", "lägesbild", "uppföljning", "rapportering", "övrigt"
+    ] = Field("övrigt", alias="typ", description="Slag av ärende; 'uppföljning' och "
+              "'rapportering' räknas av bfa check.")
+    text: str | None = Field(None, alias="text", description="Vad som sades.")
+    paragraph: str | None = Field(None, alias="paragraf", description="Paragraf i protokollet.")
+
+
+class Atgardspunkt(BfaModel):
+    what: str = Field(alias="vad", description="Vad som ska göras.")
+    who: FunktionRef | None = Field(None, alias="vem", description="Ansvarig funktion.")
+    by: dt.date | None = Field(None, alias="senast", description="Senast (ÅÅÅÅ-MM-DD).")
+    done: bool = Field(False, alias="klar", description="true när punkten är klar.")
+
+
+class Ersattning(BfaModel):
+    for_: FunktionRef = Field(alias="för", description="Funktionen som ersattes.")
+    by: str = Field(alias="av", description="Vem som ersatte (funktion eller namn).")
+
+
+class Mote(Entity):
+    organ: OrganRef = Field(alias="organ", description="Organet som sammanträdde.")
+    date: dt.date = Field(alias="datum", description="Mötesdatum (ÅÅÅÅ-MM-DD).")
+    time: str | None = Field(None, alias="tid", description="Tid, t.ex. '13.00–15.00'.")
+    place: str | None = Field(None, alias="plats", description="Plats.")
+    form: Literal["fysiskt", "digitalt", "hybrid"] | None = Field(
+        None, alias="form", description="fysiskt, digitalt eller hybrid."
+    )
+    cancelled: bool = Field(False, alias="inställt", description="true om mötet ställdes in.")
+    present: list[FunktionRef] = Field(  # type: ignore[valid-type]
+        default_factory=list, alias="närvarande", description="Närvarande funktioner."
+    )
+    absent: list[FunktionRef] = Field(  # type: ignore[valid-type]
+        default_factory=list, alias="frånvarande", description="Frånvarande funktioner."
+    )
+    substitutes: list[Ersattning] = Field(
+        default_factory=list, alias="ersättare", description="Ersättare som deltog."
+    )
+    items: list[Arende] = Field(default_factory=list, alias="ärenden", description="Ärenden.")
+    decisions: list[str] = Field(default_factory=list, alias="beslut", description="Beslut.")
+    action_items: list[Atgardspunkt] = Field(
+        default_factory=list, alias="åtgärdspunkter", description="Åtgärdspunkter."
+    )
+    record_number: str | None = Field(
+        None, alias="diarienummer", description="Diarienummer för anteckningarna."
+    )

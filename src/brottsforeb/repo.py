@@ -1,0 +1,151 @@
+"""The Repo: every entity of one municipality, with where each value stands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ._yaml import ParsedYaml, Path_
+from .findings import Finding
+from .model import (
+    Aktor,
+    Atgard,
+    Dokument,
+    Entity,
+    Funktion,
+    Indikator,
+    Kommun,
+    Lagesbild,
+    Mote,
+    Organ,
+)
+from .model.lagesbild import Orsak, Problem
+
+__all__ = ["KOMMUN", "Entry", "Repo"]
+
+#: The pseudo-kind of bfa.yaml.
+KOMMUN = "bfa"
+
+M = TypeVar("M", bound=Entity)
+
+
+@dataclass
+class Entry:
+    """One file: its kind and id, the parsed YAML, and the model (None if invalid)."""
+
+    kind: str
+    id: str
+    file: str
+    parsed: ParsedYaml
+    model: Entity | None = None
+
+
+@dataclass
+class Repo:
+    """Everything bfa knows about one municipality's repository.
+
+    Invalid files are kept as entries without a model, so references to them
+    do not cascade into "missing" findings.
+    """
+
+    root: Path | None = None
+    kommun_entry: Entry | None = None
+    entries: dict[str, dict[str, Entry]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)  # found while loading
+
+    # -- access --------------------------------------------------------------------
+    @property
+    def kommun(self) -> Kommun | None:
+        m = self.kommun_entry.model if self.kommun_entry else None
+        return m if isinstance(m, Kommun) else None
+
+    def _models(self, kind: str, cls: type[M]) -> dict[str, M]:
+        out: dict[str, M] = {}
+        for eid, entry in self.entries.get(kind, {}).items():
+            if isinstance(entry.model, cls):
+                out[eid] = entry.model
+        return out
+
+    @property
+    def aktorer(self) -> dict[str, Aktor]:
+        return self._models("aktorer", Aktor)
+
+    @property
+    def funktioner(self) -> dict[str, Funktion]:
+        return self._models("funktioner", Funktion)
+
+    @property
+    def organ(self) -> dict[str, Organ]:
+        return self._models("organ", Organ)
+
+    @property
+    def dokument(self) -> dict[str, Dokument]:
+        return self._models("dokument", Dokument)
+
+    @property
+    def lagesbilder(self) -> dict[str, Lagesbild]:
+        return self._models("lagesbilder", Lagesbild)
+
+    @property
+    def atgarder(self) -> dict[str, Atgard]:
+        return self._models("atgarder", Atgard)
+
+    @property
+    def indikatorer(self) -> dict[str, Indikator]:
+        return self._models("indikatorer", Indikator)
+
+    @property
+    def moten(self) -> dict[str, Mote]:
+        return self._models("moten", Mote)
+
+    def ids(self, kind: str) -> set[str]:
+        """Every id of ``kind`` that has a file, valid or not."""
+        return set(self.entries.get(kind, {}))
+
+    def entry(self, kind: str, eid: str) -> Entry | None:
+        if kind == KOMMUN:
+            return self.kommun_entry
+        return self.entries.get(kind, {}).get(eid)
+
+    def iter_entries(self) -> Iterator[Entry]:
+        if self.kommun_entry:
+            yield self.kommun_entry
+        for by_id in self.entries.values():
+            yield from by_id.values()
+
+    def where(self, kind: str, eid: str, path: Path_ = (), *, key: bool = False) -> tuple[str, int, int]:
+        """(file, line, column) of a value; the nearest enclosing mapping if it is absent."""
+        entry = self.entry(kind, eid)
+        if entry is None:
+            return "", 0, 0
+        line, col = entry.parsed.where(path, key=key)
+        return entry.file, line, col
+
+    # -- domain helpers ----------------------------------------------------------------
+    def name_of(self, kind: str, eid: str) -> str:
+        """Display name of an entity, falling back to its id."""
+        entry = self.entry(kind, eid)
+        m: Any = entry.model if entry else None
+        for attr in ("name", "title"):
+            if m is not None and getattr(m, attr, None):
+                return str(getattr(m, attr))
+        return eid
+
+    def problem(self, ref: str) -> Problem | None:
+        lb_id, _, pid = ref.partition("/")
+        lb = self.lagesbilder.get(lb_id)
+        return next((p for p in lb.mapping if p.id == pid), None) if lb else None
+
+    def orsak(self, ref: str) -> Orsak | None:
+        lb_id, _, oid = ref.partition("/")
+        lb = self.lagesbilder.get(lb_id)
+        return next((o for o in lb.causes if o.id == oid), None) if lb else None
+
+    def meetings_of(self, organ_id: str) -> list[Mote]:
+        """Meetings held (not cancelled) by a body, oldest first."""
+        return sorted(
+            (m for m in self.moten.values() if m.organ == organ_id and not m.cancelled),
+            key=lambda m: m.date,
+        )

@@ -1,0 +1,35 @@
+"""Rules: the catalog and the pure functions that apply it to a Repo."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from ..findings import Finding, Severity
+from ..repo import Repo
+from . import bra, lag, structure  # noqa: F401 - importing registers the rules
+from ._engine import CHECKS, Context, Hit, rule, run
+from .catalog import BY_ID, RULES, Rule
+
+__all__ = ["BY_ID", "CHECKS", "RULES", "Context", "Hit", "Rule", "apply_exceptions", "rule",
+           "run", "validate"]
+
+
+def apply_exceptions(repo: Repo, findings: Sequence[Finding]) -> list[Finding]:
+    """Downgrade findings of rules the municipality has consciously set aside."""
+    kommun = repo.kommun
+    reasons = {e.rule: e.reason for e in kommun.exceptions} if kommun else {}
+    out = []
+    for f in findings:
+        rule_ = BY_ID.get(f.rule)
+        if f.rule in reasons and rule_ is not None and rule_.source == "Brå":
+            f = dataclasses.replace(
+                f, severity=Severity.INFO, message=f"{f.message} Undantagen: {reasons[f.rule]}")
+        out.append(f)
+    return out
+
+
+def validate(repo: Repo) -> list[Finding]:
+    """Every finding of `bfa validate`: files, schema, references, law and Brå."""
+    findings = [*repo.findings, *run(repo, "validate", Context())]
+    return sorted(apply_exceptions(repo, findings), key=Finding.sort_key)

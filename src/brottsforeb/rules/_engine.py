@@ -1,0 +1,81 @@
+"""How a rule runs: a pure function yields hits; the engine makes findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._yaml import Path_
+from ..findings import Finding, Severity
+from ..repo import Repo
+from .catalog import BY_ID
+
+
+@dataclass(frozen=True)
+class Context:
+    """What time-dependent rules need besides the repository."""
+
+    today: dt.date = field(default_factory=dt.date.today)
+    horizon_days: int = 90
+
+
+@dataclass
+class Hit:
+    """One place where a rule fires, with the arguments of its message."""
+
+    kind: str
+    id: str
+    path: Path_ = ()
+    key: bool = False
+    args: dict[str, Any] = field(default_factory=dict)
+    due: dt.date | None = None
+    severity: Severity | None = None  # overrides the catalog's, e.g. "due soon" warnings
+
+
+Check = Callable[[Repo, Context], Iterable[Hit]]
+CHECKS: dict[str, Check] = {}
+
+
+def rule(rule_id: str) -> Callable[[Check], Check]:
+    """Register the function that applies catalog row ``rule_id``."""
+    if rule_id not in BY_ID:
+        raise KeyError(f"{rule_id} is not in the catalog")
+
+    def register(fn: Check) -> Check:
+        CHECKS[rule_id] = fn
+        return fn
+
+    return register
+
+
+class _Args(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def to_finding(repo: Repo, rule_id: str, hit: Hit) -> Finding:
+    r = BY_ID[rule_id]
+    file, line, col = repo.where(hit.kind, hit.id, hit.path, key=hit.key)
+    args = _Args(hit.args)
+    return Finding(
+        rule=r.id,
+        severity=hit.severity or r.severity,
+        message=r.message.format_map(args),
+        file=file,
+        line=line,
+        column=col,
+        hint=r.hint.format_map(args),
+        source=r.source + (f" {r.reference}" if r.reference and r.source != "Brå" else ""),
+        due=hit.due.isoformat() if hit.due else "",
+    )
+
+
+def run(repo: Repo, command: str, ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
+    for rule_id, fn in CHECKS.items():
+        if BY_ID[rule_id].command != command:
+            continue
+        out.extend(to_finding(repo, rule_id, hit) for hit in fn(repo, ctx))
+    return out

@@ -1,0 +1,84 @@
+"""Duties of Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Lagesbild
+from ..repo import KOMMUN, Repo
+from ._engine import Context, Hit, rule
+
+WRITTEN_COOPERATION = ("samverkansöverenskommelse", "medborgarlöfte")
+
+
+@rule("LAG-LEDNING")
+def leadership(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    if repo.kommun and repo.kommun.leadership is None:
+        yield Hit(KOMMUN, "bfa")
+
+
+@rule("LAG-RAPPORTERING")
+def reporting(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    if repo.kommun and repo.kommun.reporting is None:
+        yield Hit(KOMMUN, "bfa")
+
+
+@rule("LAG-SAMORDNING")
+def coordination(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    if repo.kommun and repo.kommun.coordination is None:
+        yield Hit(KOMMUN, "bfa")
+
+
+@rule("LAG-LAGESBILD")
+def has_situation_picture(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    if repo.kommun and not repo.ids("lagesbilder"):
+        yield Hit(KOMMUN, "bfa")
+
+
+def governing_pictures(repo: Repo) -> dict[str, Lagesbild]:
+    """The lägesbilder 4 § applies to in full: the strategic ones, else the newest."""
+    lbs = repo.lagesbilder
+    strategic = {k: v for k, v in lbs.items() if v.type == "strategisk"}
+    if strategic or not lbs:
+        return strategic
+    newest = max(lbs, key=lambda k: lbs[k].date)
+    return {newest: lbs[newest]}
+
+
+@rule("LAG-KARTLAGGNING")
+def mapping(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    for lb_id, lb in governing_pictures(repo).items():
+        if not lb.mapping:
+            yield Hit("lagesbilder", lb_id, ("kartläggning",))
+
+
+@rule("LAG-OMFATTNING")
+def extent(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    for lb_id, lb in governing_pictures(repo).items():
+        for i, p in enumerate(lb.mapping):
+            missing = [w for w, v in (("omfattning", p.extent), ("konsekvenser", p.consequences))
+                       if not v]
+            if missing:
+                yield Hit("lagesbilder", lb_id, ("kartläggning", i), args={
+                    "problem": p.id, "missing": " och ".join(missing)})
+
+
+@rule("LAG-ANNAN-INFORMATION")
+def other_information(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    for lb_id, lb in governing_pictures(repo).items():
+        if not lb.other_information:
+            yield Hit("lagesbilder", lb_id, ("annan_information",))
+
+
+@rule("LAG-ANALYS")
+def analysis(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    for lb_id, lb in governing_pictures(repo).items():
+        missing = [w for w, v in (("analys", lb.analysis), ("möjliga orsaker", lb.causes)) if not v]
+        if missing:
+            yield Hit("lagesbilder", lb_id, ("analys",), args={"missing": " och ".join(missing)})
+
+
+@rule("LAG-SAMVERKAN")
+def written_cooperation(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    if repo.kommun and not any(d.type in WRITTEN_COOPERATION for d in repo.dokument.values()):
+        yield Hit(KOMMUN, "bfa")

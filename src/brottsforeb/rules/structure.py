@@ -1,0 +1,107 @@
+"""Rules of the format itself: references resolve, ids are unique, names agree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._messages import key_path, suggest
+from ..model import KINDS
+from ..model._walk import iter_refs
+from ..repo import KOMMUN, Repo
+from ._engine import Context, Hit, rule
+from .catalog import BY_ID
+
+@rule("REF-SAKNAS")
+def dangling(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    for entry in repo.iter_entries():
+        if entry.model is None:
+            continue
+        for path, kind, target in iter_refs(entry.model):
+            if kind in ("problem", "orsak"):
+                lb_id = target.split("/", 1)[0]
+                if lb_id in repo.ids("lagesbilder"):
+                    continue  # the part is checked by REF-DEL-SAKNAS
+                kind, target = "lagesbilder", lb_id
+            if target in repo.ids(kind):
+                continue
+            existing = sorted(repo.ids(kind))
+            guess = suggest(target, existing)
+            if guess:
+                hint = f"Menade du '{guess}'?"
+            elif existing:
+                hint = f"Det finns: {', '.join(existing[:12])}" + ("…" if len(existing) > 12 else ".")
+            else:
+                hint = f"Mappen {kind}/ har inga filer; skapa {kind}/{target}.yaml."
+            yield Hit(entry.kind, entry.id, path, args={
+                "key": key_path(path), "what": KINDS[kind].definite, "target": target, "hint": hint})
+
+
+@rule("REF-DEL-SAKNAS")
+def dangling_part(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    lbs = repo.lagesbilder
+    for entry in repo.iter_entries():
+        if entry.model is None:
+            continue
+        for path, kind, target in iter_refs(entry.model):
+            if kind not in ("problem", "orsak"):
+                continue
+            lb_id, _, part = target.partition("/")
+            lb = lbs.get(lb_id)
+            if lb is None:
+                continue
+            parts = [p.id for p in lb.mapping] if kind == "problem" else [o.id for o in lb.causes]
+            if part not in parts:
+                yield Hit(entry.kind, entry.id, path, args={
+                    "key": key_path(path), "what": "problemet" if kind == "problem" else "orsaken",
+                    "target": part, "lagesbild": lb_id, "choices": ", ".join(parts) or "(inga)"})
+    # causes name problems of their own lägesbild by bare id
+    for lb_id, lb in lbs.items():
+        problem_ids = [p.id for p in lb.mapping]
+        for i, cause in enumerate(lb.causes):
+            for j, pid in enumerate(cause.problems):
+                if pid not in problem_ids:
+                    yield Hit("lagesbilder", lb_id, ("orsaker", i, "problem", j), args={
+                        "key": f"orsaker[{i + 1}].problem[{j + 1}]", "what": "problemet",
+                        "target": pid, "lagesbild": lb_id,
+                        "choices": ", ".join(problem_ids) or "(inga)"})
+
+
+@rule("ID-DUBBLETT")
+def duplicate_ids(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    for lb_id, lb in repo.lagesbilder.items():
+        for key, items in (("kartläggning", lb.mapping), ("orsaker", lb.causes)):
+            seen: set[str] = set()
+            for i, item in enumerate(items):
+                if item.id in seen:
+                    yield Hit("lagesbilder", lb_id, (key, i, "id"), args={"id": item.id, "key": key})
+                seen.add(item.id)
+
+
+@rule("MOTE-FILNAMN-INNEHALL")
+def meeting_names(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    for mid, mote in repo.moten.items():
+        date_part, organ_part = mid[:10], mid[11:]
+        if mote.date.isoformat() != date_part:
+            yield Hit("moten", mid, ("datum",), args={
+                "name_value": f"datumet {date_part}", "key": "datum", "value": mote.date})
+        if mote.organ != organ_part:
+            yield Hit("moten", mid, ("organ",), args={
+                "name_value": f"organet '{organ_part}'", "key": "organ", "value": f"'{mote.organ}'"})
+
+
+@rule("UNDANTAG-REGEL")
+def exceptions(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    kommun = repo.kommun
+    if kommun is None:
+        return
+    for i, exc in enumerate(kommun.exceptions):
+        r = BY_ID.get(exc.rule)
+        if r is None:
+            guess = suggest(exc.rule, list(BY_ID))
+            yield Hit(KOMMUN, "bfa", ("undantag", i, "regel"), args={
+                "rule": exc.rule, "why": "som inte finns i katalogen",
+                "hint": f"Menade du '{guess}'?" if guess else "Se `bfa rules` för regelnas id."})
+        elif r.source != "Brå":
+            yield Hit(KOMMUN, "bfa", ("undantag", i, "regel"), args={
+                "rule": exc.rule, "why": "men bara Brås rekommendationer kan undantas",
+                "hint": "Lagens krav och förrådets format gäller alltid."})
