@@ -45,12 +45,55 @@ class Uppfoljning(BfaModel):
     )
 
 
-class LagesbildPlan(BfaModel):
-    """How often the municipality has decided to produce each kind of lägesbild."""
+class LagesbildRutin(BfaModel):
+    """How the municipality has decided one kind of lägesbild is made."""
 
-    operative: Frekvens | None = Field(None, alias="operativ", description="Operativ lägesbild.")
-    strategic: Frekvens | None = Field(
+    cadence: Frekvens = Field(alias="frekvens", description="Hur ofta lägesbilden tas fram.")
+    purpose: str | None = Field(None, alias="syfte", description="Vad lägesbilden ska ge.")
+    sources: list[str] = Field(
+        default_factory=list, alias="källor", description="Vad lägesbilden baseras på."
+    )
+    produced_by: list[FunktionRef] = Field(  # type: ignore[valid-type]
+        default_factory=list, alias="framtas_av", description="Funktioner som sammanställer den."
+    )
+    consulted: list[OrganRef] = Field(  # type: ignore[valid-type]
+        default_factory=list, alias="remiss", description="Organ den remitteras till."
+    )
+    presented_to: list[OrganRef] = Field(  # type: ignore[valid-type]
+        default_factory=list, alias="presenteras_för", description="Organ den presenteras för."
+    )
+    decided_by: OrganRef | None = Field(
+        None, alias="beslutas_av", description="Organet som beslutar om den."
+    )
+
+
+class LagesbildPlan(BfaModel):
+    """The municipality's decided routine for lägesbilder."""
+
+    operative: LagesbildRutin | None = Field(
+        None, alias="operativ", description="Operativ lägesbild."
+    )
+    strategic: LagesbildRutin | None = Field(
         None, alias="strategisk", description="Strategisk lägesbild."
+    )
+
+
+class AtgardsplanRutin(BfaModel):
+    """How the åtgärdsplan is produced and decided."""
+
+    based_on: Literal["operativ", "strategisk"] = Field(
+        "strategisk", alias="grundas_på", description="Vilken lägesbild planen utgår från."
+    )
+    decided_by: OrganRef = Field(alias="beslutas_av", description="Organet som beslutar planen.")
+    description: str | None = Field(None, alias="beskrivning", description="Vad planen anger.")
+
+
+class SamverkanRutin(BfaModel):
+    """How written cooperation agreements with other actors are made."""
+
+    description: str = Field(alias="beskrivning", description="Vad som gäller för avtalen.")
+    signed_by: list[FunktionRef] = Field(  # type: ignore[valid-type]
+        default_factory=list, alias="undertecknas_av", description="Funktioner som undertecknar."
     )
 
 
@@ -88,7 +131,13 @@ class Kommun(Entity):
         None, alias="uppföljning", description="Uppföljning av arbetet i ledande nämnd."
     )
     situation_plan: LagesbildPlan | None = Field(
-        None, alias="lägesbilder", description="Hur ofta lägesbilder tas fram."
+        None, alias="lägesbilder", description="Hur lägesbilder tas fram och hur ofta."
+    )
+    action_plan: AtgardsplanRutin | None = Field(
+        None, alias="åtgärdsplan", description="Hur åtgärdsplanen tas fram och beslutas."
+    )
+    cooperation: SamverkanRutin | None = Field(
+        None, alias="samverkan", description="Hur skriftlig samverkan med andra aktörer görs."
     )
     goals: list[str] = Field(
         default_factory=list, alias="mål", description="Mål för det brottsförebyggande arbetet."

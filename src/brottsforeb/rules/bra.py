@@ -57,7 +57,7 @@ def mandate(repo: Repo, ctx: Context) -> Iterator[Hit]:
 @rule("BRA-SAMMANKALLANDE")
 def convener(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for oid, o in internal(repo).items():
-        if not o.convener:
+        if o.members and not o.convener:  # an umbrella without members has no meetings
             yield Hit("organ", oid, ("sammankallande",), args={"organ": o.name})
 
 
