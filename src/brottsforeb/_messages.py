@@ -89,10 +89,13 @@ def _translate(err: Any, cls: type[BaseModel]) -> tuple[str, str, tuple[str | in
                 False,
             )
         if pattern == r"^\d{4}$":
-            return f"'{name}' ska vara fyra siffror.", "Skriv t.ex. \"1737\".", loc, False
+            return f"'{name}' ska vara fyra siffror.", 'Skriv t.ex. "1737".', loc, False
         return f"'{name}' har fel form.", "", loc, False
     simple = {
-        "string_type": ("ska vara text", "Sätt värdet inom citattecken om det ser ut som något annat."),
+        "string_type": (
+            "ska vara text",
+            "Sätt värdet inom citattecken om det ser ut som något annat.",
+        ),
         "int_type": ("ska vara ett heltal", ""),
         "int_parsing": ("ska vara ett heltal", ""),
         "int_from_float": ("ska vara ett heltal", ""),

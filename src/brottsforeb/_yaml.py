@@ -87,7 +87,10 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Finding | None]:
         guess = ""
         try:
             ch = raw[exc.start : exc.start + 1].decode("cp1252")
-            guess = f" Tecknet ser ut att vara '{ch}' i Windows-1252 (t.ex. från en gammal Word-export)."
+            guess = (
+                f" Tecknet ser ut att vara '{ch}' i Windows-1252"
+                " (t.ex. från en gammal Word-export)."
+            )
         except UnicodeDecodeError:
             pass
         return None, _finding(
@@ -108,7 +111,7 @@ _SYNTAX_MESSAGES: list[tuple[str, str, str]] = [
     (
         "mapping values are not allowed",
         "Ett kolon står där inget värde får börja.",
-        "Saknas ett mellanslag efter kolon, eller behöver texten citattecken (\"…\")?",
+        'Saknas ett mellanslag efter kolon, eller behöver texten citattecken ("…")?',
     ),
     (
         "could not find expected ':'",
@@ -237,6 +240,7 @@ class _Builder:
             if node.tag not in (_T + "seq",):
                 self.bad_tag(node)
             return [self.build(v, (*path, i), depth + 1) for i, v in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self.scalar(node)
 
     def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
@@ -255,7 +259,9 @@ class _Builder:
             if not isinstance(knode, yaml.ScalarNode):
                 line, col = self.mark(knode)
                 self.out.findings.append(
-                    _finding("YAML-NYCKEL", "En nyckel måste vara en enkel text.", self.file, line, col)
+                    _finding(
+                        "YAML-NYCKEL", "En nyckel måste vara en enkel text.", self.file, line, col
+                    )
                 )
                 continue
             key = str(knode.value)
@@ -269,7 +275,8 @@ class _Builder:
                         self.file,
                         line,
                         col,
-                        "Ta bort eller slå ihop den ena; annars är det oklart vilket värde som gäller.",
+                        "Ta bort eller slå ihop den ena; annars är det oklart vilket "
+                        "värde som gäller.",
                     )
                 )
                 continue
@@ -351,7 +358,8 @@ def parse(text: str, file: str) -> ParsedYaml:
                 file,
                 exc.line,
                 exc.column,
-                "Alias (*namn) som pekar på alias kan växa exponentiellt; skriv ut värdena i stället.",
+                "Alias (*namn) som pekar på alias kan växa exponentiellt; "
+                "skriv ut värdena i stället.",
             )
         )
     return out

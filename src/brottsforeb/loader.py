@@ -53,22 +53,28 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
             target = path.resolve()
             if not target.is_relative_to(root_real):
                 findings.append(
-                    _f("FIL-LANK", Severity.ERROR,
-                       "Filen är en länk som pekar utanför förrådet och läses inte.", rel,
-                       "Kopiera in filen i förrådet i stället för att länka till den.")
+                    _f(
+                        "FIL-LANK",
+                        Severity.ERROR,
+                        "Filen är en länk som pekar utanför förrådet och läses inte.",
+                        rel,
+                        "Kopiera in filen i förrådet i stället för att länka till den.",
+                    )
                 )
                 return
         try:
             with path.open("rb") as fh:  # never more than the limit + 1 into memory
                 files[rel] = fh.read(_yaml.MAX_FILE_BYTES + 1)
         except OSError as exc:
-            findings.append(_f("FIL-LASFEL", Severity.ERROR,
-                               f"Filen kan inte läsas ({exc.strerror}).", rel))
+            findings.append(
+                _f("FIL-LASFEL", Severity.ERROR, f"Filen kan inte läsas ({exc.strerror}).", rel)
+            )
 
     take(root / ROOT_FILE, ROOT_FILE)
     with os.scandir(root) as top:
-        dirs = sorted((e for e in top if e.is_dir() and not e.name.startswith(".")),
-                      key=lambda e: e.name)
+        dirs = sorted(
+            (e for e in top if e.is_dir() and not e.name.startswith(".")), key=lambda e: e.name
+        )
     for d in dirs:
         kind = KINDS.get(d.name)
         if kind is None:
@@ -77,14 +83,20 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
             has_yaml = any(n.endswith(_SUFFIXES) for n in os.listdir(d.path))
             if has_yaml:
                 guess = suggest(d.name, list(KINDS)) or (
-                    k.folder if (k := kind_by_name(d.name)) else None)
-                findings.append(_f(
-                    "FIL-MAPP", Severity.WARNING,
-                    f"Mappen '{d.name}/' är ingen mapp som bfa läser; filerna i den kontrolleras inte.",
-                    d.name + "/",
-                    f"Menade du '{guess}/'?" if guess else
-                    "bfa läser mapparna " + ", ".join(f"{k}/" for k in KINDS) + ".",
-                ))
+                    k.folder if (k := kind_by_name(d.name)) else None
+                )
+                findings.append(
+                    _f(
+                        "FIL-MAPP",
+                        Severity.WARNING,
+                        f"Mappen '{d.name}/' är ingen mapp som bfa läser; "
+                        "filerna i den kontrolleras inte.",
+                        d.name + "/",
+                        f"Menade du '{guess}/'?"
+                        if guess
+                        else "bfa läser mapparna " + ", ".join(f"{k}/" for k in KINDS) + ".",
+                    )
+                )
             continue
         for sub in sorted(os.scandir(d.path), key=lambda e: e.name):
             rel = f"{d.name}/{sub.name}"
@@ -106,21 +118,32 @@ def _classify(rel: str) -> tuple[str, str] | Finding:
     kind = KINDS[parts[0]]
     if kind.by_year:
         if len(parts) != 3 or not _YEAR.match(parts[1]):
-            return _f("MOTE-FILNAMN", Severity.ERROR,
-                      "Mötesfiler ska ligga i en mapp per år: moten/ÅÅÅÅ/ÅÅÅÅ-MM-DD-organ.yaml.",
-                      rel)
+            return _f(
+                "MOTE-FILNAMN",
+                Severity.ERROR,
+                "Mötesfiler ska ligga i en mapp per år: moten/ÅÅÅÅ/ÅÅÅÅ-MM-DD-organ.yaml.",
+                rel,
+            )
         m = _MEETING.match(stem)
         if not m or not m.group(1).startswith(parts[1]):
-            return _f("MOTE-FILNAMN", Severity.ERROR,
-                      f"Filnamnet '{parts[-1]}' följer inte formen ÅÅÅÅ-MM-DD-organ.yaml "
-                      f"med året {parts[1]}.", rel,
-                      "Exempel: moten/2025/2025-03-12-styrgrupp.yaml")
+            return _f(
+                "MOTE-FILNAMN",
+                Severity.ERROR,
+                f"Filnamnet '{parts[-1]}' följer inte formen ÅÅÅÅ-MM-DD-organ.yaml "
+                f"med året {parts[1]}.",
+                rel,
+                "Exempel: moten/2025/2025-03-12-styrgrupp.yaml",
+            )
         return kind.folder, stem
     if not _SLUG.match(stem):
-        return _f("FIL-ID", Severity.ERROR,
-                  f"Filnamnet '{parts[-1]}' är inget giltigt id.", rel,
-                  "Använd små bokstäver a–z, siffror och bindestreck, utan å, ä, ö och "
-                  "mellanslag, t.ex. 'forebyggande-samordnare.yaml'.")
+        return _f(
+            "FIL-ID",
+            Severity.ERROR,
+            f"Filnamnet '{parts[-1]}' är inget giltigt id.",
+            rel,
+            "Använd små bokstäver a–z, siffror och bindestreck, utan å, ä, ö och "
+            "mellanslag, t.ex. 'forebyggande-samordnare.yaml'.",
+        )
     return kind.folder, stem
 
 
@@ -136,15 +159,34 @@ def _entity(kind: str, eid: str, rel: str, raw: bytes) -> tuple[Entry, list[Find
         return entry, findings
     data = parsed.data
     if data is None:
-        findings.append(Finding("FIL-TOM", Severity.ERROR, "Filen är tom.", rel, 1, 1,
-                                "Fyll i filen eller ta bort den (bfa new skapar en mall).", "YAML"))
+        findings.append(
+            Finding(
+                "FIL-TOM",
+                Severity.ERROR,
+                "Filen är tom.",
+                rel,
+                1,
+                1,
+                "Fyll i filen eller ta bort den (bfa new skapar en mall).",
+                "YAML",
+            )
+        )
         return entry, findings
     if not isinstance(data, dict):
         what = "en lista" if isinstance(data, list) else "ett enkelt värde"
-        findings.append(Finding(
-            "FIL-TOPPNIVA", Severity.ERROR,
-            f"Filen innehåller {what} på översta nivån; den ska vara en mappning (nyckel: värde).",
-            rel, 1, 1, "Börja filen med nycklar, t.ex. 'namn: …', utan '- ' framför.", "YAML"))
+        findings.append(
+            Finding(
+                "FIL-TOPPNIVA",
+                Severity.ERROR,
+                f"Filen innehåller {what} på översta nivån; "
+                "den ska vara en mappning (nyckel: värde).",
+                rel,
+                1,
+                1,
+                "Börja filen med nycklar, t.ex. 'namn: …', utan '- ' framför.",
+                "YAML",
+            )
+        )
         return entry, findings
     cls: type[Entity] = Kommun if kind == KOMMUN else KINDS[kind].model
     try:
@@ -154,8 +196,9 @@ def _entity(kind: str, eid: str, rel: str, raw: bytes) -> tuple[Entry, list[Find
     return entry, findings
 
 
-def load_files(files: dict[str, bytes], root: Path | None = None,
-               extra: Iterable[Finding] = ()) -> Repo:
+def load_files(
+    files: dict[str, bytes], root: Path | None = None, extra: Iterable[Finding] = ()
+) -> Repo:
     """Build a Repo from file contents keyed by POSIX path relative to the root."""
     repo = Repo(root=root, findings=list(extra))
     for rel in sorted(files):

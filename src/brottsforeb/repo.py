@@ -115,7 +115,9 @@ class Repo:
         for by_id in self.entries.values():
             yield from by_id.values()
 
-    def where(self, kind: str, eid: str, path: Path_ = (), *, key: bool = False) -> tuple[str, int, int]:
+    def where(
+        self, kind: str, eid: str, path: Path_ = (), *, key: bool = False
+    ) -> tuple[str, int, int]:
         """(file, line, column) of a value; the nearest enclosing mapping if it is absent."""
         entry = self.entry(kind, eid)
         if entry is None:

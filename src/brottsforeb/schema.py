@@ -29,7 +29,9 @@ def schemas() -> dict[str, dict[str, Any]]:
     out = {"bfa.schema.json": _schema(Kommun, "bfa", "bfa.yaml – kommunen")}
     for kind in KINDS.values():
         out[f"{kind.folder}.schema.json"] = _schema(
-            kind.model, kind.folder, f"{kind.folder}/ – en {kind.singular} per fil"
+            kind.model,
+            kind.folder,
+            f"{kind.folder}/ – en {kind.singular} per fil"
             if kind.singular not in ("organ", "dokument", "möte")
             else f"{kind.folder}/ – ett {kind.singular} per fil",
         )

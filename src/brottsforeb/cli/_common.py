@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from collections.abc import Sequence
-from enum import Enum
+from collections.abc import Callable, Sequence
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec
 
 import typer
 
@@ -17,20 +18,24 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+P = ParamSpec("P")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     human = "human"
     json = "json"
     github = "github"
 
 
 PATH_ARG = typer.Argument(
-    Path("."), help="Förrådets mapp (den som innehåller bfa.yaml). Standard: aktuell mapp.",
+    Path(),
+    help="Förrådets mapp (den som innehåller bfa.yaml). Standard: aktuell mapp.",
     show_default=False,
 )
 FORMAT_OPT = typer.Option(
-    Format.human, "--format", "-f",
+    Format.human,
+    "--format",
+    "-f",
     help="Utdata: human (läsbar tabell), json (maskinläsbar) eller github (annoteringar i "
     "GitHub Actions).",
 )
@@ -86,8 +91,15 @@ def print_findings_human(findings: Sequence[Finding], files: int, title: str = "
     out.print(Text(summary_line(findings, files), style=style))
 
 
-def emit_findings(findings: Sequence[Finding], fmt: Format, *, files: int, strict: bool,
-                  title: str = "", **extra: object) -> int:
+def emit_findings(
+    findings: Sequence[Finding],
+    fmt: Format,
+    *,
+    files: int,
+    strict: bool,
+    title: str = "",
+    **extra: object,
+) -> int:
     if fmt is Format.json:
         typer.echo(to_json(findings, **extra, files=files))
     elif fmt is Format.github:
@@ -98,6 +110,26 @@ def emit_findings(findings: Sequence[Finding], fmt: Format, *, files: int, stric
     else:
         print_findings_human(findings, files, title)
     return exit_code_for(findings, strict=strict)
+
+
+def command(name: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
+    """Register a command; library errors become a Swedish line on stderr and exit 2."""
+    from ._app import app
+
+    def wrap(fn: Callable[P, None]) -> Callable[P, None]:
+        @functools.wraps(fn)
+        def run(*args: P.args, **kwargs: P.kwargs) -> None:
+            from ..errors import BfaError
+
+            try:
+                fn(*args, **kwargs)
+            except BfaError as exc:
+                raise fail(exc.message, exc.hint, exc.exit_code) from None
+
+        app.command(name)(run)
+        return run
+
+    return wrap
 
 
 def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> typer.Exit:

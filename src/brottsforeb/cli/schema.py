@@ -6,10 +6,10 @@ from pathlib import Path
 
 import typer
 
-from ._app import app
+from ._common import command
 
 
-@app.command("schema")
+@command("schema")
 def schema_cmd(
     out: Path = typer.Option(
         Path("scheman"), "--out", "-o", help="Mappen som schemafilerna skrivs till."

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import typer
 
-from ._app import app
-from ._common import FORMAT_OPT, PATH_ARG, STRICT_OPT, Format, emit_findings
+from ._common import FORMAT_OPT, PATH_ARG, STRICT_OPT, Format, command, emit_findings
 
 
-@app.command("validate")
+@command("validate")
 def validate_cmd(
     path: Path = PATH_ARG,
     fmt: Format = FORMAT_OPT,
@@ -26,7 +25,13 @@ def validate_cmd(
     findings = validate(repo)
     files = sum(1 for _ in repo.iter_entries())
     raise typer.Exit(
-        emit_findings(findings, fmt, files=files, strict=strict,
-                      title=f"bfa validate {repo.root}" if fmt is Format.human else "",
-                      command="validate", root=str(repo.root))
+        emit_findings(
+            findings,
+            fmt,
+            files=files,
+            strict=strict,
+            title=f"bfa validate {repo.root}" if fmt is Format.human else "",
+            command="validate",
+            root=str(repo.root),
+        )
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._base import BfaModel, Beslut, Entity, Frekvens, Ref
+from ._base import Beslut, BfaModel, Entity, Frekvens, Ref
 from .aktor import Aktor
 from .atgard import Atgard
 from .dokument import Dokument
@@ -19,8 +19,8 @@ __all__ = [
     "KINDS",
     "Aktor",
     "Atgard",
-    "BfaModel",
     "Beslut",
+    "BfaModel",
     "Dokument",
     "Entity",
     "Frekvens",

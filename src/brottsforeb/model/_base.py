@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -53,21 +53,17 @@ class Entity(BfaModel):
     note: str | None = Field(None, alias="anmärkning", description="Fri anmärkning.")
 
 
-def _ref(kind: str, what: str) -> Any:
-    return Annotated[
-        str,
-        Ref(kind),
-        Field(pattern=SLUG, description=f"id för {what} (filnamnet utan .yaml i {kind}/)"),
-    ]
+def _slug(kind: str, what: str) -> Any:
+    return Field(pattern=SLUG, description=f"id för {what} (filnamnet utan .yaml i {kind}/)")
 
 
-FunktionRef = _ref("funktioner", "en funktion")
-AktorRef = _ref("aktorer", "en aktör")
-OrganRef = _ref("organ", "ett organ")
-DokumentRef = _ref("dokument", "ett dokument")
-LagesbildRef = _ref("lagesbilder", "en lägesbild")
-AtgardRef = _ref("atgarder", "en åtgärd")
-IndikatorRef = _ref("indikatorer", "en indikator")
+FunktionRef: TypeAlias = Annotated[str, Ref("funktioner"), _slug("funktioner", "en funktion")]
+AktorRef: TypeAlias = Annotated[str, Ref("aktorer"), _slug("aktorer", "en aktör")]
+OrganRef: TypeAlias = Annotated[str, Ref("organ"), _slug("organ", "ett organ")]
+DokumentRef: TypeAlias = Annotated[str, Ref("dokument"), _slug("dokument", "ett dokument")]
+LagesbildRef: TypeAlias = Annotated[str, Ref("lagesbilder"), _slug("lagesbilder", "en lägesbild")]
+AtgardRef: TypeAlias = Annotated[str, Ref("atgarder"), _slug("atgarder", "en åtgärd")]
+IndikatorRef: TypeAlias = Annotated[str, Ref("indikatorer"), _slug("indikatorer", "en indikator")]
 ProblemRef = Annotated[
     str,
     Ref("problem"),
@@ -86,9 +82,8 @@ OrsakRef = Annotated[
 ]
 
 
-def OneOrMany(item: Any) -> Any:  # noqa: N802 - reads as a type
-    """A list that may be written as a single value."""
-    return Annotated[list[item], BeforeValidator(_one_or_many)]
+#: Function references that may be written as one id or a list of ids.
+FunktionRefs: TypeAlias = Annotated[list[FunktionRef], BeforeValidator(_one_or_many)]
 
 
 Period = Literal["vecka", "månad", "kvartal", "halvår", "år", "vartannat år"]
@@ -107,21 +102,31 @@ class Frekvens(BfaModel):
     """How often something happens: ``antal`` times per ``per``."""
 
     count: int = Field(1, alias="antal", ge=1, description="Hur många gånger per period.")
-    per: Period = Field(alias="per", description="Perioden: vecka, månad, kvartal, halvår, år "
-                        "eller 'vartannat år'.")
+    per: Period = Field(
+        alias="per", description="Perioden: vecka, månad, kvartal, halvår, år eller 'vartannat år'."
+    )
     or_more: bool = Field(
         False, alias="oftare_vid_behov", description="true om 'eller oftare vid behov' gäller."
     )
     when: str | None = Field(
-        None, alias="när", description="När under perioden, t.ex. 'en gång på våren och en "
-        "gång på hösten'."
+        None,
+        alias="när",
+        description="När under perioden, t.ex. 'en gång på våren och en gång på hösten'.",
     )
 
     def describe(self) -> str:
         """Swedish phrase, e.g. 'två gånger per år eller oftare vid behov'."""
-        words = {1: "en gång", 2: "två gånger", 3: "tre gånger", 4: "fyra gånger",
-                 5: "fem gånger", 6: "sex gånger", 8: "åtta gånger", 10: "tio gånger",
-                 12: "tolv gånger"}
+        words = {
+            1: "en gång",
+            2: "två gånger",
+            3: "tre gånger",
+            4: "fyra gånger",
+            5: "fem gånger",
+            6: "sex gånger",
+            8: "åtta gånger",
+            10: "tio gånger",
+            12: "tolv gånger",
+        }
         times = words.get(self.count, f"{self.count} gånger")
         if self.per == "vartannat år":
             text = "vartannat år" if self.count == 1 else f"{times} vartannat år"

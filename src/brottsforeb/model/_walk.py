@@ -43,7 +43,9 @@ def _plan(cls: type[BaseModel]) -> tuple[tuple[str, str, Any, Ref | None], ...]:
     return tuple(out)
 
 
-def _walk(value: Any, ann: Any, ref: Ref | None, path: KeyPath) -> Iterator[tuple[KeyPath, str, str]]:
+def _walk(
+    value: Any, ann: Any, ref: Ref | None, path: KeyPath
+) -> Iterator[tuple[KeyPath, str, str]]:
     if value is None:
         return
     if ref is not None and isinstance(value, str):

@@ -32,30 +32,34 @@ class Atgard(Entity):
     plan: DokumentRef | None = Field(
         None, alias="åtgärdsplan", description="Åtgärdsplanen åtgärden ingår i."
     )
-    problems: list[ProblemRef] = Field(  # type: ignore[valid-type]
-        default_factory=list, alias="problem", description="Problem i lägesbilden som "
-        "åtgärden riktar sig mot ('lägesbild-id/problem-id')."
+    problems: list[ProblemRef] = Field(
+        default_factory=list,
+        alias="problem",
+        description="Problem i lägesbilden som "
+        "åtgärden riktar sig mot ('lägesbild-id/problem-id').",
     )
-    causes: list[OrsakRef] = Field(  # type: ignore[valid-type]
-        default_factory=list, alias="orsaker", description="Orsaker åtgärden riktar sig mot "
-        "('lägesbild-id/orsak-id')."
+    causes: list[OrsakRef] = Field(
+        default_factory=list,
+        alias="orsaker",
+        description="Orsaker åtgärden riktar sig mot ('lägesbild-id/orsak-id').",
     )
-    type: Literal["situationell", "social", "individinriktad", "trygghetsskapande"] | None = (
-        Field(None, alias="typ", description="Slag av åtgärd.")
+    type: Literal["situationell", "social", "individinriktad", "trygghetsskapande"] | None = Field(
+        None, alias="typ", description="Slag av åtgärd."
     )
     responsible: FunktionRef | None = Field(
         None, alias="ansvarig", description="Funktionen som ansvarar."
     )
-    partners: list[AktorRef] = Field(  # type: ignore[valid-type]
+    partners: list[AktorRef] = Field(
         default_factory=list, alias="samverkansparter", description="Samverkansparter."
     )
     start: dt.date | None = Field(None, alias="start", description="Startdatum.")
     end: dt.date | None = Field(None, alias="slut", description="Slutdatum.")
     status: Literal["planerad", "pågående", "genomförd", "avbruten", "försenad"] = Field(
-        "planerad", alias="status", description="planerad, pågående, genomförd, avbruten "
-        "eller försenad."
+        "planerad",
+        alias="status",
+        description="planerad, pågående, genomförd, avbruten eller försenad.",
     )
-    indicators: list[IndikatorRef] = Field(  # type: ignore[valid-type]
+    indicators: list[IndikatorRef] = Field(
         default_factory=list, alias="indikatorer", description="Indikatorer som följer upp den."
     )
     evidence: Literal["beprövad", "utvärderad", "lovande", "okänt"] | None = Field(

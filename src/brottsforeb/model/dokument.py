@@ -41,13 +41,18 @@ class Revidering(BfaModel):
         "revision", alias="typ", description="revision eller aktualitetsprövning."
     )
     years: int | None = Field(
-        None, alias="intervall_år", ge=1, le=20,
+        None,
+        alias="intervall_år",
+        ge=1,
+        le=20,
         description="Antal år efter antagandet, t.ex. 4 för 'minst vart fjärde år'.",
     )
     date: dt.date | None = Field(None, alias="datum", description="Ett bestämt datum.")
     text: str | None = Field(
-        None, alias="text", description="Formuleringen i dokumentet, t.ex. 'minst vart fjärde "
-        "år eller oftare vid behov'."
+        None,
+        alias="text",
+        description="Formuleringen i dokumentet, t.ex. 'minst vart fjärde "
+        "år eller oftare vid behov'.",
     )
 
     @model_validator(mode="after")
@@ -61,7 +66,7 @@ class Mal(BfaModel):
     """A goal, measurable when it names an indicator and a target."""
 
     text: str = Field(alias="text", description="Målet i ord.")
-    indicators: list[IndikatorRef] = Field(  # type: ignore[valid-type]
+    indicators: list[IndikatorRef] = Field(
         default_factory=list, alias="indikatorer", description="Indikatorer som mäter målet."
     )
 
@@ -70,8 +75,10 @@ class Avsnitt(BfaModel):
     """A section of the document's own prose."""
 
     heading: str = Field(alias="rubrik", description="Avsnittets rubrik.")
-    text: str = Field(alias="text", description="Avsnittets text (Markdown tillåts inte; "
-                      "texten återges som den står).")
+    text: str = Field(
+        alias="text",
+        description="Avsnittets text (Markdown tillåts inte; texten återges som den står).",
+    )
     points: list[str] = Field(default_factory=list, alias="punkter", description="Punktlista.")
 
 
@@ -110,19 +117,19 @@ class Dokument(Entity):
     published_at: str | None = Field(None, alias="publiceras", description="Var den publiceras.")
     replaces: str | None = Field(None, alias="ersätter", description="Vad dokumentet ersätter.")
     authors: list[str] = Field(default_factory=list, alias="författare", description="Författare.")
-    parties: list[AktorRef] = Field(  # type: ignore[valid-type]
+    parties: list[AktorRef] = Field(
         default_factory=list, alias="parter", description="Parter (överenskommelser, löften)."
     )
-    signed_by: list[FunktionRef] = Field(  # type: ignore[valid-type]
+    signed_by: list[FunktionRef] = Field(
         default_factory=list, alias="undertecknas_av", description="Funktioner som undertecknar."
     )
-    based_on: list[LagesbildRef] = Field(  # type: ignore[valid-type]
+    based_on: list[LagesbildRef] = Field(
         default_factory=list, alias="grundas_på", description="Lägesbilder dokumentet bygger på."
     )
-    problems: list[ProblemRef] = Field(  # type: ignore[valid-type]
+    problems: list[ProblemRef] = Field(
         default_factory=list, alias="problem", description="Problem som behandlas."
     )
-    causes: list[OrsakRef] = Field(  # type: ignore[valid-type]
+    causes: list[OrsakRef] = Field(
         default_factory=list, alias="orsaker", description="Orsaker som behandlas."
     )
     goals: list[Mal] = Field(default_factory=list, alias="mål", description="Mål.")

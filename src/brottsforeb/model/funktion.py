@@ -13,19 +13,24 @@ class Funktion(Entity):
         None, alias="aktör", description="Organisationen funktionen tillhör (id i aktorer/)."
     )
     placement: str | None = Field(
-        None, alias="placering", description="Var funktionen är placerad, t.ex. "
-        "'Fritidsavdelningen'."
+        None,
+        alias="placering",
+        description="Var funktionen är placerad, t.ex. 'Fritidsavdelningen'.",
     )
     holder: Person | None = Field(
-        None, alias="innehavare", description="Personen som har funktionen (utelämnas i "
-        "offentliga dokument)."
+        None,
+        alias="innehavare",
+        description="Personen som har funktionen (utelämnas i offentliga dokument).",
     )
     deputy: FunktionRef | None = Field(
         None, alias="ersättare", description="Funktionen som ersätter vid frånvaro."
     )
     tasks: list[str] = Field(default_factory=list, alias="uppgifter", description="Uppgifter.")
     extent_percent: int | None = Field(
-        None, alias="tjänstgöringsgrad", ge=1, le=100,
+        None,
+        alias="tjänstgöringsgrad",
+        ge=1,
+        le=100,
         description="Hur stor del av en heltid uppdraget är, i procent.",
     )
     count: str | None = Field(

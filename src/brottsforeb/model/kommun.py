@@ -6,14 +6,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from ._base import BfaModel, Beslut, Entity, Frekvens, FunktionRef, OrganRef
+from ._base import Beslut, BfaModel, Entity, Frekvens, FunktionRef, OrganRef
 
 
 class Ledning(BfaModel):
     """The nämnd that leads the work (Lag 2023:196) and the KF decision appointing it."""
 
-    organ: OrganRef = Field(alias="organ", description="Nämnden som leder arbetet, oftast "
-                            "kommunstyrelsen (id i organ/).")
+    organ: OrganRef = Field(
+        alias="organ",
+        description="Nämnden som leder arbetet, oftast kommunstyrelsen (id i organ/).",
+    )
     appointed_by: str = Field(
         "Kommunfullmäktige", alias="utsedd_av", description="Vem som utsett nämnden."
     )
@@ -25,8 +27,10 @@ class Ledning(BfaModel):
 class Rapportering(BfaModel):
     """Continuous reporting from the leading nämnd to kommunfullmäktige."""
 
-    to: OrganRef = Field(alias="till", description="Organet som tar emot rapporten, oftast "
-                         "kommunfullmäktige (id i organ/).")
+    to: OrganRef = Field(
+        alias="till",
+        description="Organet som tar emot rapporten, oftast kommunfullmäktige (id i organ/).",
+    )
     cadence: Frekvens = Field(alias="frekvens", description="Hur ofta rapportering sker.")
     description: str | None = Field(None, alias="beskrivning", description="Hur det går till.")
 
@@ -53,13 +57,13 @@ class LagesbildRutin(BfaModel):
     sources: list[str] = Field(
         default_factory=list, alias="källor", description="Vad lägesbilden baseras på."
     )
-    produced_by: list[FunktionRef] = Field(  # type: ignore[valid-type]
+    produced_by: list[FunktionRef] = Field(
         default_factory=list, alias="framtas_av", description="Funktioner som sammanställer den."
     )
-    consulted: list[OrganRef] = Field(  # type: ignore[valid-type]
+    consulted: list[OrganRef] = Field(
         default_factory=list, alias="remiss", description="Organ den remitteras till."
     )
-    presented_to: list[OrganRef] = Field(  # type: ignore[valid-type]
+    presented_to: list[OrganRef] = Field(
         default_factory=list, alias="presenteras_för", description="Organ den presenteras för."
     )
     decided_by: OrganRef | None = Field(
@@ -92,7 +96,7 @@ class SamverkanRutin(BfaModel):
     """How written cooperation agreements with other actors are made."""
 
     description: str = Field(alias="beskrivning", description="Vad som gäller för avtalen.")
-    signed_by: list[FunktionRef] = Field(  # type: ignore[valid-type]
+    signed_by: list[FunktionRef] = Field(
         default_factory=list, alias="undertecknas_av", description="Funktioner som undertecknar."
     )
 
@@ -121,8 +125,9 @@ class Kommun(Entity):
         None, alias="ledning", description="Nämnden som leder det brottsförebyggande arbetet."
     )
     coordination: FunktionRef | None = Field(
-        None, alias="samordningsfunktion", description="Funktionen som är kommunens "
-        "samordningsfunktion (id i funktioner/)."
+        None,
+        alias="samordningsfunktion",
+        description="Funktionen som är kommunens samordningsfunktion (id i funktioner/).",
     )
     reporting: Rapportering | None = Field(
         None, alias="rapportering", description="Rapportering till kommunfullmäktige."
@@ -147,7 +152,8 @@ class Kommun(Entity):
         None, alias="kontakt", description="Funktion att kontakta om arbetet."
     )
     exceptions: list[Undantag] = Field(
-        default_factory=list, alias="undantag",
+        default_factory=list,
+        alias="undantag",
         description="Rekommendationer (BRA-regler) som medvetet inte följs, med motivering.",
     )
     language: Literal["sv"] = Field("sv", alias="språk", description="Dokumentens språk.")

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ._base import BfaModel, Beslut, Datumintervall, FunktionRef, OrganRef
+from ._base import Beslut, BfaModel, Datumintervall, FunktionRef, OrganRef
 from ._base import Entity as _Entity
 
 ID = r"^[a-z0-9][a-z0-9-]*$"
@@ -33,14 +33,16 @@ class Orsak(BfaModel):
     id: str = Field(alias="id", pattern=ID, description="Kort id, unikt i lägesbilden.")
     description: str = Field(alias="beskrivning", description="Den möjliga orsaken.")
     problems: list[str] = Field(
-        default_factory=list, alias="problem", description="Id för problemen (i samma "
-        "lägesbild) som orsaken förklarar."
+        default_factory=list,
+        alias="problem",
+        description="Id för problemen (i samma lägesbild) som orsaken förklarar.",
     )
 
 
 class Lagesbild(_Entity):
-    type: Literal["operativ", "strategisk"] = Field(alias="typ", description="operativ eller "
-                                                    "strategisk.")
+    type: Literal["operativ", "strategisk"] = Field(
+        alias="typ", description="operativ eller strategisk."
+    )
     title: str = Field(alias="titel", description="Lägesbildens titel.")
     period: Datumintervall = Field(alias="period", description="Perioden lägesbilden avser.")
     date: dt.date = Field(alias="datum", description="Datum då lägesbilden var klar.")
@@ -49,24 +51,24 @@ class Lagesbild(_Entity):
     )
     sources: list[str] = Field(default_factory=list, alias="källor", description="Källor.")
     mapping: list[Problem] = Field(
-        default_factory=list, alias="kartläggning", description="Kartläggning: problem med "
-        "omfattning och konsekvenser."
+        default_factory=list,
+        alias="kartläggning",
+        description="Kartläggning: problem med omfattning och konsekvenser.",
     )
     other_information: list[str] = Field(
-        default_factory=list, alias="annan_information", description="Annan relevant "
-        "information."
+        default_factory=list, alias="annan_information", description="Annan relevant information."
     )
     analysis: str | None = Field(None, alias="analys", description="Analys av kartläggningen.")
     causes: list[Orsak] = Field(
         default_factory=list, alias="orsaker", description="Möjliga orsaker."
     )
-    produced_by: list[FunktionRef] = Field(  # type: ignore[valid-type]
+    produced_by: list[FunktionRef] = Field(
         default_factory=list, alias="framtagen_av", description="Funktioner som tagit fram den."
     )
-    consulted: list[OrganRef] = Field(  # type: ignore[valid-type]
+    consulted: list[OrganRef] = Field(
         default_factory=list, alias="remiss", description="Organ den remitteras till."
     )
-    presented_to: list[OrganRef] = Field(  # type: ignore[valid-type]
+    presented_to: list[OrganRef] = Field(
         default_factory=list, alias="presenteras_för", description="Organ den presenteras för."
     )
     decision: Beslut | None = Field(None, alias="beslut", description="Beslut om lägesbilden.")

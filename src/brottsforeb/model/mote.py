@@ -12,10 +12,13 @@ from ._base import BfaModel, Entity, FunktionRef, OrganRef
 
 class Arende(BfaModel):
     heading: str = Field(alias="rubrik", description="Ärendets rubrik.")
-    type: Literal[
-        "information", "beslut", "lägesbild", "uppföljning", "rapportering", "övrigt"
-    ] = Field("övrigt", alias="typ", description="Slag av ärende; 'uppföljning' och "
-              "'rapportering' räknas av bfa check.")
+    type: Literal["information", "beslut", "lägesbild", "uppföljning", "rapportering", "övrigt"] = (
+        Field(
+            "övrigt",
+            alias="typ",
+            description="Slag av ärende; 'uppföljning' och 'rapportering' räknas av bfa check.",
+        )
+    )
     text: str | None = Field(None, alias="text", description="Vad som sades.")
     paragraph: str | None = Field(None, alias="paragraf", description="Paragraf i protokollet.")
 
@@ -41,10 +44,10 @@ class Mote(Entity):
         None, alias="form", description="fysiskt, digitalt eller hybrid."
     )
     cancelled: bool = Field(False, alias="inställt", description="true om mötet ställdes in.")
-    present: list[FunktionRef] = Field(  # type: ignore[valid-type]
+    present: list[FunktionRef] = Field(
         default_factory=list, alias="närvarande", description="Närvarande funktioner."
     )
-    absent: list[FunktionRef] = Field(  # type: ignore[valid-type]
+    absent: list[FunktionRef] = Field(
         default_factory=list, alias="frånvarande", description="Frånvarande funktioner."
     )
     substitutes: list[Ersattning] = Field(

@@ -15,7 +15,7 @@ from ._base import (
     Entity,
     Frekvens,
     FunktionRef,
-    OneOrMany,
+    FunktionRefs,
     OrganRef,
 )
 
@@ -44,9 +44,7 @@ class Moten(Frekvens):
     tool: str | None = Field(
         None, alias="verktyg", description="Verktyg för digitala möten, t.ex. 'Microsoft Teams'."
     )
-    agenda: str | None = Field(
-        None, alias="innehåll", description="Vad som tas upp på mötena."
-    )
+    agenda: str | None = Field(None, alias="innehåll", description="Vad som tas upp på mötena.")
 
 
 class Dokumentation(BfaModel):
@@ -70,18 +68,20 @@ class Organ(Entity):
         None, alias="krav_på_ledamöter", description="Vad som krävs av ledamöterna."
     )
     chair: FunktionRef | None = Field(None, alias="ordförande", description="Ordförande.")
-    convener: OneOrMany(FunktionRef) = Field(  # type: ignore[valid-type]
+    convener: FunktionRefs = Field(
         default_factory=list, alias="sammankallande", description="Sammankallande funktion(er)."
     )
-    members: list[FunktionRef] = Field(  # type: ignore[valid-type]
+    members: list[FunktionRef] = Field(
         default_factory=list, alias="ledamöter", description="Ledamöter (funktioner)."
     )
-    co_opted: list[FunktionRef] = Field(  # type: ignore[valid-type]
-        default_factory=list, alias="adjungeras_vid_behov",
+    co_opted: list[FunktionRef] = Field(
+        default_factory=list,
+        alias="adjungeras_vid_behov",
         description="Funktioner som bjuds in vid behov.",
     )
-    kept_informed: list[FunktionRef] = Field(  # type: ignore[valid-type]
-        default_factory=list, alias="hålls_informerade",
+    kept_informed: list[FunktionRef] = Field(
+        default_factory=list,
+        alias="hålls_informerade",
         description="Funktioner som hålls informerade om organets arbete.",
     )
     substitutes: str | None = Field(
@@ -105,10 +105,12 @@ class Organ(Entity):
         None, alias="inrättad", description="När organet inrättades (ÅÅÅÅ-MM-DD)."
     )
     external: bool = Field(
-        False, alias="extern", description="true för organ utanför kommunens egen organisation "
-        "(t.ex. kommunöverskridande samverkan, länsnätverk)."
+        False,
+        alias="extern",
+        description="true för organ utanför kommunens egen organisation "
+        "(t.ex. kommunöverskridande samverkan, länsnätverk).",
     )
-    parties: list[AktorRef] = Field(  # type: ignore[valid-type]
+    parties: list[AktorRef] = Field(
         default_factory=list, alias="parter", description="Samverkande organisationer."
     )
     run_by: AktorRef | None = Field(None, alias="drivs_av", description="Aktören som driver det.")

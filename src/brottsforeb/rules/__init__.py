@@ -11,8 +11,18 @@ from . import bra, lag, structure  # noqa: F401 - importing registers the rules
 from ._engine import CHECKS, Context, Hit, rule, run
 from .catalog import BY_ID, RULES, Rule
 
-__all__ = ["BY_ID", "CHECKS", "RULES", "Context", "Hit", "Rule", "apply_exceptions", "rule",
-           "run", "validate"]
+__all__ = [
+    "BY_ID",
+    "CHECKS",
+    "RULES",
+    "Context",
+    "Hit",
+    "Rule",
+    "apply_exceptions",
+    "rule",
+    "run",
+    "validate",
+]
 
 
 def apply_exceptions(repo: Repo, findings: Sequence[Finding]) -> list[Finding]:
@@ -24,7 +34,8 @@ def apply_exceptions(repo: Repo, findings: Sequence[Finding]) -> list[Finding]:
         rule_ = BY_ID.get(f.rule)
         if f.rule in reasons and rule_ is not None and rule_.source == "Brå":
             f = dataclasses.replace(
-                f, severity=Severity.INFO, message=f"{f.message} Undantagen: {reasons[f.rule]}")
+                f, severity=Severity.INFO, message=f"{f.message} Undantagen: {reasons[f.rule]}"
+            )
         out.append(f)
     return out
 

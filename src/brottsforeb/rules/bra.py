@@ -109,8 +109,12 @@ def measure_time(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for aid, a in repo.atgarder.items():
         missing = [w for w, v in (("startdatum", a.start), ("slutdatum", a.end)) if v is None]
         if missing:
-            yield Hit("atgarder", aid, ("start" if a.start is None else "slut",),
-                      args={"atgard": a.title, "missing": " och ".join(missing)})
+            yield Hit(
+                "atgarder",
+                aid,
+                ("start" if a.start is None else "slut",),
+                args={"atgard": a.title, "missing": " och ".join(missing)},
+            )
 
 
 @rule("BRA-ATGARD-INDIKATOR")
@@ -147,8 +151,13 @@ def citizen_promise(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for did, d in repo.dokument.items():
         if d.type != "medborgarlöfte":
             continue
-        missing = [w for w, ok in (("koppling till en lägesbild (grundas_på)", d.based_on),
-                                   ("beskrivning av medborgardialogen", d.citizen_dialogue))
-                   if not ok]
+        missing = [
+            w
+            for w, ok in (
+                ("koppling till en lägesbild (grundas_på)", d.based_on),
+                ("beskrivning av medborgardialogen", d.citizen_dialogue),
+            )
+            if not ok
+        ]
         if missing:
             yield Hit("dokument", did, (), args={"dokument": d.title, "missing": _listing(missing)})

@@ -56,11 +56,16 @@ def mapping(repo: Repo, ctx: Context) -> Iterator[Hit]:
 def extent(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for lb_id, lb in governing_pictures(repo).items():
         for i, p in enumerate(lb.mapping):
-            missing = [w for w, v in (("omfattning", p.extent), ("konsekvenser", p.consequences))
-                       if not v]
+            missing = [
+                w for w, v in (("omfattning", p.extent), ("konsekvenser", p.consequences)) if not v
+            ]
             if missing:
-                yield Hit("lagesbilder", lb_id, ("kartläggning", i), args={
-                    "problem": p.id, "missing": " och ".join(missing)})
+                yield Hit(
+                    "lagesbilder",
+                    lb_id,
+                    ("kartläggning", i),
+                    args={"problem": p.id, "missing": " och ".join(missing)},
+                )
 
 
 @rule("LAG-ANNAN-INFORMATION")

@@ -11,6 +11,7 @@ from ..repo import KOMMUN, Repo
 from ._engine import Context, Hit, rule
 from .catalog import BY_ID
 
+
 @rule("REF-SAKNAS")
 def dangling(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for entry in repo.iter_entries():
@@ -29,11 +30,22 @@ def dangling(repo: Repo, ctx: Context) -> Iterator[Hit]:
             if guess:
                 hint = f"Menade du '{guess}'?"
             elif existing:
-                hint = f"Det finns: {', '.join(existing[:12])}" + ("…" if len(existing) > 12 else ".")
+                hint = f"Det finns: {', '.join(existing[:12])}" + (
+                    "…" if len(existing) > 12 else "."
+                )
             else:
                 hint = f"Mappen {kind}/ har inga filer; skapa {kind}/{target}.yaml."
-            yield Hit(entry.kind, entry.id, path, args={
-                "key": key_path(path), "what": KINDS[kind].definite, "target": target, "hint": hint})
+            yield Hit(
+                entry.kind,
+                entry.id,
+                path,
+                args={
+                    "key": key_path(path),
+                    "what": KINDS[kind].definite,
+                    "target": target,
+                    "hint": hint,
+                },
+            )
 
 
 @rule("REF-DEL-SAKNAS")
@@ -51,30 +63,52 @@ def dangling_part(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 continue
             parts = [p.id for p in lb.mapping] if kind == "problem" else [o.id for o in lb.causes]
             if part not in parts:
-                yield Hit(entry.kind, entry.id, path, args={
-                    "key": key_path(path), "what": "problemet" if kind == "problem" else "orsaken",
-                    "target": part, "lagesbild": lb_id, "choices": ", ".join(parts) or "(inga)"})
+                yield Hit(
+                    entry.kind,
+                    entry.id,
+                    path,
+                    args={
+                        "key": key_path(path),
+                        "what": "problemet" if kind == "problem" else "orsaken",
+                        "target": part,
+                        "lagesbild": lb_id,
+                        "choices": ", ".join(parts) or "(inga)",
+                    },
+                )
     # causes name problems of their own lägesbild by bare id
     for lb_id, lb in lbs.items():
         problem_ids = [p.id for p in lb.mapping]
         for i, cause in enumerate(lb.causes):
             for j, pid in enumerate(cause.problems):
                 if pid not in problem_ids:
-                    yield Hit("lagesbilder", lb_id, ("orsaker", i, "problem", j), args={
-                        "key": f"orsaker[{i + 1}].problem[{j + 1}]", "what": "problemet",
-                        "target": pid, "lagesbild": lb_id,
-                        "choices": ", ".join(problem_ids) or "(inga)"})
+                    yield Hit(
+                        "lagesbilder",
+                        lb_id,
+                        ("orsaker", i, "problem", j),
+                        args={
+                            "key": f"orsaker[{i + 1}].problem[{j + 1}]",
+                            "what": "problemet",
+                            "target": pid,
+                            "lagesbild": lb_id,
+                            "choices": ", ".join(problem_ids) or "(inga)",
+                        },
+                    )
 
 
 @rule("ID-DUBBLETT")
 def duplicate_ids(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for lb_id, lb in repo.lagesbilder.items():
-        for key, items in (("kartläggning", lb.mapping), ("orsaker", lb.causes)):
+        for key, ids in (
+            ("kartläggning", [p.id for p in lb.mapping]),
+            ("orsaker", [o.id for o in lb.causes]),
+        ):
             seen: set[str] = set()
-            for i, item in enumerate(items):
-                if item.id in seen:
-                    yield Hit("lagesbilder", lb_id, (key, i, "id"), args={"id": item.id, "key": key})
-                seen.add(item.id)
+            for i, item_id in enumerate(ids):
+                if item_id in seen:
+                    yield Hit(
+                        "lagesbilder", lb_id, (key, i, "id"), args={"id": item_id, "key": key}
+                    )
+                seen.add(item_id)
 
 
 @rule("MOTE-FILNAMN-INNEHALL")
@@ -82,11 +116,23 @@ def meeting_names(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for mid, mote in repo.moten.items():
         date_part, organ_part = mid[:10], mid[11:]
         if mote.date.isoformat() != date_part:
-            yield Hit("moten", mid, ("datum",), args={
-                "name_value": f"datumet {date_part}", "key": "datum", "value": mote.date})
+            yield Hit(
+                "moten",
+                mid,
+                ("datum",),
+                args={"name_value": f"datumet {date_part}", "key": "datum", "value": mote.date},
+            )
         if mote.organ != organ_part:
-            yield Hit("moten", mid, ("organ",), args={
-                "name_value": f"organet '{organ_part}'", "key": "organ", "value": f"'{mote.organ}'"})
+            yield Hit(
+                "moten",
+                mid,
+                ("organ",),
+                args={
+                    "name_value": f"organet '{organ_part}'",
+                    "key": "organ",
+                    "value": f"'{mote.organ}'",
+                },
+            )
 
 
 @rule("UNDANTAG-REGEL")
@@ -98,10 +144,24 @@ def exceptions(repo: Repo, ctx: Context) -> Iterator[Hit]:
         r = BY_ID.get(exc.rule)
         if r is None:
             guess = suggest(exc.rule, list(BY_ID))
-            yield Hit(KOMMUN, "bfa", ("undantag", i, "regel"), args={
-                "rule": exc.rule, "why": "som inte finns i katalogen",
-                "hint": f"Menade du '{guess}'?" if guess else "Se `bfa rules` för regelnas id."})
+            yield Hit(
+                KOMMUN,
+                "bfa",
+                ("undantag", i, "regel"),
+                args={
+                    "rule": exc.rule,
+                    "why": "som inte finns i katalogen",
+                    "hint": f"Menade du '{guess}'?" if guess else "Se `bfa rules` för regelnas id.",
+                },
+            )
         elif r.source != "Brå":
-            yield Hit(KOMMUN, "bfa", ("undantag", i, "regel"), args={
-                "rule": exc.rule, "why": "men bara Brås rekommendationer kan undantas",
-                "hint": "Lagens krav och förrådets format gäller alltid."})
+            yield Hit(
+                KOMMUN,
+                "bfa",
+                ("undantag", i, "regel"),
+                args={
+                    "rule": exc.rule,
+                    "why": "men bara Brås rekommendationer kan undantas",
+                    "hint": "Lagens krav och förrådets format gäller alltid.",
+                },
+            )
