@@ -17,7 +17,7 @@ from .errors import (
 from .findings import Finding, Severity
 from .loader import find_root, load_repo
 from .repo import Repo
-from .rules import validate
+from .rules import check, validate
 
 __version__ = "0.1.0"
 
@@ -32,6 +32,7 @@ __all__ = [
     "UsageError",
     "WriteRefusedError",
     "__version__",
+    "check",
     "find_root",
     "load_repo",
     "validate",

@@ -19,7 +19,6 @@ from .model._walk import _plan, _unwrap
 from .rules import RULES
 
 
-
 def _type_name(ann: Any) -> str:
     origin = get_origin(ann)
     if origin is Literal:

@@ -46,6 +46,9 @@ def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
     width = int(os.environ.get("COLUMNS", "0") or 0) or None
+    stream = sys.stderr if stderr else sys.stdout
+    if width is None and not stream.isatty():
+        width = 160  # logs (CI, pipes) are read wide; Rich would assume 80
     return Console(stderr=stderr, highlight=False, soft_wrap=True, width=width)
 
 

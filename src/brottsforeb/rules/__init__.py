@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 
 from ..findings import Finding, Severity
 from ..repo import Repo
-from . import bra, lag, structure  # noqa: F401 - importing registers the rules
+from . import bra, deadlines, lag, structure  # noqa: F401 - importing registers the rules
 from ._engine import CHECKS, Context, Hit, rule, run
 from .catalog import BY_ID, RULES, Rule
 
@@ -38,6 +39,16 @@ def apply_exceptions(repo: Repo, findings: Sequence[Finding]) -> list[Finding]:
             )
         out.append(f)
     return out
+
+
+def check(repo: Repo, today: dt.date | None = None, horizon_days: int = 90) -> list[Finding]:
+    """Every finding of `bfa check`, sorted by due date: what is overdue or due soon.
+
+    Files that could not be read are reported too, so that nothing is skipped silently.
+    """
+    ctx = Context(today=today or dt.date.today(), horizon_days=horizon_days)
+    findings = [*repo.findings, *run(repo, "check", ctx)]
+    return sorted(apply_exceptions(repo, findings), key=lambda f: (f.due or "0000", f.sort_key()))
 
 
 def validate(repo: Repo) -> list[Finding]:
