@@ -7,7 +7,9 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_bytes_atomic", "write_text_atomic"]
+from .errors import WriteRefusedError
+
+__all__ = ["write_bytes_atomic", "write_output", "write_text_atomic"]
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -35,3 +37,22 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_output(path: Path, data: bytes, *, marker: bytes, force: bool = False) -> None:
+    """Write a bfa output file; refuse to replace a file bfa did not write, unless forced.
+
+    ``marker`` is a byte string every file of this kind written by bfa contains near its
+    start (e.g. the PRODID of a calendar), so bfa's own earlier output is replaced freely.
+    """
+    if path.is_dir():
+        raise WriteRefusedError(f"{path} är en mapp; ange ett filnamn.")
+    if path.exists() and not force:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+        if marker not in head:
+            raise WriteRefusedError(
+                f"{path} finns redan och är inte skriven av bfa; den skrivs inte över.",
+                hint="Välj ett annat filnamn, eller lägg till --force för att skriva över.",
+            )
+    write_bytes_atomic(path, data)

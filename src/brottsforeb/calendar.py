@@ -1,0 +1,79 @@
+"""An iCalendar file of planned meetings and deadlines, for Outlook and Google Calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from zoneinfo import ZoneInfo
+
+from .repo import Repo
+from .rules import check
+
+__all__ = ["PRODID", "calendar_ics"]
+
+PRODID = "-//bfa//brottsforeb kalender//SV"
+TZ = ZoneInfo("Europe/Stockholm")
+_RELATIVE = re.compile(r" \((?:om )?(?:\d+ dag(?:ar)?|i dag)\)")
+_TIME = re.compile(r"(\d{1,2})[.:](\d{2})\s*[–-]\s*(\d{1,2})[.:](\d{2})")
+#: How far ahead deadlines are exported.
+HORIZON_DAYS = 5 * 366
+
+
+def _uid(*parts: str) -> str:
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:20] + "@bfa"
+
+
+def calendar_ics(repo: Repo, today: dt.date) -> bytes:
+    """Planned meetings (meeting files dated today or later) and every deadline from today.
+
+    The output depends only on the repository and ``today``, so it can be committed.
+    """
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    name = repo.kommun.name if repo.kommun else "bfa"
+    cal.add("x-wr-calname", f"Brottsförebyggande arbete – {name}")
+    stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.UTC)
+
+    for mid, m in sorted(repo.moten.items()):
+        if m.date < today or m.cancelled:
+            continue
+        ev = Event()
+        ev.add("uid", _uid("mote", mid))
+        ev.add("dtstamp", stamp)
+        ev.add("summary", f"Möte: {repo.name_of('organ', m.organ)}")
+        times = _TIME.search(m.time or "")
+        if times:
+            h1, m1, h2, m2 = (int(x) for x in times.groups())
+            ev.add("dtstart", dt.datetime.combine(m.date, dt.time(h1, m1), tzinfo=TZ))
+            ev.add("dtend", dt.datetime.combine(m.date, dt.time(h2, m2), tzinfo=TZ))
+        else:
+            ev.add("dtstart", m.date)
+            ev.add("dtend", m.date + dt.timedelta(days=1))
+        if m.place:
+            ev.add("location", m.place)
+        agenda = [i.heading for i in m.items]
+        if agenda:
+            ev.add("description", "Ärenden: " + "; ".join(agenda))
+        cal.add_component(ev)
+
+    for f in check(repo, today, HORIZON_DAYS):
+        if not f.due or f.due < today.isoformat():
+            continue
+        due = dt.date.fromisoformat(f.due)
+        ev = Event()
+        ev.add("uid", _uid("frist", f.rule, f.file, f.due, f.message))
+        ev.add("dtstamp", stamp)
+        ev.add("summary", "Förfaller: " + _RELATIVE.sub("", f.message))
+        ev.add("dtstart", due)
+        ev.add("dtend", due + dt.timedelta(days=1))
+        ev.add("description", f"{f.hint}\n{f.location} [{f.rule}]".strip())
+        ev.add("categories", ["bfa", f.rule])
+        cal.add_component(ev)
+    if hasattr(cal, "add_missing_timezones"):  # VTIMEZONE for Outlook
+        cal.add_missing_timezones()
+    return bytes(cal.to_ical())
