@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -83,7 +83,12 @@ OrsakRef = Annotated[
 
 
 #: Function references that may be written as one id or a list of ids.
-FunktionRefs: TypeAlias = Annotated[list[FunktionRef], BeforeValidator(_one_or_many)]
+_ID_SCHEMA = {"type": "string", "pattern": SLUG}
+FunktionRefs: TypeAlias = Annotated[
+    list[FunktionRef],
+    BeforeValidator(_one_or_many),
+    WithJsonSchema({"anyOf": [_ID_SCHEMA, {"type": "array", "items": _ID_SCHEMA}]}),
+]
 
 
 Period = Literal["vecka", "månad", "kvartal", "halvår", "år", "vartannat år"]
