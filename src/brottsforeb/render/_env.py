@@ -1,0 +1,62 @@
+"""The one Jinja environment: sandboxed, strict, escaping every expression for Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import RenderError
+from ._escape import Safe, cell, md
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def _finalize(value: Any) -> str:
+    if value is None:
+        return ""
+    return md(value)
+
+
+def environment(repo_root: Path | None) -> Any:
+    """Templates from the municipality's templates/ first, then bfa's own."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    loaders = []
+    if repo_root is not None and (repo_root / "templates").is_dir():
+        loaders.append(FileSystemLoader(str(repo_root / "templates"), followlinks=False))
+    loaders.append(FileSystemLoader(str(PACKAGE_TEMPLATES)))
+    env = ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["cell"] = lambda v: Safe(cell(v))
+    env.filters["md"] = lambda v: Safe(md(v))
+    env.filters["safe_bfa"] = Safe
+    env.filters["datum"] = lambda d: "" if d is None else d.isoformat()
+    return env
+
+
+def render_template(env: Any, name: str, document: str, context: dict[str, Any]) -> str:
+    """Render one template; a missing field is a Swedish error naming document and field."""
+    from jinja2 import TemplateError, UndefinedError
+
+    try:
+        template = env.get_template(f"{name}.md.j2")
+        return str(template.render(**context))
+    except UndefinedError as exc:
+        raise RenderError(
+            f"Dokumentet '{document}' kan inte skrivas: mallen använder ett fält som saknas "
+            f"({exc.message}).",
+            hint="Fyll i fältet i förrådet, eller rätta mallen i templates/.",
+        ) from None
+    except TemplateError as exc:
+        raise RenderError(
+            f"Mallen för '{document}' är trasig: {exc.message}",
+            hint="Rätta mallen i templates/ eller ta bort den för att använda bfa:s egen.",
+        ) from None

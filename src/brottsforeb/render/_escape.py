@@ -1,0 +1,65 @@
+"""Escaping every user string for the target it lands in.
+
+No value from a YAML file may become markup or code: Markdown, Typst, Mermaid,
+XML (SVG) and iCalendar each get their own escaper, and templates apply the
+Markdown one to every expression automatically (see ``_env.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["Safe", "cell", "md", "mermaid", "typst", "xml"]
+
+
+class Safe(str):
+    """Markdown produced by bfa itself, which must not be escaped again."""
+
+    __slots__ = ()
+
+
+_MD_ANYWHERE = re.compile(r"([\\`*_\[\]<>|~$&!#])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])", re.MULTILINE)
+
+
+def md(value: object) -> str:
+    """Text that Markdown renders literally (CommonMark and GitHub)."""
+    if isinstance(value, Safe):
+        return value
+    text = " ".join(str(value).split())  # one paragraph: newlines would start new blocks
+    text = _MD_ANYWHERE.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def cell(value: object) -> str:
+    """Text for a Markdown table cell (md, and never an empty cell that breaks a row)."""
+    return md(value) or " "
+
+
+_TYPST_SPECIAL = re.compile(r"([\\#$*_`<>@\[\]=\-+/~'\":%&.!|{}();,^?])")
+
+
+def typst(value: object) -> str:
+    """Text for Typst markup: every ASCII punctuation mark is backslash-escaped."""
+    return _TYPST_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def typst_string(value: object) -> str:
+    """Contents of a Typst string literal "…"."""
+    return str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+_MERMAID = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;",
+            "\\": "#92;", "|": "#124;", "[": "#91;", "]": "#93;", "{": "#123;", "}": "#125;",
+            "(": "#40;", ")": "#41;", ";": "#59;", "%": "#37;"}
+
+
+def mermaid(value: object) -> str:
+    """Text inside a quoted Mermaid label."""
+    return "".join(_MERMAID.get(c, c) for c in " ".join(str(value).split()))
+
+
+def xml(value: object) -> str:
+    """Text content or attribute value in SVG/XML."""
+    return (str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&apos;"))

@@ -1,0 +1,250 @@
+"""What templates see: plain dictionaries built from the Repo, in Swedish terms.
+
+Templates never reach into the models; everything they print passes through
+here, which is also where ``public`` leaves out people's names and contacts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Dokument, Frekvens, Funktion, Lagesbild, Organ
+from ..model.organ import Moten
+from ..repo import Repo
+
+ORGAN_ORDER = ["råd", "styrgrupp", "beredningsgrupp", "arbetsgrupp", "samverkansgrupp", "nätverk"]
+POLITICAL = ("nämnd", "fullmäktige")
+
+
+@dataclass
+class Ctx:
+    repo: Repo
+    public: bool = False
+
+    # -- names -----------------------------------------------------------------------
+    def funktion(self, fid: str | None, *, with_actor: bool = False) -> str:
+        if not fid:
+            return ""
+        f: Funktion | None = self.repo.funktioner.get(fid)
+        if f is None:
+            return fid
+        text = f.title
+        if with_actor and f.actor and f.actor in self.repo.aktorer:
+            actor = self.repo.aktorer[f.actor].name
+            if actor.lower() not in text.lower():
+                text += f" ({actor})"
+        if f.holder and not self.public:
+            text += f", {f.holder.name}"
+        return text
+
+    def organ_name(self, oid: str | None) -> str:
+        return self.repo.name_of("organ", oid) if oid else ""
+
+    def aktor(self, aid: str) -> str:
+        return self.repo.name_of("aktorer", aid)
+
+
+def cadence_text(c: Frekvens | None) -> str:
+    if c is None:
+        return ""
+    text = c.describe()
+    if c.when:
+        text += f" – {c.when}"
+    return text
+
+
+def meetings_text(m: Moten | None) -> str:
+    if m is None:
+        return ""
+    parts = [cadence_text(m)[0].upper() + cadence_text(m)[1:]]
+    if m.minutes:
+        parts.append(f"{m.minutes} minuter per möte")
+    if m.form:
+        parts.append({"fysiskt": "fysiska möten", "digitalt": "digitala möten",
+                      "hybrid": "hybridmöten"}[m.form])
+    if m.tool:
+        parts.append(f"via {m.tool}")
+    if m.place:
+        parts.append(f"plats: {m.place}")
+    return ", ".join(parts) + "."
+
+
+def organ_view(ctx: Ctx, oid: str, o: Organ) -> dict[str, Any]:
+    convener = [ctx.funktion(c) for c in o.convener]
+    members = []
+    for fid in o.members:
+        label = ctx.funktion(fid, with_actor=True)
+        f = ctx.repo.funktioner.get(fid)
+        notes = []
+        if fid in o.convener:
+            notes.append("sammankallande")
+        if fid == o.chair:
+            notes.append("ordförande")
+        if f and f.deputy:
+            notes.append(f"ersättare: {ctx.funktion(f.deputy)}")
+        members.append(label + (f" ({', '.join(notes)})" if notes else ""))
+    documentation = ""
+    if o.documentation:
+        documentation = {"minnesanteckningar": "Mötena dokumenteras med minnesanteckningar",
+                         "protokoll": "Mötena protokollförs",
+                         "ingen": "Mötena dokumenteras inte"}[o.documentation.form]
+        if o.documentation.registry:
+            documentation += f" som diarieförs i {o.documentation.registry}"
+        documentation += "."
+    return {
+        "id": oid,
+        "namn": o.name + (f" ({o.short_name})" if o.short_name else ""),
+        "typ": o.type,
+        "uppdrag": o.task or "",
+        "mandat": o.mandate or "",
+        "krav": o.member_requirements or "",
+        "beskrivning": o.description or "",
+        "målgrupp": o.target_group or "",
+        "ordförande": ctx.funktion(o.chair),
+        "sammankallande": ", ".join(convener),
+        "ledamöter": members,
+        "adjungeras": [ctx.funktion(f, with_actor=True) for f in o.co_opted],
+        "informeras": [ctx.funktion(f) for f in o.kept_informed],
+        "ersättare": o.substitutes or "",
+        "möten": meetings_text(o.meetings),
+        "innehåll": o.meetings.agenda if o.meetings and o.meetings.agenda else "",
+        "dokumentation": documentation,
+        "ingår_i": ctx.organ_name(o.part_of),
+        "rapporterar_till": ctx.organ_name(o.reports_to),
+        "tillsätts_av": ctx.organ_name(o.appointed_by),
+        "parter": [ctx.aktor(a) for a in o.parties],
+        "drivs_av": ctx.aktor(o.run_by) if o.run_by else "",
+        "inrättad": o.established.year if o.established else "",
+        "tidsbegränsad": (
+            f"{o.temporary.start or '?'} – {o.temporary.end or '?'}" if o.temporary else ""
+        ),
+        "extern": o.external,
+        "delar": [],
+    }
+
+
+def organ_tree(ctx: Ctx, *, external: bool) -> list[dict[str, Any]]:
+    """Top-level bodies (internal or external) in Brå's order, each with its parts."""
+    organ = {k: v for k, v in ctx.repo.organ.items() if v.type not in POLITICAL}
+
+    def rank(item: tuple[str, Organ]) -> tuple[int, str]:
+        t = item[1].type
+        return (ORGAN_ORDER.index(t) if t in ORGAN_ORDER else 99, item[1].name)
+
+    tops = sorted(
+        ((k, o) for k, o in organ.items()
+         if o.external == external and (o.part_of is None or o.part_of not in organ)),
+        key=rank,
+    )
+    out = []
+    for oid, o in tops:
+        view = organ_view(ctx, oid, o)
+        view["delar"] = [organ_view(ctx, k, v) for k, v in
+                         sorted(((k, v) for k, v in organ.items() if v.part_of == oid), key=rank)]
+        out.append(view)
+    return out
+
+
+def decision_rows(ctx: Ctx, d: Dokument | None, kind: str) -> list[tuple[str, str]]:
+    """The title block: who adopted it, when, §, dnr, validity, revision, owner."""
+    if d is None:
+        return [("Status", f"Utkast – {kind} är inte antagen")]
+    rows = []
+    if d.adopted_by:
+        rows.append(("Fastställt av", ctx.organ_name(d.adopted_by)))
+    if d.date:
+        rows.append(("Datum", d.date.isoformat()))
+    if d.paragraph:
+        rows.append(("Paragraf", d.paragraph))
+    if d.record_number:
+        rows.append(("Diarienummer", d.record_number))
+    if d.valid_from:
+        rows.append(("Gäller från och med", d.valid_from.isoformat()))
+    if d.valid_to:
+        rows.append(("Gäller till och med", d.valid_to.isoformat()))
+    if d.revision:
+        label = ("Tidpunkt för aktualitetsprövning" if d.revision.kind == "aktualitetsprövning"
+                 else "Revideras")
+        value = d.revision.text or (f"{d.revision.years} år efter antagande"
+                                    if d.revision.years else "")
+        if d.revision.date:
+            value = (value + ", " if value else "") + f"senast {d.revision.date.isoformat()}"
+        rows.append((label, value))
+    if d.responsible_organ:
+        rows.append(("Ansvarigt politiskt organ", ctx.organ_name(d.responsible_organ)))
+    if d.responsible_unit:
+        rows.append(("Ansvarig förvaltning", d.responsible_unit))
+    if d.responsible:
+        rows.append(("Ansvarig funktion", ctx.funktion(d.responsible)))
+    if d.applies_to:
+        rows.append(("Dokumentet gäller för", d.applies_to))
+    if d.authors:
+        rows.append(("Sammanställd av", " och ".join(d.authors) if len(d.authors) < 3
+                     else ", ".join(d.authors)))
+    if not d.adopted_by or not d.date:
+        rows.insert(0, ("Status", "Utkast – ännu inte antaget"))
+    return rows
+
+
+def document_date(repo: Repo, d: Dokument | None) -> dt.date:
+    """A date from the data, never the clock: adoption, else the newest date in the files."""
+    if d is not None and (d.date or d.valid_from):
+        return d.date or d.valid_from  # type: ignore[return-value]
+    dates = [m.date for m in repo.moten.values()] + [lb.date for lb in repo.lagesbilder.values()]
+    dates += [x.date for x in repo.dokument.values() if x.date]
+    return max(dates) if dates else dt.date(2023, 7, 1)
+
+
+def sections(d: Dokument | None) -> dict[str, dict[str, Any]]:
+    if d is None:
+        return {}
+    return {s.heading: {"rubrik": s.heading, "text": s.text, "punkter": s.points}
+            for s in d.sections}
+
+
+def problem_label(ctx: Ctx, ref: str) -> str:
+    p = ctx.repo.problem(ref)
+    return p.heading if p else ref
+
+
+def cause_label(ctx: Ctx, ref: str) -> str:
+    o = ctx.repo.orsak(ref)
+    return o.description if o else ref
+
+
+def lagesbild_view(ctx: Ctx, lid: str, lb: Lagesbild) -> dict[str, Any]:
+    return {
+        "id": lid,
+        "titel": lb.title,
+        "typ": lb.type,
+        "period": f"{lb.period.start or '?'} – {lb.period.end or '?'}",
+        "datum": lb.date.isoformat(),
+        "område": lb.area,
+        "källor": lb.sources,
+        "problem": [
+            {"id": p.id, "rubrik": p.heading, "beskrivning": p.description or "",
+             "omfattning": p.extent or "", "konsekvenser": p.consequences or "",
+             "plats": p.place or "", "tid": p.time or "", "utveckling": p.trend or "",
+             "källor": p.sources}
+            for p in lb.mapping
+        ],
+        "annan_information": lb.other_information,
+        "analys": lb.analysis or "",
+        "orsaker": [
+            {"beskrivning": o.description,
+             "problem": [next((p.heading for p in lb.mapping if p.id == pid), pid)
+                         for pid in o.problems]}
+            for o in lb.causes
+        ],
+        "framtagen_av": [ctx.funktion(f) for f in lb.produced_by],
+        "remiss": [ctx.organ_name(o) for o in lb.consulted],
+        "presenteras_för": [ctx.organ_name(o) for o in lb.presented_to],
+        "beslut": (
+            f"{ctx.organ_name(lb.decision.by)} {lb.decision.date.isoformat()}"
+            + (f" {lb.decision.paragraph}" if lb.decision.paragraph else "")
+            if lb.decision else ""
+        ),
+        "exempeldata": lb.example_data,
+    }
