@@ -42,14 +42,14 @@ def write_text_atomic(path: Path, text: str) -> None:
 def write_output(path: Path, data: bytes, *, marker: bytes, force: bool = False) -> None:
     """Write a bfa output file; refuse to replace a file bfa did not write, unless forced.
 
-    ``marker`` is a byte string every file of this kind written by bfa contains near its
-    start (e.g. the PRODID of a calendar), so bfa's own earlier output is replaced freely.
+    ``marker`` is a byte string every file of this kind written by bfa contains (e.g. the
+    PRODID of a calendar), so bfa's own earlier output is replaced freely.
     """
     if path.is_dir():
         raise WriteRefusedError(f"{path} är en mapp; ange ett filnamn.")
     if path.exists() and not force:
         with path.open("rb") as fh:
-            head = fh.read(4096)
+            head = fh.read(20_000_000)
         if marker not in head:
             raise WriteRefusedError(
                 f"{path} finns redan och är inte skriven av bfa; den skrivs inte över.",

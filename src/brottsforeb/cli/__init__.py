@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from . import calendar, check, schema, validate  # noqa: F401 - importing registers the commands
+from . import calendar, check, render, schema, validate  # noqa: F401 - registers commands
 from ._app import app
 
 __all__ = ["app", "main"]

@@ -37,7 +37,7 @@ def environment(repo_root: Path | None) -> Any:
     )
     env.filters["cell"] = lambda v: Safe(cell(v))
     env.filters["md"] = lambda v: Safe(md(v))
-    env.filters["safe_bfa"] = Safe
+    env.filters["markdown"] = Safe
     env.filters["datum"] = lambda d: "" if d is None else d.isoformat()
     return env
 

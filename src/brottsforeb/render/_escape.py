@@ -36,12 +36,13 @@ def cell(value: object) -> str:
     return md(value) or " "
 
 
+_SPACE = re.compile(r"\s+")
 _TYPST_SPECIAL = re.compile(r"([\\#$*_`<>@\[\]=\-+/~'\":%&.!|{}();,^?])")
 
 
 def typst(value: object) -> str:
     """Text for Typst markup: every ASCII punctuation mark is backslash-escaped."""
-    return _TYPST_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    return _TYPST_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", str(value)))
 
 
 def typst_string(value: object) -> str:
@@ -49,9 +50,24 @@ def typst_string(value: object) -> str:
     return str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
-_MERMAID = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;",
-            "\\": "#92;", "|": "#124;", "[": "#91;", "]": "#93;", "{": "#123;", "}": "#125;",
-            "(": "#40;", ")": "#41;", ";": "#59;", "%": "#37;"}
+_MERMAID = {
+    '"': "#quot;",
+    "#": "#35;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "`": "#96;",
+    "\\": "#92;",
+    "|": "#124;",
+    "[": "#91;",
+    "]": "#93;",
+    "{": "#123;",
+    "}": "#125;",
+    "(": "#40;",
+    ")": "#41;",
+    ";": "#59;",
+    "%": "#37;",
+}
 
 
 def mermaid(value: object) -> str:
@@ -61,5 +77,11 @@ def mermaid(value: object) -> str:
 
 def xml(value: object) -> str:
     """Text content or attribute value in SVG/XML."""
-    return (str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&apos;"))
+    return (
+        str(value)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&apos;")
+    )

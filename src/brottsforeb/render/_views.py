@@ -62,8 +62,11 @@ def meetings_text(m: Moten | None) -> str:
     if m.minutes:
         parts.append(f"{m.minutes} minuter per möte")
     if m.form:
-        parts.append({"fysiskt": "fysiska möten", "digitalt": "digitala möten",
-                      "hybrid": "hybridmöten"}[m.form])
+        parts.append(
+            {"fysiskt": "fysiska möten", "digitalt": "digitala möten", "hybrid": "hybridmöten"}[
+                m.form
+            ]
+        )
     if m.tool:
         parts.append(f"via {m.tool}")
     if m.place:
@@ -87,9 +90,11 @@ def organ_view(ctx: Ctx, oid: str, o: Organ) -> dict[str, Any]:
         members.append(label + (f" ({', '.join(notes)})" if notes else ""))
     documentation = ""
     if o.documentation:
-        documentation = {"minnesanteckningar": "Mötena dokumenteras med minnesanteckningar",
-                         "protokoll": "Mötena protokollförs",
-                         "ingen": "Mötena dokumenteras inte"}[o.documentation.form]
+        documentation = {
+            "minnesanteckningar": "Mötena dokumenteras med minnesanteckningar",
+            "protokoll": "Mötena protokollförs",
+            "ingen": "Mötena dokumenteras inte",
+        }[o.documentation.form]
         if o.documentation.registry:
             documentation += f" som diarieförs i {o.documentation.registry}"
         documentation += "."
@@ -134,15 +139,20 @@ def organ_tree(ctx: Ctx, *, external: bool) -> list[dict[str, Any]]:
         return (ORGAN_ORDER.index(t) if t in ORGAN_ORDER else 99, item[1].name)
 
     tops = sorted(
-        ((k, o) for k, o in organ.items()
-         if o.external == external and (o.part_of is None or o.part_of not in organ)),
+        (
+            (k, o)
+            for k, o in organ.items()
+            if o.external == external and (o.part_of is None or o.part_of not in organ)
+        ),
         key=rank,
     )
     out = []
     for oid, o in tops:
         view = organ_view(ctx, oid, o)
-        view["delar"] = [organ_view(ctx, k, v) for k, v in
-                         sorted(((k, v) for k, v in organ.items() if v.part_of == oid), key=rank)]
+        view["delar"] = [
+            organ_view(ctx, k, v)
+            for k, v in sorted(((k, v) for k, v in organ.items() if v.part_of == oid), key=rank)
+        ]
         out.append(view)
     return out
 
@@ -165,10 +175,14 @@ def decision_rows(ctx: Ctx, d: Dokument | None, kind: str) -> list[tuple[str, st
     if d.valid_to:
         rows.append(("Gäller till och med", d.valid_to.isoformat()))
     if d.revision:
-        label = ("Tidpunkt för aktualitetsprövning" if d.revision.kind == "aktualitetsprövning"
-                 else "Revideras")
-        value = d.revision.text or (f"{d.revision.years} år efter antagande"
-                                    if d.revision.years else "")
+        label = (
+            "Tidpunkt för aktualitetsprövning"
+            if d.revision.kind == "aktualitetsprövning"
+            else "Revideras"
+        )
+        value = d.revision.text or (
+            f"{d.revision.years} år efter antagande" if d.revision.years else ""
+        )
         if d.revision.date:
             value = (value + ", " if value else "") + f"senast {d.revision.date.isoformat()}"
         rows.append((label, value))
@@ -181,8 +195,12 @@ def decision_rows(ctx: Ctx, d: Dokument | None, kind: str) -> list[tuple[str, st
     if d.applies_to:
         rows.append(("Dokumentet gäller för", d.applies_to))
     if d.authors:
-        rows.append(("Sammanställd av", " och ".join(d.authors) if len(d.authors) < 3
-                     else ", ".join(d.authors)))
+        rows.append(
+            (
+                "Sammanställd av",
+                " och ".join(d.authors) if len(d.authors) < 3 else ", ".join(d.authors),
+            )
+        )
     if not d.adopted_by or not d.date:
         rows.insert(0, ("Status", "Utkast – ännu inte antaget"))
     return rows
@@ -200,8 +218,9 @@ def document_date(repo: Repo, d: Dokument | None) -> dt.date:
 def sections(d: Dokument | None) -> dict[str, dict[str, Any]]:
     if d is None:
         return {}
-    return {s.heading: {"rubrik": s.heading, "text": s.text, "punkter": s.points}
-            for s in d.sections}
+    return {
+        s.heading: {"rubrik": s.heading, "text": s.text, "punkter": s.points} for s in d.sections
+    }
 
 
 def problem_label(ctx: Ctx, ref: str) -> str:
@@ -224,18 +243,28 @@ def lagesbild_view(ctx: Ctx, lid: str, lb: Lagesbild) -> dict[str, Any]:
         "område": lb.area,
         "källor": lb.sources,
         "problem": [
-            {"id": p.id, "rubrik": p.heading, "beskrivning": p.description or "",
-             "omfattning": p.extent or "", "konsekvenser": p.consequences or "",
-             "plats": p.place or "", "tid": p.time or "", "utveckling": p.trend or "",
-             "källor": p.sources}
+            {
+                "id": p.id,
+                "rubrik": p.heading,
+                "beskrivning": p.description or "",
+                "omfattning": p.extent or "",
+                "konsekvenser": p.consequences or "",
+                "plats": p.place or "",
+                "tid": p.time or "",
+                "utveckling": p.trend or "",
+                "källor": p.sources,
+            }
             for p in lb.mapping
         ],
         "annan_information": lb.other_information,
         "analys": lb.analysis or "",
         "orsaker": [
-            {"beskrivning": o.description,
-             "problem": [next((p.heading for p in lb.mapping if p.id == pid), pid)
-                         for pid in o.problems]}
+            {
+                "beskrivning": o.description,
+                "problem": [
+                    next((p.heading for p in lb.mapping if p.id == pid), pid) for pid in o.problems
+                ],
+            }
             for o in lb.causes
         ],
         "framtagen_av": [ctx.funktion(f) for f in lb.produced_by],
@@ -244,7 +273,8 @@ def lagesbild_view(ctx: Ctx, lid: str, lb: Lagesbild) -> dict[str, Any]:
         "beslut": (
             f"{ctx.organ_name(lb.decision.by)} {lb.decision.date.isoformat()}"
             + (f" {lb.decision.paragraph}" if lb.decision.paragraph else "")
-            if lb.decision else ""
+            if lb.decision
+            else ""
         ),
         "exempeldata": lb.example_data,
     }

@@ -1,0 +1,216 @@
+"""Markdown → Typst → PDF, with bfa's house style.
+
+The Markdown is parsed with markdown-it-py (CommonMark + tables); every text node is
+escaped for Typst, so nothing in the Markdown — and therefore nothing from a YAML
+value — can become Typst markup or code. Figures (SVG) are passed to Typst as inputs,
+never as file paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ._escape import typst, typst_string
+
+HOUSE_STYLE = r"""
+#set document(title: "{title}", author: "{author}", keywords: ("bfa-rendering",),
+  date: datetime(year: {y}, month: {m}, day: {d}))
+#set text(lang: "sv", region: "se", size: 10.5pt)
+#set par(justify: false, leading: 0.62em, spacing: 1.1em)
+#set page(paper: "a4", margin: (x: 2.3cm, top: 2.4cm, bottom: 2.4cm),
+  header: context {{ if counter(page).get().first() > 1 [
+    #set text(size: 8.5pt, fill: luma(90))
+    {kommun} #h(1fr) {title_short}
+  ] }},
+  footer: context [
+    #set text(size: 8.5pt, fill: luma(90))
+    {footer} #h(1fr) Sida #counter(page).display() av #counter(page).final().first()
+  ])
+#show heading.where(level: 1): set text(size: 20pt)
+#show heading.where(level: 2): set text(size: 14pt)
+#show heading.where(level: 3): set text(size: 12pt)
+#show heading: set block(above: 1.4em, below: 0.8em)
+#set table(stroke: 0.5pt + luma(160), inset: 5pt)
+"""
+
+
+class _Writer:
+    def __init__(self, figures: dict[str, str]) -> None:
+        self.out: list[str] = []
+        self.figures = figures
+        self.used: dict[str, str] = {}
+
+    def inline(self, tokens: list[Any]) -> str:
+        parts: list[str] = []
+        for t in tokens:
+            if t.type == "text":
+                parts.append(typst(t.content))
+            elif t.type == "code_inline":
+                parts.append(f'#raw("{typst_string(t.content)}")')
+            elif t.type in ("softbreak",):
+                parts.append(" ")
+            elif t.type == "hardbreak":
+                parts.append(" \\\n")
+            elif t.type == "strong_open":
+                parts.append("#strong[")
+            elif t.type == "em_open":
+                parts.append("#emph[")
+            elif t.type in ("strong_close", "em_close", "link_close", "s_close"):
+                parts.append("]")
+            elif t.type == "s_open":
+                parts.append("#strike[")
+            elif t.type == "link_open":
+                href = str(t.attrGet("href") or "")
+                parts.append(f'#link("{typst_string(href)}")[')
+            elif t.type in ("html_inline", "image"):
+                parts.append(typst(t.content))
+        return "".join(parts)
+
+    def figure(self, info: str, content: str) -> None:
+        first = content.splitlines()[0] if content else ""
+        key = (
+            first.removeprefix("%% bfa-figur:").strip() if first.startswith("%% bfa-figur:") else ""
+        )
+        if info.strip() == "mermaid" and key in self.figures:
+            name = f"fig{len(self.used)}"
+            self.used[name] = self.figures[key]
+            width = "100%" if key == "organisationsschema" else "80%"
+            self.out.append(
+                f'#align(center, image(bytes(sys.inputs.{name}), format: "svg", width: {width}))\n'
+            )
+        elif info.strip() != "mermaid":
+            self.out.append(f'#raw("{typst_string(content)}", block: true)\n')
+
+    def convert(self, tokens: list[Any]) -> str:
+        i = 0
+        lists: list[str] = []
+        table: list[list[str]] | None = None
+        row: list[str] = []
+        while i < len(tokens):
+            t = tokens[i]
+            if t.type == "heading_open":
+                level = int(t.tag[1])
+                self.out.append(
+                    "\n"
+                    + "=" * max(1, level - 1)
+                    + " "
+                    + self.inline(tokens[i + 1].children or [])
+                    + "\n"
+                )
+                i += 3
+                continue
+            if t.type == "paragraph_open":
+                text = self.inline(tokens[i + 1].children or [])
+                if table is None:
+                    indent = "  " * max(0, len(lists) - 1)
+                    self.out.append((text if lists else "\n" + indent + text) + "\n")
+                i += 3
+                continue
+            if t.type in ("bullet_list_open", "ordered_list_open"):
+                lists.append("-" if t.type == "bullet_list_open" else "+")
+            elif t.type in ("bullet_list_close", "ordered_list_close"):
+                lists.pop()
+                if not lists:
+                    self.out.append("\n")
+            elif t.type == "list_item_open":
+                self.out.append("  " * (len(lists) - 1) + lists[-1] + " ")
+            elif t.type == "table_open":
+                table = []
+            elif t.type == "tr_open":
+                row = []
+            elif t.type in ("th_open", "td_open"):
+                text = self.inline(tokens[i + 1].children or [])
+                row.append(f"[#strong[{text}]]" if t.type == "th_open" and text else f"[{text}]")
+                i += 3
+                continue
+            elif t.type == "tr_close" and table is not None:
+                table.append(row)
+            elif t.type == "table_close" and table is not None:
+                cols = max((len(r) for r in table), default=1)
+                if cols == 2 and table and table[0] == ["[]", "[]"]:  # "| | |" header
+                    table = table[1:]  # a key–value table without header
+                    header = False
+                else:
+                    header = True
+                cells = ", ".join(c for r in table for c in r)
+                colspec = "(auto, 1fr)" if cols == 2 else str(cols)
+                self.out.append(
+                    f"\n#table(columns: {colspec}, {cells})\n"
+                    if header
+                    else f"\n#table(columns: {colspec}, stroke: none, {cells})\n"
+                )
+                table = None
+            elif t.type == "fence":
+                self.figure(t.info, t.content)
+            elif t.type == "hr":
+                self.out.append("\n#line(length: 100%, stroke: 0.5pt + luma(160))\n")
+            elif t.type == "blockquote_open":
+                self.out.append("\n#block(inset: (left: 8pt), stroke: (left: 2pt + luma(150)))[")
+            elif t.type == "blockquote_close":
+                self.out.append("]\n")
+            elif t.type == "code_block":
+                self.out.append(f'#raw("{typst_string(t.content)}", block: true)\n')
+            i += 1
+        return "".join(self.out)
+
+
+def markdown_to_typst(
+    markdown: str,
+    *,
+    title: str,
+    meta: list[tuple[str, str]],
+    kommun: str,
+    date: dt.date,
+    figures: dict[str, str],
+    public: bool,
+) -> tuple[str, dict[str, str]]:
+    """The Typst source and its inputs (figures) for one rendered document."""
+    from markdown_it import MarkdownIt
+
+    body = markdown.split("<!-- bfa:brödtext -->", 1)[-1]
+    md = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+    writer = _Writer(figures)
+    converted = writer.convert(md.parse(body))
+    footer = "Offentlig version" if public else "Skrivet av bfa"
+    head = HOUSE_STYLE.format(
+        title=typst_string(title),
+        author=typst_string(kommun),
+        y=date.year,
+        m=date.month,
+        d=date.day,
+        kommun=typst(kommun),
+        title_short=typst(title[:80]),
+        footer=footer,
+    )
+    rows = ", ".join(f"[{typst(k)}], [{typst(v)}]" for k, v in meta)
+    title_block = (
+        f"#block(below: 1.2em)[#text(size: 10pt, fill: luma(80))[{typst(kommun)}]]\n"
+        f'#text(size: 22pt, weight: "bold")[{typst(title)}]\n\n'
+        f"#v(0.8em)\n#table(columns: (auto, 1fr), stroke: none, column-gutter: 1.2em, "
+        f"inset: (x: 0pt, y: 3pt), "
+        f"{rows})\n\n#v(1em)\n#outline(title: [Innehåll], depth: 2)\n#pagebreak()\n"
+    )
+    return head + title_block + converted, writer.used
+
+
+def compile_pdf(source: str, inputs: dict[str, str]) -> bytes:
+    """Compile Typst to PDF/A-2b. No file access: the source comes as bytes."""
+    import typst as typst_compiler
+
+    from ..errors import RenderError
+
+    try:
+        pdf = typst_compiler.compile(
+            source.encode("utf-8"),
+            format="pdf",
+            pdf_standards=["a-2b"],
+            sys_inputs=inputs,
+            ignore_system_fonts=True,
+        )
+    except Exception as exc:  # typst reports its errors as a generic exception
+        raise RenderError(
+            f"PDF:en kunde inte skapas: {exc}",
+            hint="Det här är troligen ett fel i bfa; rapportera det.",
+        ) from None
+    return bytes(pdf)
