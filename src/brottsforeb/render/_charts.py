@@ -51,11 +51,12 @@ def org_graph(repo: Repo, public: bool = True) -> list[Node]:
     key: dict[str, str] = {}
     if repo.kommun and repo.kommun.coordination:
         key[repo.kommun.coordination] = "samordnare"
-    for fid, f in repo.funktioner.items():
-        if "kommunpolis" in f.title.lower():
+    funktioner = repo.funktioner
+    for fid, func in funktioner.items():
+        if "kommunpolis" in func.title.lower():
             key.setdefault(fid, "kommunpolis")
     for fid in sorted(key):
-        f = repo.funktioner.get(fid)
+        f = funktioner.get(fid)
         if f is None:
             continue
         linked = [
