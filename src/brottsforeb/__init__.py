@@ -15,9 +15,32 @@ from .errors import (
     WriteRefusedError,
 )
 from .findings import Finding, Severity
-from .loader import find_root, load_repo
-from .repo import Repo
-from .rules import check, validate
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .loader import find_root, load_repo
+    from .repo import Repo
+    from .rules import check, validate
+
+#: Public names that import Pydantic and the models: loaded on first use, so that
+#: `bfa --version` and `--help` start without them.
+_LAZY = {
+    "find_root": "loader",
+    "load_repo": "loader",
+    "Repo": "repo",
+    "check": "rules",
+    "validate": "rules",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __version__ = "0.1.0"
 
