@@ -39,20 +39,43 @@ def main() -> None:
     rows.append(("`bfa --version`", timed([*bfa, "--version"]), ""))
     target = 0.3
     t = timed([*bfa, "validate", "examples/torsby"])
-    rows.append(("`bfa validate examples/torsby`", t,
-                 f"mål < {target} s: {'uppfyllt' if t < target else 'inte uppfyllt'}"))
+    rows.append(
+        (
+            "`bfa validate examples/torsby`",
+            t,
+            f"mål < {target} s: {'uppfyllt' if t < target else 'inte uppfyllt'}",
+        )
+    )
     t = timed([*bfa, "check", "examples/torsby", "--today", "2026-11-21"])
     rows.append(("`bfa check examples/torsby`", t, ""))
     with tempfile.TemporaryDirectory() as tmp:
         for name in EXAMPLES:
             out = Path(tmp) / name
-            t = timed([*bfa, "render", "--all", f"examples/{name}", "-f", "pdf", "-o",
-                       str(out), "--force"], runs=5)
+            t = timed(
+                [
+                    *bfa,
+                    "render",
+                    "--all",
+                    f"examples/{name}",
+                    "-f",
+                    "pdf",
+                    "-o",
+                    str(out),
+                    "--force",
+                ],
+                runs=5,
+            )
             n = len(list(out.glob("*.pdf")))
-            rows.append((f"`bfa render --all examples/{name} -f pdf` ({n} PDF)", t,
-                         f"mål < 2 s: {'uppfyllt' if t < 2 else 'inte uppfyllt'}"))
-    versions = subprocess.run([*bfa, "--version"], capture_output=True, text=True,
-                              check=False).stdout.strip()
+            rows.append(
+                (
+                    f"`bfa render --all examples/{name} -f pdf` ({n} PDF)",
+                    t,
+                    f"mål < 2 s: {'uppfyllt' if t < 2 else 'inte uppfyllt'}",
+                )
+            )
+    versions = subprocess.run(
+        [*bfa, "--version"], capture_output=True, text=True, check=False
+    ).stdout.strip()
     lines = [
         "# Prestanda",
         "",
