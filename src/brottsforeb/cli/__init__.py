@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from . import calendar, check, render, schema, validate  # noqa: F401 - registers commands
+from . import calendar, check, minutes, render, schema, validate  # noqa: F401 - registers
 from ._app import app
 
 __all__ = ["app", "main"]

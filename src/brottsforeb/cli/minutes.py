@@ -1,0 +1,97 @@
+"""bfa minutes, bfa log"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from ._common import PATH_ARG, command, console
+
+
+class MinutesFormat(StrEnum):
+    human = "human"
+    md = "md"
+    json = "json"
+
+
+@command("minutes")
+def minutes_cmd(
+    path: Path = PATH_ARG,
+    since: str | None = typer.Option(
+        None,
+        "--since",
+        metavar="REV",
+        help="Från denna "
+        "revision (commit, tagg, HEAD~3). Standard: senaste "
+        "taggen, annars första incheckningen.",
+    ),
+    until: str | None = typer.Option(
+        None,
+        "--until",
+        metavar="REV",
+        help="Till denna revision. Standard: arbetskopian, med ej incheckade ändringar.",
+    ),
+    fmt: MinutesFormat = typer.Option(
+        MinutesFormat.human, "--format", "-f", help="human, md (Markdown) eller json."
+    ),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Skriv till fil."),
+    force: bool = typer.Option(False, "--force", help="Skriv över en fil som inte är från bfa."),
+) -> None:
+    """Beskriv vad som ändrats i förrådet, i svenska meningar med vem som ändrade och när."""
+    from .._io import write_output
+    from ..history import attribution, grouped, minutes, to_json, to_markdown
+
+    m = minutes(path, since, until)
+    if fmt is MinutesFormat.human and out is None:
+        from rich.text import Text
+
+        term = console()
+        term.print(Text(f"Ändringar från {m.since[:12]} till {m.until[:12]}", style="bold"))
+        if not m.changes:
+            term.print("Inga ändringar.")
+        for heading, items in grouped(m.changes):
+            term.print(Text(heading, style="bold underline"))
+            for c in items:
+                term.print(Text(f"  • {c.sentence}"))
+                term.print(Text(f"      {attribution(c.commits)}", style="dim"))
+        for p in m.problems:
+            term.print(Text(f"  ! {p}", style="yellow"))
+        return
+    text = (
+        to_json(m) + "\n"
+        if fmt is MinutesFormat.json
+        else to_markdown(m, "Ändringar i det brottsförebyggande arbetets förråd")
+    )
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        write_output(
+            out,
+            text.encode("utf-8"),
+            marker=b"\xc3\x84ndringar" if fmt is not MinutesFormat.json else b'"since"',
+            force=force,
+        )
+
+
+@command("log")
+def log_cmd(
+    entity: str = typer.Argument(
+        ..., metavar="ENTITET", help="T.ex. organ/styrgrupp eller styrgrupp."
+    ),
+    path: Path = PATH_ARG,
+) -> None:
+    """Visa historiken för ett organ, en funktion, ett dokument eller en åtgärd."""
+    from rich.text import Text
+
+    from ..history import entity_log
+
+    term = console()
+    for commit, sentences in entity_log(path, entity):
+        term.print(
+            Text(f"{commit.short} {commit.date} {commit.author}: {commit.message}", style="bold")
+        )
+        for s in sentences or ["(inga ändringar i innehållet)"]:
+            term.print(Text(f"  • {s}"))

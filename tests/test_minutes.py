@@ -1,0 +1,189 @@
+"""bfa minutes and bfa log on real git repositories with scripted histories."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import git
+import pytest
+
+from brottsforeb import HistoryError
+from brottsforeb.history import minutes
+
+from .conftest import EXAMPLES, MINIMAL, write_repo
+
+
+def commit(repo: git.Repo, message: str, author: str = "Samordnaren") -> str:
+    repo.git.add(A=True)
+    actor = git.Actor(author, f"{author.lower()}@example.se")
+    return repo.index.commit(message, author=actor, committer=actor).hexsha
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> tuple[Path, git.Repo]:
+    root = tmp_path / "kommun"
+    root.mkdir()
+    write_repo(root, dict(MINIMAL))
+    repo = git.Repo.init(root)
+    commit(repo, "Första versionen")
+    repo.create_tag("ks-2025-01")
+    return root, repo
+
+
+def sentences(root: Path, since: str | None = None, until: str | None = None) -> list[str]:
+    return [c.sentence for c in minutes(root, since, until).changes]
+
+
+def test_member_added_body_removed_and_attributed(history) -> None:
+    root, repo = history
+    path = root / "organ" / "styrgrupp.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "ledamöter: [kommundirektor, kommunpolis, samordnare]",
+            "ledamöter: [kommundirektor, kommunpolis, samordnare, kommunpolis-2]",
+        )
+    )
+    write_repo(root, {"funktioner/kommunpolis-2.yaml": "titel: Polisområdeschef\n"})
+    sha = commit(repo, "Polisområdeschefen in i styrgruppen", author="Kicki")
+    (root / "organ" / "arbetsgrupp.yaml").unlink()
+    commit(repo, "Arbetsgruppen avslutas", author="Mimmi")
+    m = minutes(root, "ks-2025-01", "HEAD")
+    by = {c.sentence: c for c in m.changes}
+    assert "Styrgrupp: Polisområdeschef tillkom som ledamot" in by
+    assert by["Styrgrupp: Polisområdeschef tillkom som ledamot"].commits[0].sha == sha
+    assert by["Styrgrupp: Polisområdeschef tillkom som ledamot"].commits[0].author == "Kicki"
+    assert "Arbetsgrupp: togs bort" in by
+    assert by["Arbetsgrupp: togs bort"].commits[0].message == "Arbetsgruppen avslutas"
+    assert "Funktion kommunpolis-2 Polisområdeschef: tillkom" in by
+
+
+def test_default_since_is_latest_tag_and_until_is_worktree(history) -> None:
+    root, _repo = history
+    atgard = root / "atgarder" / "belysning.yaml"
+    atgard.write_text(atgard.read_text().replace("status: pågående", "status: genomförd"))
+    m = minutes(root)
+    assert m.since == "ks-2025-01" and m.until == "arbetskopian"
+    change = next(c for c in m.changes if "status" in c.sentence)
+    assert (
+        change.sentence == "Åtgärd belysning Belysning: status ändrades från pågående till "
+        "genomförd"
+    )
+    assert change.commits[0].message == "ej incheckat"
+
+
+def test_document_readopted_and_rename(history) -> None:
+    root, repo = history
+    plan = root / "dokument" / "atgardsplan.yaml"
+    plan.write_text(plan.read_text().replace("datum: 2025-01-15", "datum: 2026-02-10"))
+    commit(repo, "Åtgärdsplanen antogs på nytt")
+    repo.git.mv("organ/beredningsgrupp.yaml", "organ/lokala-bra.yaml")
+    for f in ("organ/arbetsgrupp.yaml",):
+        p = root / f
+        p.write_text(
+            p.read_text().replace("tillsätts_av: beredningsgrupp", "tillsätts_av: lokala-bra")
+        )
+    commit(repo, "Beredningsgruppen heter nu lokala BRÅ")
+    got = sentences(root, "ks-2025-01", "HEAD")
+    assert "Åtgärdsplan: datum ändrades från 2025-01-15 till 2026-02-10" in got
+    assert "Beredningsgrupp: bytte id från beredningsgrupp till lokala-bra" in got
+    assert "Beredningsgrupp: togs bort" not in got
+
+
+def test_broken_then_fixed_file_is_reported_not_fatal(history) -> None:
+    root, repo = history
+    path = root / "organ" / "styrgrupp.yaml"
+    good = path.read_text()
+    path.write_text(good + "trasig: [\n")
+    broken = commit(repo, "Råkade förstöra filen")
+    assert "Styrgrupp: filen kunde inte läsas" in sentences(root, "ks-2025-01", broken)
+    m = minutes(root, "ks-2025-01", broken)
+    assert any("organ/styrgrupp.yaml" in p for p in m.problems)
+    path.write_text(good.replace("mandat: Beslutar om inriktningen.", "mandat: Beslutar."))
+    commit(repo, "Lagade filen")
+    assert sentences(root, broken, "HEAD") == ["Styrgrupp: filen går att läsa igen"]
+    assert sentences(root, "ks-2025-01", "HEAD") == [
+        "Styrgrupp: mandat ändrades från Beslutar om inriktningen. till Beslutar."
+    ]
+
+
+def test_merge_commits(history) -> None:
+    root, repo = history
+    main = repo.active_branch
+    branch = repo.create_head("kicki")
+    branch.checkout()
+    (root / "organ" / "styrgrupp.yaml").write_text(
+        (root / "organ" / "styrgrupp.yaml").read_text().replace("antal: 2", "antal: 3")
+    )
+    commit(repo, "Tre möten per år", author="Kicki")
+    main.checkout()
+    ind = root / "indikatorer" / "klotter.yaml"
+    ind.write_text(
+        ind.read_text() + "          - {år: 2025, värde: 31}\n".replace("          ", "  ")
+    )
+    commit(repo, "Nytt värde 2025", author="Mimmi")
+    repo.git.merge("kicki", "--no-ff", "-m", "Sammanfogning")
+    got = minutes(root, "ks-2025-01", "HEAD").changes
+    texts = {c.sentence: c for c in got}
+    assert "Styrgrupp: möten.antal ändrades från 2 till 3" in texts
+    assert texts["Styrgrupp: möten.antal ändrades från 2 till 3"].commits[-1].author == "Kicki"
+    assert any(c.kind == "indikatorer" for c in got)
+
+
+def test_cli_markdown_json_and_errors(cli, history, tmp_path: Path) -> None:
+    root, repo = history
+    (root / "organ" / "arbetsgrupp.yaml").unlink()
+    commit(repo, "Bort med arbetsgruppen")
+    md = cli("minutes", root, "--since", "ks-2025-01", "--until", "HEAD", "-f", "md").stdout
+    assert md.startswith("# Ändringar") and "## Organ" in md and "Arbetsgrupp: togs bort" in md
+    doc = json.loads(cli("minutes", root, "--since", "HEAD~1", "-f", "json").stdout)
+    assert doc["changes"][0]["text"] == "Arbetsgrupp: togs bort"
+    assert doc["changes"][0]["commits"][0]["author"] == "Samordnaren"
+    bad = cli("minutes", root, "--since", "finns-inte")
+    assert bad.exit_code == 2 and "finns inte" in bad.stderr
+    plain = tmp_path / "utan-git"
+    shutil.copytree(EXAMPLES / "norsjo", plain)
+    result = cli("minutes", plain)
+    assert result.exit_code == 2 and "git" in result.stderr
+
+
+def test_shallow_clone_is_explained(history, tmp_path: Path) -> None:
+    root, repo = history
+    (root / "organ" / "arbetsgrupp.yaml").unlink()
+    commit(repo, "Två")
+    clone = tmp_path / "ytlig"
+    git.Repo.clone_from(f"file://{root}", clone, depth=1)
+    with pytest.raises(HistoryError, match="ytlig kloning") as exc:
+        minutes(clone)
+    assert "fetch-depth: 0" in (exc.value.hint or "")
+
+
+def test_torsby_copy_body_removed_and_date_changed(cli, tmp_path: Path) -> None:
+    root = tmp_path / "torsby"
+    shutil.copytree(EXAMPLES / "torsby", root)
+    repo = git.Repo.init(root)
+    commit(repo, "Torsby")
+    (root / "organ" / "sspf.yaml").unlink()
+    commit(repo, "SSPF läggs ner")
+    out = cli("minutes", root, "--since", "HEAD~1", "--until", "HEAD").stdout
+    assert "SSPF: togs bort" in out
+    rl = root / "dokument" / "riktlinje.yaml"
+    rl.write_text(rl.read_text().replace("datum: 2024-09-02", "datum: 2025-01-15"))
+    commit(repo, "Riktlinjen reviderad", author="Mimmi Adolfsson")
+    out = cli("minutes", root, "--since", "HEAD~1", "--until", "HEAD").stdout
+    assert "datum ändrades från 2024-09-02 till 2025-01-15" in out
+    assert "Mimmi Adolfsson" in out
+
+
+def test_log(cli, history) -> None:
+    root, repo = history
+    path = root / "organ" / "styrgrupp.yaml"
+    path.write_text(path.read_text().replace("antal: 2", "antal: 4"))
+    commit(repo, "Fler möten", author="Kicki")
+    out = cli("log", "organ/styrgrupp", root).stdout
+    lines = out.splitlines()
+    assert "Kicki: Fler möten" in lines[0]
+    assert "möten.antal ändrades från 2 till 4" in out
+    assert "Första versionen" in out
+    assert cli("log", "finns-inte", root).exit_code == 2
