@@ -21,7 +21,7 @@ def test_help(cli, name: str) -> None:
     result = cli(name, "--help")
     assert result.exit_code == 0
     text = result.stdout
-    assert any(w in text for w in ("förråd", "Skriv", "Kontrollera", "Bevaka")), text
+    assert "örråd" in text or "Skriv" in text, text  # Swedish help, not Click defaults
     assert "Usage" in text or "Användning" in text
 
 

@@ -269,8 +269,6 @@ def _commits_by_path(
         rev,
         "--format=\x1e%H\x1f%an\x1f%at\x1f%s",
         "--name-only",
-        "-m",
-        "--first-parent",
         "--",
         prefix or ".",
     )
