@@ -7,6 +7,7 @@ the working tree stays as it is. GitPython is imported only here.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -415,7 +416,9 @@ def to_json(m: Minutes) -> str:
     )
 
 
-def entity_log(path: Path, ref: str) -> list[tuple[CommitInfo, list[str]]]:
+def entity_log(
+    path: Path, ref: str, progress: Callable[[int, int], None] | None = None
+) -> list[tuple[CommitInfo, list[str]]]:
     """History of one entity ('organ/styrgrupp' or 'styrgrupp'), newest first."""
     git_repo = open_git(path)
     root = find_root(path)
@@ -441,7 +444,9 @@ def entity_log(path: Path, ref: str) -> list[tuple[CommitInfo, list[str]]]:
     prefix = _prefix(git_repo, root)
     out = []
     commits = list(git_repo.iter_commits("HEAD", paths=[prefix + entry.file], follow=False))
-    for c in commits:
+    for n, c in enumerate(commits):
+        if progress is not None:
+            progress(n, len(commits))
         parent = c.parents[0].hexsha if c.parents else None
         before = load_at(git_repo, root, parent) if parent else load_files({}, root)
         after = load_at(git_repo, root, c.hexsha)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -89,9 +90,37 @@ def log_cmd(
     from ..history import entity_log
 
     term = console()
-    for commit, sentences in entity_log(path, entity):
+    bar = _Progress()
+    history = entity_log(path, entity, progress=bar.update)
+    bar.close()
+    for commit, sentences in history:
         term.print(
             Text(f"{commit.short} {commit.date} {commit.author}: {commit.message}", style="bold")
         )
         for s in sentences or ["(inga ändringar i innehållet)"]:
             term.print(Text(f"  • {s}"))
+
+
+class _Progress:
+    """A progress bar on stderr, shown only when the walk is long and stderr is a terminal."""
+
+    LONG = 25
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.task: Any = None
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < self.LONG or not sys.stderr.isatty():
+                return
+            from rich.progress import Progress
+
+            self.bar = Progress(console=console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("Läser historiken", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
