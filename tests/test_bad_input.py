@@ -187,3 +187,36 @@ def test_meeting_file_name_must_match(make_repo) -> None:
     rules = [f.rule for f in validate(load_repo(root))]
     assert rules.count("MOTE-FILNAMN-INNEHALL") == 2
     assert "MOTE-FILNAMN" in rules
+
+
+# A valid test personnummer (Skatteverket's test series) and a samordningsnummer.
+PNR = "19121212-1212"
+SAMORDNING = "701063-2391"
+
+
+@pytest.mark.parametrize(
+    ("where", "text", "line"),
+    [
+        ("value", f"titel: Samordnare\nanmärkning: Kontakta {PNR} vid behov\n", 2),
+        ("comment", f"titel: Samordnare\n# elev {SAMORDNING[:6]}-2391\n", 2),
+        ("short form", "titel: Samordnare\nanmärkning: 121212-1212\n", 2),
+    ],
+)
+def test_personnummer_is_an_error_without_printing_it(make_repo, cli, where, text, line) -> None:
+    root = make_repo({"funktioner/samordnare.yaml": text})
+    found = [f for f in validate(load_repo(root)) if f.rule == "PERSONNUMMER"]
+    assert found and found[0].file == "funktioner/samordnare.yaml" and found[0].line == line
+    result = cli("validate", root)
+    assert result.exit_code == 1
+    assert "personnummer" in result.stdout or "samordningsnummer" in result.stdout
+    assert "1212-1212" not in result.stdout and "2391" not in result.stdout
+
+
+def test_dates_phone_numbers_and_invalid_checksums_are_not_personnummer(make_repo) -> None:
+    root = make_repo(
+        {
+            "funktioner/samordnare.yaml": "titel: Samordnare\n"
+            "anmärkning: 2024-09-02, tel 0701234567, KS 2024/70, 19121212-1213\n"
+        }
+    )
+    assert not [f for f in validate(load_repo(root)) if f.rule == "PERSONNUMMER"]

@@ -136,8 +136,38 @@ def rules_table(examples: Path) -> str:
             f"| `{r.id}` | {r.severity.value} | {r.source} | {r.reference} | {r.command} | "
             f"{_cell(r.title)} |"
         )
+    out += [
+        "",
+        "## Fynd vid inläsningen",
+        "",
+        "Alla är fel (utom FIL-MAPP) och gäller både `validate` och `check`.",
+        "",
+        "| id | vad |",
+        "|---|---|",
+    ]
+    out += [f"| `{rid}` | {text} |" for rid, text in FILE_RULES]
     return "\n".join(out) + "\n"
 
+
+#: Findings made while reading files, before the catalog's rules run.
+FILE_RULES = [
+    ("YAML-SYNTAX", "syntaxfel (kolon, indrag, citattecken) med rad och kolumn"),
+    ("YAML-TABB", "tabbtecken i indraget"),
+    ("YAML-DUBBLETT", "samma nyckel två gånger i en mappning"),
+    ("YAML-TAGG", "egna taggar som `!!python/object` vägras"),
+    ("YAML-STORLEK", "alias som växer exponentiellt eller för djup nästling"),
+    ("YAML-NYCKEL", "en nyckel som inte är enkel text"),
+    ("FIL-KODNING", "filen är inte UTF-8 (tecknet i Windows-1252 namnges)"),
+    ("FIL-STORLEK", "filen är större än 1 MB"),
+    ("FIL-TOM", "filen är tom"),
+    ("FIL-TOPPNIVA", "översta nivån är inte en mappning"),
+    ("FIL-ID", "filnamnet är inget giltigt id"),
+    ("FIL-MAPP", "en mapp som bfa inte läser (varning, med förslag)"),
+    ("FIL-LANK", "en länk som pekar utanför förrådet"),
+    ("MOTE-FILNAMN", "mötesfil utanför moten/ÅÅÅÅ/ eller med fel namn"),
+    ("SCHEMA", "okänd nyckel, fel typ, ogiltigt värde eller datum, saknad nyckel"),
+    ("PERSONNUMMER", "ett personnummer eller samordningsnummer (även i kommentarer)"),
+]
 
 GENERATED = {"vokabular.md": vocabulary, "regler.md": rules_table}
 

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from . import _yaml
 from ._messages import schema_findings, suggest
+from ._pii import find_personnummer
 from .errors import NotARepositoryError
 from .findings import Finding, Severity
 from .model import KINDS, Entity, Kommun, kind_by_name
@@ -155,6 +156,21 @@ def _entity(kind: str, eid: str, rel: str, raw: bytes) -> tuple[Entry, list[Find
     parsed = _yaml.parse(text, rel)
     entry = Entry(kind, eid, rel, parsed)
     findings.extend(parsed.findings)
+    for line, col, what, masked in find_personnummer(text):
+        findings.append(
+            Finding(
+                "PERSONNUMMER",
+                Severity.ERROR,
+                f"Filen innehåller ett {what} ({masked}). Uppgifter om enskilda personer får "
+                "inte finnas i förrådet.",
+                rel,
+                line,
+                col,
+                "Ta bort numret, även ur kommentarer, och ur git-historiken om det har checkats "
+                "in (t.ex. med git filter-repo).",
+                "bfa",
+            )
+        )
     if parsed.findings and parsed.data is None:
         return entry, findings
     data = parsed.data
