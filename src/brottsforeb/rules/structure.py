@@ -151,7 +151,9 @@ def exceptions(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 args={
                     "rule": exc.rule,
                     "why": "som inte finns i katalogen",
-                    "hint": f"Menade du '{guess}'?" if guess else "Se `bfa rules` för regelnas id.",
+                    "hint": f"Menade du '{guess}'?"
+                    if guess
+                    else "Reglernas id finns i docs/regler.md.",
                 },
             )
         elif r.source != "Brå":
