@@ -237,7 +237,7 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
-            if node.tag not in (_T + "seq",):
+            if node.tag != _T + "seq":
                 self.bad_tag(node)
             return [self.build(v, (*path, i), depth + 1) for i, v in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)

@@ -297,6 +297,15 @@ def default_since(git_repo: Any) -> str:
         return str(roots[-1].hexsha)
 
 
+def _unreadable(repo: Repo, revision: str) -> list[str]:
+    """Files that could not be read (or did not fit the schema) at ``revision``."""
+    return [
+        f"{f.file}:{f.line}: {f.message} (vid {revision[:12]})"
+        for f in repo.findings
+        if f.severity.value == "fel" and f.rule.startswith(("YAML", "FIL", "SCHEMA"))
+    ]
+
+
 def minutes(path: Path, since: str | None = None, until: str | None = None) -> Minutes:
     """What changed between two revisions (``until`` None: the working tree)."""
     git_repo = open_git(path)
@@ -323,16 +332,7 @@ def minutes(path: Path, since: str | None = None, until: str | None = None) -> M
         if until is None and prefix + ch.file in dirty:
             commits.insert(0, CommitInfo("", "", "", "ej incheckat"))
         ch.commits = commits
-    problems = [
-        f"{f.file}:{f.line}: {f.message} (vid {since[:12]})"
-        for f in old.findings
-        if f.severity.value == "fel" and f.rule.startswith(("YAML", "FIL", "SCHEMA"))
-    ]
-    problems += [
-        f"{f.file}:{f.line}: {f.message} (vid {until[:12] if until else WORKTREE})"
-        for f in new.findings
-        if f.severity.value == "fel" and f.rule.startswith(("YAML", "FIL", "SCHEMA"))
-    ]
+    problems = _unreadable(old, since) + _unreadable(new, until or WORKTREE)
     return Minutes(since, until or WORKTREE, changes, problems)
 
 
@@ -367,7 +367,7 @@ def attribution(commits: list[CommitInfo]) -> str:
 
 def to_markdown(m: Minutes, title: str) -> str:
     """Minutes as Markdown, for an appendix to minnesanteckningar or a protokoll."""
-    from .render._escape import md
+    from ._escape import md
 
     lines = [
         f"# {md(title)}",

@@ -115,6 +115,11 @@ class Repo:
         for by_id in self.entries.values():
             yield from by_id.values()
 
+    @property
+    def file_count(self) -> int:
+        """How many entity files were read (bfa.yaml included), valid or not."""
+        return sum(1 for _ in self.iter_entries())
+
     def where(
         self, kind: str, eid: str, path: Path_ = (), *, key: bool = False
     ) -> tuple[str, int, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import sys
@@ -52,7 +53,17 @@ def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True, width=width)
 
 
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def parse_today(value: str | None) -> dt.date:
+    """The --today option: an ISO date, or the real date when not given."""
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"'{value}' är inget giltigt datum för --today.", "Skriv ÅÅÅÅ-MM-DD.") from None
 
 
 def summary_line(findings: Sequence[Finding], files: int) -> str:
@@ -84,7 +95,7 @@ def print_findings_human(findings: Sequence[Finding], files: int, title: str = "
         pos = f"{f.line}:{f.column}" if f.line else "–"
         line = Text("  ")
         line.append(f"{pos:>7}  ")
-        line.append(f"{f.severity.value:<8}", style=_STYLE[f.severity])
+        line.append(f"{f.severity.value:<8}", style=STYLE[f.severity])
         line.append(f"{f.message}  ")
         line.append(f"[{f.rule}]", style="dim")
         out.print(line)

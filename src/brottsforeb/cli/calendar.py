@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
 import typer
 
-from ._common import PATH_ARG, command
-from .check import _parse_date
+from ._common import PATH_ARG, command, parse_today
 
 
 @command("calendar")
@@ -35,7 +33,7 @@ def calendar_cmd(
     from .._io import write_output
     from ..calendar import PRODID, calendar_ics
 
-    day = _parse_date(today) or dt.date.today()
+    day = parse_today(today)
     data = calendar_ics(load_repo(path), day)
     if out is None:
         sys.stdout.buffer.write(data)

@@ -8,29 +8,19 @@ from pathlib import Path
 
 import typer
 
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, exit_code_for
 from ._common import (
     FORMAT_OPT,
     PATH_ARG,
     STRICT_OPT,
+    STYLE,
     Format,
     command,
     console,
     emit_findings,
-    fail,
+    parse_today,
     summary_line,
 )
-
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise fail(f"'{value}' är inget giltigt datum för --today.", "Skriv ÅÅÅÅ-MM-DD.") from None
 
 
 def _table(findings: Sequence[Finding], today: dt.date, files: int) -> None:
@@ -61,7 +51,7 @@ def _table(findings: Sequence[Finding], today: dt.date, files: int) -> None:
         table.add_row(
             Text(f.due or "–"),
             Text(days),
-            Text(f.severity.value, style=_STYLE[f.severity]),
+            Text(f.severity.value, style=STYLE[f.severity]),
             Text(f.message),
             Text(f.rule, style="dim"),
             Text(f.location),
@@ -98,13 +88,11 @@ def check_cmd(
     """
     from .. import check, load_repo
 
-    day = _parse_date(today) or dt.date.today()
+    day = parse_today(today)
     repo = load_repo(path)
     findings = check(repo, day, horizon)
-    files = sum(1 for _ in repo.iter_entries())
+    files = repo.file_count
     if fmt is Format.human:
-        from ..findings import exit_code_for
-
         _table(findings, day, files)
         raise typer.Exit(exit_code_for(findings, strict=strict))
     raise typer.Exit(

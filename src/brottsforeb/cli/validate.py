@@ -23,7 +23,7 @@ def validate_cmd(
 
     repo = load_repo(path)
     findings = validate(repo)
-    files = sum(1 for _ in repo.iter_entries())
+    files = repo.file_count
     raise typer.Exit(
         emit_findings(
             findings,

@@ -31,6 +31,10 @@ OrganTyp = Literal[
 ]
 
 
+#: The political assemblies: outside Brå's structure of styrgrupp, beredningsgrupp, arbetsgrupper.
+POLITICAL_TYPES = ("nämnd", "fullmäktige")
+
+
 class Moten(Frekvens):
     """The cadence and form of a body's meetings."""
 

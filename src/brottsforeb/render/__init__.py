@@ -87,11 +87,7 @@ def render(
     kind = document_kind(name)
     found = sources(repo, kind)
     if entity is not None and kind.doc_type:
-        found = [
-            (s, d)
-            for s, d in found
-            if d is not None and any(d is repo.dokument.get(entity) for _ in [0])
-        ] or []
+        found = [(s, d) for s, d in found if d is not None and d is repo.dokument.get(entity)]
         if not found:
             raise RenderError(f"'{entity}' är inget dokument av typen {kind.doc_type}.")
     if not found:

@@ -5,11 +5,9 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
+from .._escape import Safe, mermaid, xml
 from ..model import Indikator, Organ
 from ..repo import Repo
-from ._escape import Safe, mermaid, xml
-
-POLITICAL = ("fullmäktige", "nämnd")
 
 
 @dataclass

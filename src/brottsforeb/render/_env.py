@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .._escape import Safe, cell, md
 from ..errors import RenderError
-from ._escape import Safe, cell, md
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

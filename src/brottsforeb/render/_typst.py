@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ._escape import typst, typst_string
+from .._escape import typst, typst_string
 
 HOUSE_STYLE = r"""
 #set document(title: "{title}", author: "{author}", keywords: ("bfa-rendering",),

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Dokument, Frekvens, Funktion, Lagesbild, Organ
+from ..model.organ import POLITICAL_TYPES as POLITICAL
 from ..model.organ import Moten
 from ..repo import Repo
 
 ORGAN_ORDER = ["råd", "styrgrupp", "beredningsgrupp", "arbetsgrupp", "samverkansgrupp", "nätverk"]
-POLITICAL = ("nämnd", "fullmäktige")
 
 
 @dataclass

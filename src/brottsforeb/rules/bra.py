@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Organ
+from ..model.organ import POLITICAL_TYPES as POLITICAL
 from ..repo import KOMMUN, Repo
 from ._engine import Context, Hit, rule
-
-#: Bodies outside Brå's structure: the political assemblies.
-POLITICAL = ("nämnd", "fullmäktige")
 
 
 def internal(repo: Repo) -> dict[str, Organ]:

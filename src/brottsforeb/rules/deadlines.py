@@ -29,14 +29,20 @@ UNITS = {
 }
 
 
-def state(due: dt.date, ctx: Context) -> tuple[str, Severity | None] | None:
+def state(
+    due: dt.date,
+    ctx: Context,
+    *,
+    late: str = "är försenad sedan",
+    soon: str = "ska ske senast",
+) -> tuple[str, Severity | None] | None:
     """Swedish phrase for a deadline and its severity; None when not yet worth saying."""
     days = (due - ctx.today).days
     if days < 0:
-        return f"är försenad sedan {due.isoformat()} ({_days(-days)})", None
+        return f"{late} {due.isoformat()} ({_days(-days)})", None
     if days <= ctx.horizon_days:
         left = "i dag" if days == 0 else f"om {_days(days)}"
-        return f"ska ske senast {due.isoformat()} ({left})", Severity.WARNING
+        return f"{soon} {due.isoformat()} ({left})", Severity.WARNING
     return None
 
 
@@ -90,11 +96,10 @@ def validity(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for did, d in repo.dokument.items():
         if d.valid_to is None:
             continue
-        said = state(d.valid_to, ctx)
+        said = state(d.valid_to, ctx, late="gick ut", soon="går ut")
         if said is None:
             continue
         text, sev = said
-        text = text.replace("ska ske senast", "går ut").replace("är försenad sedan", "gick ut")
         yield Hit(
             "dokument",
             did,
