@@ -53,6 +53,11 @@ FIRING: dict[str, dict[str, str | None]] = {
     "MOTE-FILNAMN-INNEHALL": {
         "moten/2025/2025-03-01-styrgrupp.yaml": "organ: styrgrupp\ndatum: 2025-03-02\n"
     },
+    "MALL-EJ-IFYLLD": {
+        "organ/styrgrupp.yaml": STYRGRUPP.replace(
+            "uppdrag: Förankrar och ger mandat.", 'uppdrag: "FYLL I: vad gruppen ska göra"'
+        )
+    },
     "UNDANTAG-REGEL": {
         "bfa.yaml": MINIMAL["bfa.yaml"]
         + """

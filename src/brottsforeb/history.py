@@ -423,24 +423,8 @@ def entity_log(
     git_repo = open_git(path)
     root = find_root(path)
     current = load_at(git_repo, root, None)
-    kind, _, eid = ref.rpartition("/")
-    candidates = [
-        (k, i)
-        for k in ([kind] if kind else list(current.entries))
-        for i in current.entries.get(k, {})
-        if i == eid
-    ]
-    if not candidates:
-        raise HistoryError(
-            f"Det finns ingen fil för '{ref}' i förrådet.",
-            hint="Ange t.ex. organ/styrgrupp eller bara styrgrupp.",
-        )
-    if len(candidates) > 1:
-        raise HistoryError(
-            f"'{ref}' är tvetydigt: " + ", ".join(f"{k}/{i}" for k, i in candidates) + "."
-        )
-    kind, eid = candidates[0]
-    entry = current.entries[kind][eid]
+    entry = current.lookup(ref)
+    kind, eid = entry.kind, entry.id
     prefix = _prefix(git_repo, root)
     out = []
     commits = list(git_repo.iter_commits("HEAD", paths=[prefix + entry.file], follow=False))

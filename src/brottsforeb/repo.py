@@ -115,6 +115,37 @@ class Repo:
         for by_id in self.entries.values():
             yield from by_id.values()
 
+    def lookup(self, ref: str) -> Entry:
+        """The entry ``ref`` names: 'organ/styrgrupp', 'styrgrupp', a file path or 'bfa'."""
+        from .errors import UsageError
+        from .model import kind_by_name
+
+        ref = ref.strip().removesuffix(".yaml").removesuffix(".yml")
+        if ref in (KOMMUN, "bfa.yaml") and self.kommun_entry:
+            return self.kommun_entry
+        head, _, eid = ref.rpartition("/")
+        if head.startswith("moten/"):  # moten/2026/2026-03-01-styrgrupp
+            head = "moten"
+        kind = kind_by_name(head) if head else None
+        if head and kind is None:
+            raise UsageError(
+                f"'{head}' är inget slag av fil i förrådet.",
+                hint="Ange t.ex. organ/styrgrupp, atgarder/belysning eller bara id:t.",
+            )
+        kinds = [kind.folder] if kind else list(self.entries)
+        found = [self.entries[k][eid] for k in kinds if eid in self.entries.get(k, {})]
+        if not found:
+            raise UsageError(
+                f"Det finns ingen fil för '{ref}' i förrådet.",
+                hint="Ange t.ex. organ/styrgrupp eller bara styrgrupp.",
+            )
+        if len(found) > 1:
+            raise UsageError(
+                f"'{ref}' är tvetydigt: " + ", ".join(f"{e.kind}/{e.id}" for e in found) + ".",
+                hint="Skriv slaget framför id:t.",
+            )
+        return found[0]
+
     @property
     def file_count(self) -> int:
         """How many entity files were read (bfa.yaml included), valid or not."""

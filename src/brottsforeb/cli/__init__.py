@@ -7,7 +7,17 @@ import sys
 
 import typer
 
-from . import calendar, check, minutes, render, schema, validate  # noqa: F401 - registers
+from . import (  # noqa: F401 - registers the commands
+    calendar,
+    check,
+    edit,
+    minutes,
+    render,
+    scaffold,
+    schema,
+    status,
+    validate,
+)
 from ._app import app
 
 __all__ = ["app", "main"]

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import typer
 
+from ._sv import install
+
+install()  # Click's own strings ("Usage:", errors) in Swedish
+
 app = typer.Typer(
     name="bfa",
     help=(

@@ -30,6 +30,7 @@ class Format(StrEnum):
 
 PATH_ARG = typer.Argument(
     Path(),
+    metavar="SÖKVÄG",
     help="Förrådets mapp (den som innehåller bfa.yaml). Standard: aktuell mapp.",
     show_default=False,
 )

@@ -79,6 +79,16 @@ RULES: tuple[Rule, ...] = (
         "Undantaget gäller '{rule}', {why}.",
         "{hint}",
     ),
+    Rule(
+        "MALL-EJ-IFYLLD",
+        W,
+        BFA,
+        "",
+        "Text från mallen som inte är ifylld",
+        "'{key}' är inte ifylld: {text}",
+        "Skriv in kommunens egen text i stället för mallens (bfa init och bfa new "
+        "skriver sådana platshållare).",
+    ),
     # --- Lag (2023:196) ------------------------------------------------------------------
     Rule(
         "LAG-LEDNING",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .._messages import key_path, suggest
+from .._yaml import Path_
 from ..model import KINDS
 from ..model._walk import iter_refs
 from ..repo import KOMMUN, Repo
@@ -167,3 +168,23 @@ def exceptions(repo: Repo, ctx: Context) -> Iterator[Hit]:
                     "hint": "Lagens krav och förrådets format gäller alltid.",
                 },
             )
+
+
+@rule("MALL-EJ-IFYLLD")
+def placeholders(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    from ..scaffold import PLACEHOLDER
+
+    def walk(value: object, path: Path_) -> Iterator[tuple[Path_, str]]:
+        if isinstance(value, str):
+            if value.startswith(PLACEHOLDER):
+                yield path, value
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                yield from walk(v, (*path, k))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                yield from walk(v, (*path, i))
+
+    for entry in repo.iter_entries():
+        for path, text in walk(entry.parsed.data, ()):
+            yield Hit(entry.kind, entry.id, path, args={"key": key_path(path), "text": text})

@@ -1,0 +1,68 @@
+"""bfa set"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ._common import EXIT_FINDINGS, command, console, print_findings_human
+
+
+@command("set")
+def set_cmd(
+    entity: str = typer.Argument(
+        ...,
+        metavar="ENTITET",
+        help="Filen att ändra: t.ex. atgarder/belysning, organ/styrgrupp, bara id:t, eller bfa.",
+        show_default=False,
+    ),
+    field: str = typer.Argument(
+        ...,
+        metavar="FÄLT",
+        help="Nyckeln: t.ex. status, möten.antal eller ledamöter[2] (listor räknas från 1).",
+        show_default=False,
+    ),
+    value: str = typer.Argument(
+        ...,
+        metavar="VÄRDE",
+        help="Det nya värdet, skrivet som i YAML: 3 är ett tal, 2026-05-01 ett datum.",
+        show_default=False,
+    ),
+    path: Path = typer.Option(
+        Path("."), "--sokvag", "--sökväg", "-C", help="Förrådets mapp. Standard: aktuell mapp."
+    ),
+    append: bool = typer.Option(
+        False, "--lägg-till", "--append", "-a", help="Lägg till VÄRDE sist i listan FÄLT."
+    ),
+) -> None:
+    """Ändra ett värde i en fil och låt allt annat stå kvar tecken för tecken.
+
+    Kommentarer, ordning, citattecken och tomma rader ändras inte. Förrådet
+    kontrolleras innan filen skrivs: en ändring som skulle ge ett nytt fel skrivs
+    inte (felkod 1). Skrivningen är atomär.
+    """
+    from rich.text import Text
+
+    from ..edit import InvalidEditError, set_value
+
+    out = console()
+    try:
+        edit = set_value(path, entity, field, value, append=append)
+    except InvalidEditError as exc:
+        import sys
+
+        sys.stderr.write(f"bfa: fel: {exc.message}\n")
+        print_findings_human(exc.findings, 1)
+        raise typer.Exit(EXIT_FINDINGS) from None
+    if not edit.changed:
+        out.print(Text(f"{edit.file}: {edit.key} är redan {edit.new!s}; inget ändrat."))
+        return
+    if append:
+        out.print(Text(f"{edit.file}: lade till {edit.new!s} i {edit.key}.", style="green"))
+    elif edit.old is None:
+        out.print(Text(f"{edit.file}: {edit.key} = {edit.new!s} (ny nyckel).", style="green"))
+    else:
+        out.print(
+            Text(f"{edit.file}: {edit.key} ändrat från {edit.old!s} till {edit.new!s}.", "green")
+        )

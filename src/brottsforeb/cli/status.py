@@ -1,0 +1,100 @@
+"""bfa status"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+
+from ._common import PATH_ARG, STYLE, command, console, parse_today
+
+
+def _date(d: dt.date | None) -> str:
+    return d.isoformat() if d else "–"
+
+
+@command("status")
+def status_cmd(
+    path: Path = PATH_ARG,
+    today: str | None = typer.Option(
+        None, "--today", help="Räkna som om dagens datum vore ÅÅÅÅ-MM-DD."
+    ),
+    horizon: int = typer.Option(
+        90, "--horizon", min=0, help="Visa det som förfaller inom så många dagar."
+    ),
+) -> None:
+    """Läget på en skärm: organen och deras möten, frister, åtgärder och indikatorer.
+
+    Felkod 0 även när något är försenat; använd bfa check i CI.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    from .. import load_repo
+    from ..status import sparkline, status
+
+    when = parse_today(today)
+    s = status(load_repo(path), when, horizon)
+    out = console()
+    out.print(Text(f"{s.name} – läget {when.isoformat()}", style="bold"))
+
+    bodies = Table(title="Organ och möten", title_justify="left", expand=False)
+    for col in ("Organ", "Mötesfrekvens", "Senaste", "Nästa planerade", "Nästa enligt frekvens"):
+        bodies.add_column(col)
+    for b in s.bodies:
+        late = b.next_due is not None and b.next_due < when and b.next_planned is None
+        bodies.add_row(
+            Text(b.name),
+            Text(b.cadence or "–"),
+            Text(_date(b.last)),
+            Text(_date(b.next_planned)),
+            Text(_date(b.next_due), style="red" if late else ""),
+        )
+    out.print(bodies)
+
+    if s.due:
+        due = Table(title="Försenat och snart förfallet", title_justify="left")
+        for col in ("Förfaller", "Nivå", "Vad"):
+            due.add_column(col)
+        for f in s.due:
+            due.add_row(
+                Text(f.due or "–"),
+                Text(f.severity.value, style=STYLE[f.severity]),
+                Text(f.message),
+            )
+        out.print(due)
+    else:
+        out.print(Text("Inget är försenat eller förfaller inom horisonten.", style="green"))
+
+    if s.measures:
+        parts = [f"{n} {state}" for state, n in s.measures.items()]
+        out.print(Text("Åtgärder: " + ", ".join(parts) + ".", style="bold"))
+    else:
+        out.print(Text("Åtgärder: inga registrerade.", style="bold"))
+
+    if s.indicators:
+        ind = Table(title="Indikatorer", title_justify="left")
+        for col in ("Indikator", "Utveckling", "Senaste", "Trend"):
+            ind.add_column(col)
+        for i in s.indicators:
+            last = (
+                f"{i.values[-1]:g}".replace(".", ",") + f" {i.unit} ({i.labels[-1]})"
+                if i.values
+                else "inga värden"
+            )
+            style = {"bättre": "green", "sämre": "red"}.get(i.trend, "")
+            span = f"{i.labels[0]}–{i.labels[-1]} " if len(i.values) > 1 else ""
+            ind.add_row(
+                Text(i.name),
+                Text(span + sparkline(i.values)),
+                Text(last),
+                Text(i.trend or "–", style=style),
+            )
+        out.print(ind)
+    out.print(
+        Text(
+            f"{s.overdue} försenade, {len(s.due) - s.overdue} förfaller snart. {s.files} filer.",
+            style="bold red" if s.overdue else "bold",
+        )
+    )

@@ -1,0 +1,585 @@
+"""New repositories and new entity files: `bfa init` and `bfa new`.
+
+Every file is written from a template with short Swedish comments. Text the
+coordinator must write is a placeholder starting with ``FYLL I``; the rule
+MALL-EJ-IFYLLD lists each one, so a fresh repository validates at once and its
+warnings are the to-do list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ._io import write_text_atomic
+from .errors import UsageError, WriteRefusedError
+from .model import KINDS, kind_by_name
+
+__all__ = [
+    "NEW_KINDS",
+    "PLACEHOLDER",
+    "Created",
+    "init_repo",
+    "new_entity",
+    "new_meeting",
+    "slug",
+]
+
+#: Start of every text the coordinator still has to write.
+PLACEHOLDER = "FYLL I"
+
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "æ": "ae", "ø": "o", "ß": "ss"})
+
+
+def slug(name: str) -> str:
+    """An id for ``name``: ASCII lower case, digits and hyphens (å→a, ä→a, ö→o, é→e)."""
+    text = name.strip().lower().translate(_FOLD)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    out = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if not out:
+        raise UsageError(
+            f"Namnet '{name}' ger inget id.",
+            hint="Använd ett namn med bokstäver eller siffror, eller ange --id.",
+        )
+    return out[:80].rstrip("-")
+
+
+def q(value: str) -> str:
+    """A YAML double-quoted scalar: any text, literally (JSON strings are YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def fill(what: str) -> str:
+    return q(f"{PLACEHOLDER}: {what}")
+
+
+@dataclass(frozen=True)
+class Created:
+    """What a scaffold command wrote, relative to the repository root."""
+
+    root: Path
+    files: list[str]
+    git_initialised: bool = False
+
+
+def _write_new(root: Path, files: dict[str, str]) -> None:
+    """Write ``files`` under ``root``; refuse, writing nothing, if any of them exists."""
+    existing = [rel for rel in files if (root / rel).exists() or (root / rel).is_symlink()]
+    if existing:
+        raise WriteRefusedError(
+            "Finns redan och skrivs inte över: " + ", ".join(existing) + ".",
+            hint="Inget har ändrats. Välj en annan mapp eller ett annat namn.",
+        )
+    for rel, text in files.items():
+        write_text_atomic(root / rel, text)
+
+
+# -- bfa init ---------------------------------------------------------------------------
+
+
+def _skeleton(name: str, today: dt.date) -> dict[str, str]:
+    kommun = slug(name)
+    year = today.year
+    files = {
+        "bfa.yaml": f"""\
+# bfa.yaml – {name}s brottsförebyggande arbete enligt Lag (2023:196).
+# Kontrollera med `bfa validate`, bevaka frister med `bfa check`.
+namn: {q(name)}
+# kommunkod: "0000"   # SCB:s fyrsiffriga kommunkod
+# Lagen: kommunstyrelsen leder arbetet.
+ledning:
+  organ: kommunstyrelsen
+# Lagen: en samordningsfunktion (id i funktioner/).
+samordningsfunktion: samordnare
+# Lagen: kommunfullmäktige får rapporter om arbetet.
+rapportering:
+  till: kommunfullmaktige
+  frekvens: {{antal: 1, per: år}}
+# Uppföljning i den ledande nämnden.
+uppföljning:
+  organ: kommunstyrelsen
+  frekvens: {{antal: 1, per: år}}
+""",
+        f"aktorer/{kommun}.yaml": f"namn: {q(name)}\ntyp: kommun\n",
+        "aktorer/polisen.yaml": "namn: Polismyndigheten\ntyp: myndighet\n",
+        "funktioner/samordnare.yaml": f"""\
+# Samordningsfunktionen. Personen skrivs under innehavare; den utelämnas i
+# offentliga dokument (bfa render --public).
+titel: Brottsförebyggande samordnare
+aktör: {kommun}
+ersättare: kommunpolis
+# innehavare:
+#   namn: Förnamn Efternamn
+#   e_post: fornamn.efternamn@kommun.se
+# tjänstgöringsgrad: 50   # procent av en heltid
+uppgifter:
+  - Samordnar det brottsförebyggande arbetet.
+  - Sammankallar styrgruppen och beredningsgruppen.
+""",
+        "funktioner/kommunpolis.yaml": """\
+# Polisens kontaktperson för kommunen.
+titel: Kommunpolis
+aktör: polisen
+ersättare: samordnare
+""",
+        "funktioner/kommundirektor.yaml": f"""\
+titel: Kommundirektör
+aktör: {kommun}
+ersättare: samordnare
+""",
+        "organ/kommunstyrelsen.yaml": "namn: Kommunstyrelsen\ntyp: nämnd\n",
+        "organ/kommunfullmaktige.yaml": "namn: Kommunfullmäktige\ntyp: fullmäktige\n",
+        "organ/styrgrupp.yaml": f"""\
+# Brå rekommenderar en styrgrupp med beslutsfattare som förankrar arbetet.
+namn: Styrgrupp för brottsförebyggande arbete
+typ: styrgrupp
+rapporterar_till: kommunstyrelsen
+uppdrag: {fill("vad styrgruppen ska åstadkomma")}
+mandat: {fill("vad styrgruppen får besluta om")}
+ordförande: kommundirektor
+sammankallande: samordnare
+ledamöter:
+  - kommundirektor
+  - kommunpolis
+  - samordnare
+möten: {{antal: 2, per: år}}
+""",
+        "organ/beredningsgrupp.yaml": f"""\
+# Brå rekommenderar en beredningsgrupp (ofta det lokala BRÅ) som bereder och
+# tillsätter arbetsgrupper.
+namn: Beredningsgrupp
+typ: beredningsgrupp
+rapporterar_till: styrgrupp
+uppdrag: {fill("vad beredningsgruppen ska bereda")}
+sammankallande: samordnare
+ledamöter:
+  - samordnare
+  - kommunpolis
+möten: {{antal: 4, per: år}}
+""",
+        f"lagesbilder/strategisk-{year}.yaml": _lagesbild_text(
+            "strategisk", f"Strategisk lägesbild {year}", today
+        ),
+        "dokument/samverkansoverenskommelse.yaml": f"""\
+# Lagen kräver skriftlig samverkan, t.ex. en samverkansöverenskommelse med polisen.
+typ: samverkansöverenskommelse
+titel: {q(f"Samverkansöverenskommelse mellan Polismyndigheten och {name}")}
+parter: [{kommun}, polisen]
+# gäller_från: ÅÅÅÅ-MM-DD
+# gäller_till: ÅÅÅÅ-MM-DD
+""",
+        ".gitignore": "# Skrivs av bfa render -o utdata; checka in det som ska diarieföras.\n"
+        "utdata/\n.venv/\n__pycache__/\n",
+        ".github/workflows/bfa.yml": GITHUB_WORKFLOW,
+        ".gitlab-ci.yml": GITLAB_CI,
+        ".pre-commit-config.yaml": PRE_COMMIT_CONFIG,
+        ".vscode/settings.json": _vscode_settings(),
+        "README.md": f"""\
+# {name} – brottsförebyggande arbete
+
+Kommunens organisation, styrdokument, lägesbilder, åtgärder, indikatorer och möten
+som YAML-filer, kontrollerade av [bfa](https://pypi.org/project/brottsforeb/).
+
+```sh
+bfa validate                # kontrollera filerna
+bfa check                   # vad är försenat eller förfaller snart?
+bfa status                  # en överblick
+bfa render riktlinje --format pdf
+```
+
+Texter som börjar med "{PLACEHOLDER}" ska skrivas om; `bfa validate` visar var de finns.
+""",
+    }
+    from .schema import schemas
+
+    for file_name, schema in schemas().items():
+        files[f"scheman/{file_name}"] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return files
+
+
+GITHUB_WORKFLOW = """\
+# Kontrollerar förrådet vid varje push och varje måndag morgon.
+name: bfa
+on:
+  push:
+  pull_request:
+  schedule:
+    - cron: "0 6 * * 1"
+jobs:
+  bfa:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0    # hela historiken, för bfa minutes
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - run: pip install brottsforeb
+      - run: bfa validate --format github
+      - run: bfa check --format github
+"""
+
+GITLAB_CI = """\
+# Kontrollerar förrådet vid varje push. Lägg till ett schema under
+# CI/CD → Schedules (t.ex. varje måndag) för den veckovisa bevakningen.
+bfa:
+  image: python:3.12
+  variables:
+    GIT_DEPTH: 0
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "push"
+    - if: $CI_PIPELINE_SOURCE == "schedule"
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  script:
+    - pip install brottsforeb
+    - bfa validate
+    - bfa check
+"""
+
+PRE_COMMIT_CONFIG = """\
+# Kör bfa validate före varje incheckning: pip install pre-commit && pre-commit install
+repos:
+  - repo: local
+    hooks:
+      - id: bfa-validate
+        name: bfa validate
+        entry: bfa validate
+        language: system
+        pass_filenames: false
+        files: \\.ya?ml$
+"""
+
+
+def _vscode_settings() -> str:
+    mapping = {"./scheman/bfa.schema.json": ["bfa.yaml"]}
+    for kind in KINDS.values():
+        pattern = f"{kind.folder}/*/*.yaml" if kind.by_year else f"{kind.folder}/*.yaml"
+        mapping[f"./scheman/{kind.folder}.schema.json"] = [pattern]
+    settings = {
+        "// bfa": "JSON Schema per mapp för tillägget YAML (redhat.vscode-yaml).",
+        "yaml.schemas": mapping,
+        "files.encoding": "utf8",
+        "editor.insertSpaces": True,
+        "[yaml]": {"editor.tabSize": 2, "editor.insertSpaces": True},
+    }
+    return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
+
+
+def init_repo(target: Path, name: str, *, today: dt.date | None = None) -> Created:
+    """Create a new municipality repository in ``target`` (git init where there is none)."""
+    today = today or dt.date.today()
+    if not name.strip():
+        raise UsageError("Kommunens namn saknas.", hint='Skriv t.ex. --name "Testby kommun".')
+    if target.exists() and not target.is_dir():
+        raise WriteRefusedError(f"{target} finns redan och är ingen mapp.")
+    files = _skeleton(name.strip(), today)
+    target.mkdir(parents=True, exist_ok=True)
+    _write_new(target, files)
+    initialised = False
+    if not _inside_git(target):
+        try:
+            subprocess.run(
+                ["git", "init", "-q", str(target)], check=True, capture_output=True, timeout=60
+            )
+            initialised = True
+        except (OSError, subprocess.SubprocessError):
+            initialised = False  # git missing: the files are there, the CLI says so
+    return Created(target, sorted(files), initialised)
+
+
+def _inside_git(path: Path) -> bool:
+    return any((p / ".git").exists() for p in (path.resolve(), *path.resolve().parents))
+
+
+# -- bfa new ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    """What templates may fill in from the repository they are added to."""
+
+    coordinator: str | None
+    municipality_actor: str | None
+    preparing_body: str | None
+    leading_body: str | None
+    action_plan: str | None
+    today: dt.date
+
+
+def _lagesbild_text(typ: str, title: str, today: dt.date) -> str:
+    prev = today.year - 1
+    return f"""\
+# Lägesbilden enligt 4 § lagen: kartläggning av brottsligheten och dess
+# konsekvenser, annan relevant information, analys och möjliga orsaker.
+typ: {typ}   # strategisk eller operativ
+titel: {q(title)}
+period: {{start: {prev}-01-01, slut: {prev}-12-31}}
+datum: {today.isoformat()}   # dagen lägesbilden blev klar
+område: Hela kommunen
+kartläggning:
+  - id: problem-1
+    rubrik: {fill("problemets rubrik")}
+    omfattning: {fill("hur stort problemet är och var det finns")}
+    konsekvenser: {fill("vilka konsekvenser det får")}
+annan_information:
+  - {fill("annan information av betydelse, t.ex. befolkningsutveckling")}
+analys: {fill("analys av problemen och hur de hänger ihop")}
+orsaker:
+  - id: orsak-1
+    beskrivning: {fill("en möjlig orsak till problemet")}
+    problem: [problem-1]
+"""
+
+
+def _opt(key: str, value: str | None, comment: str) -> str:
+    """``key: value`` when the repository has a value, else a commented-out line."""
+    if value:
+        return f"{key}: {value}\n"
+    return f"# {key}: {comment}\n"
+
+
+def _t_aktor(name: str, c: _Ctx, typ: str | None) -> str:
+    return f"""\
+namn: {q(name)}
+# kommun, förvaltning, kommunalt bolag, myndighet, region, länsstyrelse, företag,
+# förening, trossamfund, lärosäte eller annan
+typ: {typ or "förvaltning"}
+""" + _opt("del_av", c.municipality_actor, "id för aktören den ingår i")
+
+
+def _t_funktion(name: str, c: _Ctx, _typ: str | None) -> str:
+    return (
+        f"""\
+# En funktion är en roll; personen kan bytas utan att organisationen ändras.
+titel: {q(name)}
+"""
+        + _opt("aktör", c.municipality_actor, "id i aktorer/")
+        + _opt("ersättare", c.coordinator, "funktionen som ersätter vid frånvaro")
+        + """\
+# innehavare:         # utelämnas i offentliga dokument
+#   namn: Förnamn Efternamn
+#   e_post: fornamn.efternamn@kommun.se
+#   telefon: 0000-00 00 00
+uppgifter: []
+"""
+    )
+
+
+def _t_organ(name: str, c: _Ctx, typ: str | None) -> str:
+    typ = typ or "arbetsgrupp"
+    text = f"""\
+namn: {q(name)}
+# styrgrupp, beredningsgrupp, arbetsgrupp, råd, nätverk, samverkansgrupp, nämnd
+# eller fullmäktige
+typ: {typ}
+uppdrag: {fill("vad gruppen ska åstadkomma")}
+"""
+    if typ == "arbetsgrupp":
+        text += _opt("tillsätts_av", c.preparing_body, "organet som tillsatte gruppen")
+        text += _opt("rapporterar_till", c.preparing_body, "organet gruppen rapporterar till")
+    elif typ == "styrgrupp":
+        text += f"mandat: {fill('vad gruppen får besluta om')}\n"
+    text += _opt("sammankallande", c.coordinator, "funktionen som kallar till möten")
+    text += "# ordförande: id i funktioner/\n"
+    text += f"ledamöter:\n  - {c.coordinator}\n" if c.coordinator else "ledamöter: []\n"
+    text += "# möten i veckan, månaden, kvartalet, halvåret eller året\n"
+    text += "möten: {antal: 4, per: år}\n"
+    text += f"inrättad: {c.today.isoformat()}\n"
+    return text
+
+
+def _t_dokument(name: str, c: _Ctx, typ: str | None) -> str:
+    typ = typ or "riktlinje"
+    text = f"""\
+# riktlinje, strategi, program, plan, handlingsplan, åtgärdsplan,
+# samverkansöverenskommelse, medborgarlöfte, policy eller regler
+typ: {typ}
+titel: {q(name)}
+"""
+    text += _opt("antagen_av", c.leading_body, "organet som antar dokumentet")
+    text += "# datum: ÅÅÅÅ-MM-DD   # när det antogs\n# paragraf: § 00\n"
+    text += "revideras: {intervall_år: 4}\n"
+    text += _opt("ansvarig", c.coordinator, "funktionen som ansvarar för dokumentet")
+    return text
+
+
+def _t_lagesbild(name: str, c: _Ctx, typ: str | None) -> str:
+    return _lagesbild_text(typ or "strategisk", name, c.today)
+
+
+def _t_atgard(name: str, c: _Ctx, typ: str | None) -> str:
+    text = f"titel: {q(name)}\nbeskrivning: {fill('vad som ska göras och för vem')}\n"
+    if typ:
+        text += f"typ: {typ}\n"
+    else:
+        text += "# typ: situationell, social, individinriktad eller trygghetsskapande\n"
+    text += _opt("åtgärdsplan", c.action_plan, "id för åtgärdsplanen i dokument/")
+    text += "# Problem och orsaker i lägesbilden: lägesbild/del, t.ex. strategisk-2026/problem-1\n"
+    text += "problem: []\norsaker: []\n"
+    text += _opt("ansvarig", c.coordinator, "ansvarig funktion")
+    text += f"start: {c.today.isoformat()}\n# slut: ÅÅÅÅ-MM-DD\n"
+    text += "# planerad, pågående, genomförd, avbruten eller försenad\nstatus: planerad\n"
+    text += "indikatorer: []\n"
+    return text
+
+
+def _t_indikator(name: str, c: _Ctx, typ: str | None) -> str:
+    return f"""\
+namn: {q(name)}
+# NTU, Kolada, skolenkät, medborgarenkät, polisens trygghetsmätning,
+# polisens statistik eller egen
+källa: {{typ: {typ or "egen"}}}
+enhet: antal
+riktning: minska   # öka eller minska
+frekvens: {{antal: 1, per: år}}
+mätvärden: []
+# mätvärden:
+#   - {{år: {c.today.year - 1}, värde: 0}}
+"""
+
+
+_TEMPLATES: dict[str, Callable[[str, _Ctx, str | None], str]] = {
+    "aktorer": _t_aktor,
+    "funktioner": _t_funktion,
+    "organ": _t_organ,
+    "dokument": _t_dokument,
+    "lagesbilder": _t_lagesbild,
+    "atgarder": _t_atgard,
+    "indikatorer": _t_indikator,
+}
+#: The kind names `bfa new` accepts, in the order its help lists them.
+NEW_KINDS = ("funktion", "aktor", "organ", "dokument", "lagesbild", "atgard", "indikator", "mote")
+
+
+def _context(root: Path, today: dt.date) -> _Ctx:
+    from .loader import load_repo
+
+    repo = load_repo(root)
+    k = repo.kommun
+    actors = [a for a, m in repo.aktorer.items() if m.type == "kommun"]
+    preparing = [o for o, m in repo.organ.items() if m.type == "beredningsgrupp"]
+    plans = sorted(d for d, m in repo.dokument.items() if m.type == "åtgärdsplan")
+    coordinator = k.coordination if k and k.coordination in repo.funktioner else None
+    leading = k.leadership.organ if k and k.leadership else None
+    return _Ctx(
+        coordinator=coordinator,
+        municipality_actor=actors[0] if len(actors) == 1 else None,
+        preparing_body=preparing[0] if len(preparing) == 1 else None,
+        leading_body=leading if leading in repo.organ else None,
+        action_plan=plans[-1] if plans else None,
+        today=today,
+    )
+
+
+def _folder(kind: str) -> str:
+    k = kind_by_name(kind)
+    if k is None:
+        raise UsageError(
+            f"'{kind}' är inget slag som bfa new kan skapa.",
+            hint="Välj något av: " + ", ".join(NEW_KINDS) + ".",
+        )
+    return k.folder
+
+
+def new_entity(
+    root: Path,
+    kind: str,
+    name: str,
+    *,
+    typ: str | None = None,
+    eid: str | None = None,
+    today: dt.date | None = None,
+) -> Created:
+    """Write ``<folder>/<id>.yaml`` from the kind's template; never overwrites."""
+    from .loader import find_root
+
+    root = find_root(root)
+    folder = _folder(kind)
+    if folder == "moten":
+        raise UsageError(
+            "Möten skapas med bfa new mote ORGAN --date ÅÅÅÅ-MM-DD.",
+            hint="ORGAN är organets id, t.ex. styrgrupp.",
+        )
+    if not name.strip():
+        raise UsageError("Namnet är tomt.", hint="Skriv namnet inom citattecken.")
+    ident = slug(eid) if eid else slug(name)
+    today = today or dt.date.today()
+    text = _TEMPLATES[folder](name.strip(), _context(root, today), typ)
+    rel = f"{folder}/{ident}.yaml"
+    _write_new(root, {rel: text})
+    return Created(root, [rel])
+
+
+def new_meeting(root: Path, organ: str, date: dt.date) -> Created:
+    """A meeting file for ``organ`` on ``date``: members as expected attendees, open items.
+
+    The open åtgärdspunkter of the body's previous meeting are carried over, so
+    nothing decided last time is forgotten.
+    """
+    from .loader import find_root, load_repo
+
+    root = find_root(root)
+    repo = load_repo(root)
+    body = repo.organ.get(organ)
+    if body is None:
+        existing = sorted(repo.ids("organ"))
+        from ._messages import suggest
+
+        guess = suggest(organ, existing)
+        raise UsageError(
+            f"Organet '{organ}' finns inte.",
+            hint=f"Menade du '{guess}'?" if guess else "Organ: " + ", ".join(existing) + ".",
+        )
+    attendees = list(dict.fromkeys([*(body.members or [])]))
+    for role in (body.chair, *body.convener):
+        if role and role not in attendees and role in repo.funktioner:
+            attendees.append(role)
+    previous = [m for m in repo.meetings_of(organ) if m.date < date]
+    open_items = []
+    if previous:
+        last = max(previous, key=lambda m: m.date)
+        open_items = [a for a in last.action_items if not a.done]
+    lines = [
+        f"# Möte i {body.name}. Ta bort den som inte kom från närvarande och lägg",
+        "# till den under frånvarande.",
+        f"organ: {organ}",
+        f"datum: {date.isoformat()}",
+        "# tid: 13.00–15.00",
+        "# plats: Kommunhuset",
+        "# form: fysiskt   # fysiskt, digitalt eller hybrid",
+    ]
+    if attendees:
+        lines.append("närvarande:")
+        lines.extend(f"  - {a}" for a in attendees)
+    else:
+        lines.append("närvarande: []")
+    lines += [
+        "frånvarande: []",
+        "ärenden:",
+        f"  - rubrik: {fill('ärendets rubrik')}",
+        "    typ: information   # information, beslut, lägesbild, uppföljning, rapportering",
+        "beslut: []",
+    ]
+    if open_items:
+        lines.append("# Öppna åtgärdspunkter från förra mötet; sätt klar: true när de är gjorda.")
+        lines.append("åtgärdspunkter:")
+        for a in open_items:
+            lines.append(f"  - vad: {q(a.what)}")
+            if a.who:
+                lines.append(f"    vem: {a.who}")
+            if a.by:
+                lines.append(f"    senast: {a.by.isoformat()}")
+            lines.append("    klar: false")
+    else:
+        lines.append("åtgärdspunkter: []")
+    rel = f"moten/{date.year}/{date.isoformat()}-{organ}.yaml"
+    _write_new(root, {rel: "\n".join(lines) + "\n"})
+    return Created(root, [rel])

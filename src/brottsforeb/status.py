@@ -1,0 +1,121 @@
+"""`bfa status`: the state of the work on one screen, as data the CLI lays out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .findings import Finding, Severity
+from .model._base import PERIOD_MONTHS
+from .repo import Repo
+
+__all__ = ["BodyStatus", "IndicatorStatus", "Status", "sparkline", "status"]
+
+_BARS = "▁▂▃▄▅▆▇█"
+#: The order measures are listed in: what needs attention first.
+STATUS_ORDER = ("försenad", "pågående", "planerad", "genomförd", "avbruten")
+
+
+def sparkline(values: list[float]) -> str:
+    """One character per value, low ▁ to high █ (all equal: a flat middle line)."""
+    if not values:
+        return ""
+    lo, hi = min(values), max(values)
+    if hi == lo:
+        return "▄" * len(values)
+    return "".join(_BARS[round((v - lo) / (hi - lo) * (len(_BARS) - 1))] for v in values)
+
+
+@dataclass(frozen=True)
+class BodyStatus:
+    id: str
+    name: str
+    cadence: str
+    last: dt.date | None
+    next_planned: dt.date | None
+    next_due: dt.date | None  # when the next meeting is due by the cadence
+
+
+@dataclass(frozen=True)
+class IndicatorStatus:
+    id: str
+    name: str
+    unit: str
+    values: list[float]
+    labels: list[str]
+    direction: str  # öka / minska
+    trend: str  # "bättre", "sämre", "oförändrat" or "" with fewer than two values
+
+
+@dataclass
+class Status:
+    name: str
+    today: dt.date
+    bodies: list[BodyStatus] = field(default_factory=list)
+    due: list[Finding] = field(default_factory=list)
+    measures: dict[str, int] = field(default_factory=dict)
+    indicators: list[IndicatorStatus] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for f in self.due if f.severity is Severity.ERROR)
+
+
+def _trend(values: list[float], direction: str) -> str:
+    if len(values) < 2:
+        return ""
+    delta = values[-1] - values[-2]
+    if delta == 0:
+        return "oförändrat"
+    better = delta > 0 if direction == "öka" else delta < 0
+    return "bättre" if better else "sämre"
+
+
+def status(repo: Repo, today: dt.date | None = None, horizon_days: int = 90) -> Status:
+    """Bodies and their meetings, what is due, measures by status, indicator trends."""
+    from .rules import check
+
+    today = today or dt.date.today()
+    k = repo.kommun
+    out = Status(k.name if k else "", today, files=repo.file_count)
+    for oid, body in sorted(repo.organ.items(), key=lambda kv: kv[1].name.lower()):
+        held = [m.date for m in repo.meetings_of(oid)]
+        past = [d for d in held if d <= today]
+        planned = [d for d in held if d > today]
+        cadence = body.meetings
+        next_due = None
+        if cadence is not None and past:
+            days = 7 if cadence.per == "vecka" else PERIOD_MONTHS[cadence.per] * 365.25 / 12
+            next_due = past[-1] + dt.timedelta(days=round(days / cadence.count))
+        if cadence is None and not held:
+            continue  # bodies without meetings of their own (e.g. an external network)
+        out.bodies.append(
+            BodyStatus(
+                oid,
+                body.name,
+                cadence.describe() if cadence else "",
+                past[-1] if past else None,
+                planned[0] if planned else None,
+                next_due,
+            )
+        )
+    out.due = [f for f in check(repo, today, horizon_days) if f.severity is not Severity.INFO]
+    counts: Counter[str] = Counter(m.status for m in repo.atgarder.values())
+    out.measures = {s: counts[s] for s in STATUS_ORDER if counts[s]}
+    for iid, ind in sorted(repo.indikatorer.items(), key=lambda kv: kv[1].name.lower()):
+        values = sorted(ind.values, key=lambda v: v.when)
+        nums = [v.value for v in values]
+        out.indicators.append(
+            IndicatorStatus(
+                iid,
+                ind.name,
+                ind.unit,
+                nums,
+                [v.label for v in values],
+                ind.direction,
+                _trend(nums, ind.direction),
+            )
+        )
+    return out
