@@ -169,7 +169,41 @@ FILE_RULES = [
     ("PERSONNUMMER", "ett personnummer eller samordningsnummer (även i kommentarer)"),
 ]
 
-GENERATED = {"vokabular.md": vocabulary, "regler.md": rules_table}
+
+def cli_reference(_examples: Path) -> str:
+    """Every command's --help, as the terminal shows it (100 columns)."""
+    from typer.testing import CliRunner
+
+    from .cli import app
+
+    def help_of(*args: str) -> str:
+        result = CliRunner().invoke(app, [*args, "--help"], terminal_width=100, prog_name="bfa")
+        if result.exit_code != 0:
+            raise RuntimeError(f"bfa {' '.join(args)} --help: {result.output}")
+        return result.stdout.rstrip() + "\n"
+
+    names = sorted(c.name or "" for c in app.registered_commands)
+    out = [
+        "# Kommandoreferens",
+        "",
+        "<!-- Genererad av `python -m brottsforeb._docgen` från `bfa KOMMANDO --help`; "
+        "ändra hjälptexterna i koden, inte här. -->",
+        "",
+        "Samma text som `bfa KOMMANDO --help` visar. Felkoder: 0 inga fel, 1 fel i filerna "
+        "(eller något försenat), 2 oanvändbara argument eller inget bfa-förråd.",
+        "",
+        "## bfa",
+        "",
+        "```text",
+        help_of().rstrip(),
+        "```",
+    ]
+    for name in names:
+        out += ["", f"## bfa {name}", "", "```text", help_of(name).rstrip(), "```"]
+    return "\n".join(out) + "\n"
+
+
+GENERATED = {"vokabular.md": vocabulary, "regler.md": rules_table, "cli.md": cli_reference}
 
 
 def main() -> None:

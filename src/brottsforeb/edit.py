@@ -153,13 +153,31 @@ def _skip_props(text: str, i: int) -> int:
     return i
 
 
-def _line_end_after(text: str, node: yaml.Node) -> int:
-    """Index just past the newline of the last line ``node`` has content on."""
-    j = node.end_mark.index - 1
-    while j > 0 and text[j] in " \t\r\n":
-        j -= 1
-    nl = text.find("\n", j)
-    return len(text) if nl == -1 else nl + 1
+def _region_end(body: str, index: int, indent: int) -> int:
+    """Index just past the last line of the entry starting at ``index``.
+
+    The entry goes on while lines are indented deeper than ``indent``, or as deep
+    when they are items of a block sequence ("- …"); blank lines and comments in
+    between are included, trailing ones not. Lines are used rather than node end
+    marks because an alias's node carries its anchor's marks.
+    """
+    lines = body.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    first = max(i for i, s in enumerate(starts[:-1]) if s <= index) if lines else 0
+    last = first
+    for i in range(first + 1, len(lines)):
+        text = lines[i].rstrip("\r\n")
+        bare = text.lstrip(" ")
+        if not bare or bare.startswith("#"):
+            continue
+        depth = len(text) - len(bare)
+        item = depth == indent and (bare == "-" or bare.startswith("- "))
+        if depth < indent or (depth == indent and not item):
+            break
+        last = i
+    return starts[last + 1] if lines else 0
 
 
 def _key_node(mapping: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
@@ -262,7 +280,8 @@ def _insert_key(body: str, mapping: yaml.MappingNode, key: str, value_text: str)
         sep = ", " if mapping.value else ""
         return body[:close] + f"{sep}{key_text}: {value_text}" + body[close:]
     indent = mapping.value[0][0].start_mark.column if mapping.value else 0
-    at = _line_end_after(body, mapping.value[-1][1]) if mapping.value else len(body)
+    last_key = mapping.value[-1][0] if mapping.value else None
+    at = _region_end(body, last_key.start_mark.index, indent) if last_key else len(body)
     line = " " * indent + f"{key_text}: {value_text}\n"
     if at == len(body) and body and not body.endswith("\n"):
         line = "\n" + line
@@ -278,7 +297,7 @@ def _append_item(body: str, seq: yaml.SequenceNode, value_text: str) -> str:
     line_start = body.rfind("\n", 0, first.start_mark.index) + 1
     dash = body.index("-", line_start)
     prefix = body[line_start:dash]
-    at = _line_end_after(body, seq.value[-1])
+    at = _region_end(body, dash, len(prefix))
     line = f"{prefix}- {value_text}\n"
     if at == len(body) and not body.endswith("\n"):
         line = "\n" + line

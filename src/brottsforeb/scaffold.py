@@ -72,9 +72,17 @@ class Created:
 def _write_new(root: Path, files: dict[str, str]) -> None:
     """Write ``files`` under ``root``; refuse, writing nothing, if any of them exists."""
     existing = [rel for rel in files if (root / rel).exists() or (root / rel).is_symlink()]
-    if existing:
+    if "bfa.yaml" in existing:
         raise WriteRefusedError(
-            "Finns redan och skrivs inte över: " + ", ".join(existing) + ".",
+            f"Det finns redan ett bfa-förråd i {root} (bfa.yaml); inget har ändrats.",
+            hint="Välj en tom mapp, t.ex. bfa init ny-mapp --name 'Kommunens namn'.",
+        )
+    if existing:
+        shown = ", ".join(existing[:5]) + (
+            f" och {len(existing) - 5} till" if len(existing) > 5 else ""
+        )
+        raise WriteRefusedError(
+            f"Finns redan och skrivs inte över: {shown}.",
             hint="Inget har ändrats. Välj en annan mapp eller ett annat namn.",
         )
     for rel, text in files.items():

@@ -22,6 +22,22 @@ from ._app import app
 
 __all__ = ["app", "main"]
 
+#: The order `bfa --help` lists the commands in: the order a coordinator meets them.
+ORDER = [
+    "init",
+    "new",
+    "validate",
+    "check",
+    "status",
+    "set",
+    "render",
+    "calendar",
+    "minutes",
+    "log",
+    "schema",
+]
+app.registered_commands.sort(key=lambda c: ORDER.index(c.name) if c.name in ORDER else len(ORDER))
+
 
 def _version(value: bool) -> None:
     if value:

@@ -76,7 +76,7 @@ def summary_line(findings: Sequence[Finding], files: int) -> str:
         parts.append(f"{n[Severity.WARNING]} varning" + ("ar" if n[Severity.WARNING] > 1 else ""))
     if n[Severity.INFO]:
         parts.append(f"{n[Severity.INFO]} undantagna")
-    checked = f"{files} filer kontrollerade"
+    checked = "1 fil kontrollerad" if files == 1 else f"{files} filer kontrollerade"
     if not parts:
         return f"Inga fel eller varningar. {checked}."
     return ", ".join(parts) + f". {checked}."

@@ -1,0 +1,329 @@
+"""From nothing to a validated repository: bfa init, new, set, status, through the CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import git
+import jsonschema
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from brottsforeb import load_repo, validate
+from brottsforeb.findings import Severity
+from brottsforeb.scaffold import NEW_KINDS, slug
+
+from .conftest import ROOT
+from .test_schema import _jsonable
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".git" not in p.relative_to(root).parts
+    }
+
+
+def errors(root: Path) -> list[str]:
+    return [f.render() for f in validate(load_repo(root)) if f.severity is Severity.ERROR]
+
+
+def test_a_new_user_walks_from_init_to_minutes(cli, tmp_path: Path) -> None:
+    root = tmp_path / "testby"
+    # 1. init in an empty folder: a git repository with a valid skeleton
+    r = cli("init", root, "--name", "Testby kommun")
+    assert r.exit_code == 0, r.output
+    assert (root / ".git").is_dir()
+    assert "Skapade ett bfa-förråd för Testby kommun" in r.stdout
+    assert yaml.safe_load((root / "bfa.yaml").read_text())["namn"] == "Testby kommun"
+    assert (root / "aktorer/testby-kommun.yaml").is_file()
+
+    # 2. bfa new organ / funktion / mote
+    r = cli("new", "organ", "EST-gruppen", root, "--typ", "arbetsgrupp")
+    assert r.exit_code == 0, r.output
+    organ = yaml.safe_load((root / "organ/est-gruppen.yaml").read_text())
+    assert organ["namn"] == "EST-gruppen" and organ["tillsätts_av"] == "beredningsgrupp"
+    r = cli("new", "funktion", "Rektor Älvskolan", root)
+    assert r.exit_code == 0, r.output
+    funktion = yaml.safe_load((root / "funktioner/rektor-alvskolan.yaml").read_text())
+    assert funktion == {
+        "titel": "Rektor Älvskolan",
+        "aktör": "testby-kommun",
+        "ersättare": "samordnare",
+        "uppgifter": [],
+    }
+    r = cli("new", "mote", "styrgrupp", root, "--date", "2026-03-10")
+    assert r.exit_code == 0, r.output
+    mote = yaml.safe_load((root / "moten/2026/2026-03-10-styrgrupp.yaml").read_text())
+    assert mote["närvarande"] == ["kommundirektor", "kommunpolis", "samordnare"]
+
+    # 3. validate: no errors, the template text is the to-do list
+    r = cli("validate", root)
+    assert r.exit_code == 0, r.output
+    assert "MALL-EJ-IFYLLD" in r.stdout and "organ/est-gruppen.yaml" in r.stdout
+
+    # 4. the riktlinje as PDF
+    pdf = tmp_path / "riktlinje.pdf"
+    r = cli("render", "riktlinje", root, "--format", "pdf", "-o", pdf)
+    assert r.exit_code == 0, r.output
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert "Testby kommun" in text and "Styrgrupp för brottsförebyggande arbete" in text
+
+    # 5. check names what the law requires and is not there yet
+    r = cli("check", root, "--today", "2026-11-21", "--format", "json")
+    assert r.exit_code == 1
+    rules = {f["rule"] for f in json.loads(r.stdout)["findings"]}
+    assert {"LAG-ATGARDSPLAN", "RAPPORTERING-KF"} <= rules
+
+    # 6. commit, 7. set, 8. minutes
+    repo = git.Repo(root)
+    repo.git.add(A=True)
+    repo.index.commit("Första versionen")
+    repo.create_tag("start")
+    before = (root / "organ/styrgrupp.yaml").read_text()
+    r = cli("set", "organ/styrgrupp", "möten.antal", "4", "-C", root)
+    assert r.exit_code == 0, r.output
+    assert "ändrat från 2 till 4" in r.stdout
+    after = (root / "organ/styrgrupp.yaml").read_text()
+    assert after == before.replace("möten: {antal: 2, per: år}", "möten: {antal: 4, per: år}")
+    r = cli("minutes", root, "--since", "start")
+    assert r.exit_code == 0, r.output
+    assert "Styrgrupp för brottsförebyggande arbete" in r.stdout
+    assert "från 2 till 4" in r.stdout
+
+
+def test_init_passes_validate_at_once_with_ci_and_editor_files(cli, tmp_path: Path) -> None:
+    root = tmp_path / "ny"
+    assert cli("init", root, "-n", "Åsele kommun").exit_code == 0
+    assert errors(root) == []
+    workflow = yaml.safe_load((root / ".github/workflows/bfa.yml").read_text())
+    steps = [s.get("run", "") for s in workflow["jobs"]["bfa"]["steps"]]
+    assert "bfa validate --format github" in steps and "bfa check --format github" in steps
+    assert workflow[True]["schedule"]  # "on" is YAML 1.1's True
+    gitlab = yaml.safe_load((root / ".gitlab-ci.yml").read_text())
+    assert "bfa check" in gitlab["bfa"]["script"]
+    hooks = yaml.safe_load((root / ".pre-commit-config.yaml").read_text())
+    assert hooks["repos"][0]["hooks"][0]["entry"] == "bfa validate"
+    settings = json.loads((root / ".vscode/settings.json").read_text())
+    for schema_file, patterns in settings["yaml.schemas"].items():
+        assert (root / schema_file).is_file(), schema_file
+        assert patterns
+    assert settings["yaml.schemas"]["./scheman/organ.schema.json"] == ["organ/*.yaml"]
+    assert "utdata/" in (root / ".gitignore").read_text()
+
+
+def test_init_schemas_accept_the_files_it_writes(tmp_path: Path) -> None:
+    from brottsforeb.scaffold import init_repo
+
+    root = tmp_path / "r"
+    init_repo(root, "Testby kommun")
+    settings = json.loads((root / ".vscode/settings.json").read_text())
+    for schema_file, patterns in settings["yaml.schemas"].items():
+        schema = json.loads((root / schema_file).read_text())
+        for pattern in patterns:
+            for f in root.glob(pattern):
+                jsonschema.validate(_jsonable(yaml.safe_load(f.read_text())), schema)
+
+
+def test_init_refuses_to_overwrite_and_changes_nothing(cli, tmp_path: Path) -> None:
+    root = tmp_path / "befintlig"
+    root.mkdir()
+    (root / ".gitignore").write_text("min egen\n")
+    before = snapshot(root)
+    r = cli("init", root, "--name", "Testby kommun")
+    assert r.exit_code == 2
+    assert ".gitignore" in r.stderr and "skrivs inte över" in r.stderr
+    assert snapshot(root) == before
+    assert not (root / ".git").exists()
+
+
+def test_init_twice_says_there_is_a_repository(cli, tmp_path: Path) -> None:
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Testby kommun").exit_code == 0
+    before = snapshot(root)
+    r = cli("init", root, "--name", "Annan kommun")
+    assert r.exit_code == 2 and "finns redan ett bfa-förråd" in r.stderr
+    assert snapshot(root) == before
+
+
+def test_init_inside_an_existing_git_repository_does_not_nest_one(cli, tmp_path: Path) -> None:
+    git.Repo.init(tmp_path)
+    assert cli("init", tmp_path / "bfa", "--name", "Testby kommun").exit_code == 0
+    assert not (tmp_path / "bfa/.git").exists()
+
+
+def test_init_with_a_hostile_name_is_still_valid(cli, tmp_path: Path) -> None:
+    name = 'Torsby "kommun": #1 [x] {y} & *z'
+    assert cli("init", tmp_path / "r", "--name", name).exit_code == 0
+    assert load_repo(tmp_path / "r").kommun.name == name  # type: ignore[union-attr]
+    assert errors(tmp_path / "r") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Förebyggande samordnare", "forebyggande-samordnare"),
+        ("Åtgärd: Trygg i Älvdalen", "atgard-trygg-i-alvdalen"),
+        ("Café Ängen – EST", "cafe-angen-est"),
+        ("  SSPF  ", "sspf"),
+    ],
+)
+def test_slug(name: str, expected: str) -> None:
+    assert slug(name) == expected
+
+
+@pytest.mark.parametrize("kind", [k for k in NEW_KINDS if k != "mote"])
+def test_every_new_file_validates_without_errors(cli, tmp_path: Path, kind: str) -> None:
+    root = tmp_path / "r"
+    cli("init", root, "--name", "Testby kommun")
+    r = cli("new", kind, f"Ny {kind} ö", root)
+    assert r.exit_code == 0, r.output
+    created = r.stdout.split("Skapade ", 1)[1].split()[0]
+    assert created.endswith(f"ny-{kind}-o.yaml")
+    assert errors(root) == []
+    # never overwrites
+    again = cli("new", kind, f"Ny {kind} ö", root)
+    assert again.exit_code == 2 and "skrivs inte över" in again.stderr
+
+
+def test_new_meeting_carries_over_open_action_items(cli, tmp_path: Path) -> None:
+    root = tmp_path / "r"
+    cli("init", root, "--name", "Testby kommun")
+    (root / "moten/2026").mkdir(parents=True)
+    (root / "moten/2026/2026-02-01-beredningsgrupp.yaml").write_text(
+        "organ: beredningsgrupp\ndatum: 2026-02-01\nåtgärdspunkter:\n"
+        "  - {vad: 'Boka lokal: \"Ljuset\"', vem: samordnare, senast: 2026-03-01}\n"
+        "  - {vad: Klar sak, klar: true}\n"
+    )
+    r = cli("new", "möte", "beredningsgrupp", root, "--datum", "2026-04-01")
+    assert r.exit_code == 0, r.output
+    text = (root / "moten/2026/2026-04-01-beredningsgrupp.yaml").read_text()
+    data = yaml.safe_load(text)
+    assert data["åtgärdspunkter"] == [
+        {
+            "vad": 'Boka lokal: "Ljuset"',
+            "vem": "samordnare",
+            "senast": __import__("datetime").date(2026, 3, 1),
+            "klar": False,
+        }
+    ]
+    assert data["närvarande"] == ["samordnare", "kommunpolis"]
+    assert errors(root) == []
+
+
+def test_new_refuses_unknown_kind_and_body(cli, tmp_path: Path) -> None:
+    root = tmp_path / "r"
+    cli("init", root, "--name", "Testby kommun")
+    r = cli("new", "protokoll", "x", root)
+    assert r.exit_code == 2 and "funktion, aktor, organ" in r.stderr
+    r = cli("new", "mote", "styrgrup", root)
+    assert r.exit_code == 2 and "Menade du 'styrgrupp'?" in r.stderr
+    r = cli("new", "mote", "styrgrupp", root, "--date", "2026-13-01")
+    assert r.exit_code == 2 and "inget giltigt datum" in r.stderr
+
+
+def test_set_changes_one_value_and_keeps_comments(cli, example) -> None:
+    root = example("torsby")
+    path = root / "atgarder/faltarbete.yaml"
+    before = path.read_text()
+    r = cli("set", "atgarder/faltarbete", "status", "genomförd", "-C", root)
+    assert r.exit_code == 0, r.output
+    after = path.read_text()
+    changed = [
+        (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b
+    ]
+    assert len(changed) == 1 and changed[0][1].startswith("status: genomförd")
+    assert len(before.splitlines()) == len(after.splitlines())
+    assert load_repo(root).atgarder["faltarbete"].status == "genomförd"
+
+
+def test_set_refuses_an_invalid_value_and_writes_nothing(cli, example) -> None:
+    root = example("torsby")
+    before = snapshot(root)
+    r = cli("set", "faltarbete", "status", "klar", "-C", root)
+    assert r.exit_code == 1
+    assert "har inte ändrats" in r.stderr
+    assert "genomförd" in r.stdout  # the schema message lists the allowed values
+    assert snapshot(root) == before
+    r = cli("set", "organ/lfr-styrgrupp", "ordförande", "ingen-sadan", "-C", root)
+    assert r.exit_code == 1 and "REF-SAKNAS" in r.stdout
+    assert snapshot(root) == before
+
+
+def test_set_adds_a_key_and_appends_to_a_list(cli, example) -> None:
+    root = example("torsby")
+    r = cli("set", "organ/lfr-styrgrupp", "ledamöter", "kommundirektor", "-a", "-C", root)
+    assert r.exit_code == 0, r.output
+    organ = load_repo(root).organ["lfr-styrgrupp"]
+    assert organ.members[-1] == "kommundirektor"
+    r = cli("set", "funktioner/kommunpolis", "ersättare", "polisens-foretradare", "-C", root)
+    assert r.exit_code == 0, r.output
+    assert "ny nyckel" in r.stdout
+    assert load_repo(root).funktioner["kommunpolis"].deputy == "polisens-foretradare"
+    assert not list(root.rglob("*.tmp"))
+
+
+def test_set_explains_what_it_cannot_do(cli, example) -> None:
+    root = example("torsby")
+    r = cli("set", "organ/lfr-styrgrupp", "ledamöter", "x", "-C", root)
+    assert r.exit_code == 2 and "är en lista" in r.stderr
+    r = cli("set", "organ/finns-inte", "namn", "x", "-C", root)
+    assert r.exit_code == 2 and "ingen fil" in r.stderr
+    r = cli("set", "organ/lfr-styrgrupp", "ledamöter[99]", "x", "-C", root)
+    assert r.exit_code == 2 and "listan har 11 värden" in r.stderr
+
+
+def test_status_shows_one_screen(cli) -> None:
+    r = cli("status", ROOT / "examples/torsby", "--today", "2026-11-21")
+    assert r.exit_code == 0, r.output
+    out = r.stdout
+    assert "Torsby kommun – läget 2026-11-21" in out
+    assert "Styrgrupp" in out and "2027-03-16" in out  # the planned meeting
+    assert "Åtgärder: 2 pågående, 1 planerad, 1 genomförd." in out
+    assert "▁▆█▂" in out and "5,2 procent (2025)" in out  # narcotics use, sparkline
+    assert "försenade" in out
+
+
+def test_status_library_trends() -> None:
+    import datetime as dt
+
+    from brottsforeb.status import sparkline, status
+
+    assert sparkline([1, 2, 3]) == "▁▅█"
+    assert sparkline([2, 2]) == "▄▄"
+    s = status(load_repo(ROOT / "examples/torsby"), dt.date(2026, 11, 21))
+    trends = {i.id: i.trend for i in s.indicators}
+    assert trends == {"narkotika-ak9": "bättre", "trygghet-centrum": "bättre"}
+    est = {b.id: b for b in s.bodies}["lfr-operativ-grupp"]
+    assert est.last == dt.date(2026, 11, 10) and est.next_due == dt.date(2027, 2, 9)
+
+
+def test_pre_commit_hook_definition() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    hook = {h["id"]: h for h in hooks}["bfa-validate"]
+    assert hook["entry"] == "bfa validate" and hook["language"] == "python"
+    assert hook["pass_filenames"] is False
+    assert "bfa = " in (ROOT / "pyproject.toml").read_text()  # the entry point it runs
+
+
+def test_pre_commit_entry_runs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    entry = hooks[0]["entry"].split()
+    assert entry[0] == "bfa"
+    proc = subprocess.run(
+        [sys.executable, "-m", "brottsforeb", *entry[1:]],
+        cwd=ROOT / "examples/torsby",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "120"},
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
