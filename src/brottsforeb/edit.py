@@ -136,6 +136,8 @@ def _scalar(raw: str, style: str | None) -> tuple[str, Any]:
         value = yaml.safe_load(f"k: {raw}\n")["k"] if raw.strip() else raw
     except (yaml.YAMLError, TypeError):
         value = raw
+    if isinstance(value, (dict, list)) and raw.strip()[:1] in "{[" and _plain_ok(raw, value):
+        return raw.strip(), value  # a flow collection, e.g. {år: 2026, värde: 70}
     if isinstance(value, (dict, list)) or value is None:
         value = raw
     if _plain_ok(raw, value):

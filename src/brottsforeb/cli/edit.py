@@ -59,7 +59,7 @@ def set_cmd(
         out.print(Text(f"{edit.file}: {edit.key} är redan {edit.new!s}; inget ändrat."))
         return
     if append:
-        out.print(Text(f"{edit.file}: lade till {edit.new!s} i {edit.key}.", style="green"))
+        out.print(Text(f"{edit.file}: lade till {value} i {edit.key}.", style="green"))
     elif edit.old is None:
         out.print(Text(f"{edit.file}: {edit.key} = {edit.new!s} (ny nyckel).", style="green"))
     else:
