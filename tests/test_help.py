@@ -41,3 +41,43 @@ def test_version() -> None:
         check=False,
     )
     assert proc.returncode == 0 and proc.stdout.startswith("bfa ")
+
+
+def test_every_option_and_argument_has_swedish_help() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert command.help, name
+        for param in command.params:
+            if param.name == "help":
+                continue
+            assert getattr(param, "help", None), f"bfa {name}: {param.name} saknar hjälptext"
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_no_click_english_left(cli, name: str) -> None:
+    text = cli(name, "--help").stdout
+    assert "Usage:" not in text and "Show this message" not in text
+    assert "Användning: bfa" in text and "Visa den här hjälpen" in text
+
+
+def test_usage_errors_are_swedish(cli) -> None:
+    r = cli("validate", "--bogus")
+    assert r.exit_code == 2
+    assert "Flaggan --bogus finns inte." in r.stderr and "Skriv 'bfa validate -h'" in r.stderr
+    r = cli("new")
+    assert r.exit_code == 2 and "Argumentet 'SLAG' saknas." in r.stderr
+    r = cli("check", "--horizon", "x")
+    assert r.exit_code == 2 and "ska vara ett heltal" in r.stderr
+
+
+def test_cli_reference_is_generated_from_help() -> None:
+    from brottsforeb import _docgen
+
+    from .conftest import ROOT
+
+    text = (ROOT / "docs/cli.md").read_text(encoding="utf-8")
+    for name in COMMANDS:
+        assert f"## bfa {name}" in text
+    assert text == _docgen.cli_reference(ROOT / "examples")
