@@ -102,13 +102,19 @@ def render(
         context = kind.build(ctx, doc, entity if not kind.doc_type else None, year)
         text = render_template(env, kind.name, kind.name, context)
         text = _tidy(text) + "\n" + MARKER + "\n"
+        title, decisions = context["titel"], context["beslut"]
+        if public:
+            from ._public import scrub
+
+            text, title = scrub(text, repo), scrub(title, repo)
+            decisions = [(k, scrub(v, repo)) for k, v in decisions]
         out.append(
             Rendered(
                 stem,
                 kind.name,
                 text,
-                context["titel"],
-                context["beslut"],
+                title,
+                decisions,
                 context["kommun"],
                 context["datum"],
                 context["figurer"],

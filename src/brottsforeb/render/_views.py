@@ -194,7 +194,7 @@ def decision_rows(ctx: Ctx, d: Dokument | None, kind: str) -> list[tuple[str, st
         rows.append(("Ansvarig funktion", ctx.funktion(d.responsible)))
     if d.applies_to:
         rows.append(("Dokumentet gäller för", d.applies_to))
-    if d.authors:
+    if d.authors and not ctx.public:
         rows.append(
             (
                 "Sammanställd av",
