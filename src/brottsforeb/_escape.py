@@ -19,7 +19,9 @@ class Safe(str):
 
 
 _MD_ANYWHERE = re.compile(r"([\\`*_\[\]<>|~$&!#])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])", re.MULTILINE)
+#: Block markers at the start of a line: "- ", "+ ", "> ", "=" (setext), "1. " / "1) ".
+#: Only punctuation can be backslash-escaped in CommonMark, so "1." becomes "1\.".
+_MD_LINE_START = re.compile(r"^(\s*)([-+>=])|^(\s*\d+)([.)])(?=\s|$)", re.MULTILINE)
 
 
 def md(value: object) -> str:
@@ -28,7 +30,9 @@ def md(value: object) -> str:
         return value
     text = " ".join(str(value).split())  # one paragraph: newlines would start new blocks
     text = _MD_ANYWHERE.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _MD_LINE_START.sub(
+        lambda m: (m.group(1) or m.group(3) or "") + "\\" + (m.group(2) or m.group(4)), text
+    )
 
 
 def cell(value: object) -> str:

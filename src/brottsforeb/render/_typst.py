@@ -9,6 +9,7 @@ never as file paths.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from .._escape import typst, typst_string
@@ -194,6 +195,9 @@ def markdown_to_typst(
     return head + title_block + converted, writer.used
 
 
+_MISSING_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed', re.S)
+
+
 def compile_pdf(source: str, inputs: dict[str, str]) -> bytes:
     """Compile Typst to PDF/A-2b. No file access: the source comes as bytes."""
     import typst as typst_compiler
@@ -209,6 +213,19 @@ def compile_pdf(source: str, inputs: dict[str, str]) -> bytes:
             ignore_system_fonts=True,
         )
     except Exception as exc:  # typst reports its errors as a generic exception
+        missing = _MISSING_GLYPH.search(str(exc))
+        if missing:
+            chars = ", ".join(
+                f"'{c}' (U+{ord(c):04X})"
+                for c in dict.fromkeys(missing.group(1))
+                if not c.isspace()
+            )
+            raise RenderError(
+                f"Tecknet {chars} finns inte i PDF:ens typsnitt, och PDF/A kräver att all text "
+                "kan visas.",
+                hint="Sök efter tecknet i förrådet (t.ex. med VS Code:s sök) och ersätt det, "
+                "eller skriv dokumentet som Markdown (--format md).",
+            ) from None
         raise RenderError(
             f"PDF:en kunde inte skapas: {exc}",
             hint="Det här är troligen ett fel i bfa; rapportera det.",
