@@ -17,6 +17,29 @@ def _finalize(value: Any) -> str:
     return md(value)
 
 
+def _contained_loader(folder: Path) -> Any:
+    """A loader for the municipality's templates/ that never reads outside it.
+
+    Jinja already refuses '..' in template names; this also refuses a template
+    that is a symbolic link (or sits in a linked folder) pointing elsewhere.
+    """
+    from jinja2 import FileSystemLoader
+
+    class ContainedLoader(FileSystemLoader):
+        def get_source(self, environment: Any, template: str) -> Any:
+            source, filename, uptodate = super().get_source(environment, template)
+            real = Path(filename).resolve()
+            if not real.is_relative_to(folder.resolve()):
+                raise RenderError(
+                    f"Mallen templates/{template} pekar utanför förrådet ({real}) och används "
+                    "inte.",
+                    hint="Kopiera in mallen i templates/ i stället för att länka till den.",
+                )
+            return source, filename, uptodate
+
+    return ContainedLoader(str(folder), followlinks=False)
+
+
 def environment(repo_root: Path | None) -> Any:
     """Templates from the municipality's templates/ first, then bfa's own."""
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
@@ -24,7 +47,7 @@ def environment(repo_root: Path | None) -> Any:
 
     loaders = []
     if repo_root is not None and (repo_root / "templates").is_dir():
-        loaders.append(FileSystemLoader(str(repo_root / "templates"), followlinks=False))
+        loaders.append(_contained_loader(repo_root / "templates"))
     loaders.append(FileSystemLoader(str(PACKAGE_TEMPLATES)))
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader(loaders),
