@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -43,28 +43,85 @@ def _plan(cls: type[BaseModel]) -> tuple[tuple[str, str, Any, Ref | None], ...]:
     return tuple(out)
 
 
-def _walk(
-    value: Any, ann: Any, ref: Ref | None, path: KeyPath
-) -> Iterator[tuple[KeyPath, str, str]]:
-    if value is None:
-        return
-    if ref is not None and isinstance(value, str):
-        yield path, ref.kind, value
-        return
-    if isinstance(value, list):
+Walker = Callable[[Any, KeyPath], Iterator[tuple[KeyPath, str, str]]]
+
+
+def _compile(ann: Any, ref: Ref | None) -> Walker | None:
+    """A walker for values of type ``ann``, or None when they can hold no reference.
+
+    Built once per field (see ``_ref_plan``), so a walk does no typing introspection.
+    """
+    if ref is not None and get_origin(ann) is not list:
+        kind = ref.kind
+
+        def leaf(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str, str]]:
+            if isinstance(value, str):
+                yield path, kind, value
+            elif isinstance(value, list):  # one-or-many fields
+                for i, item in enumerate(value):
+                    if isinstance(item, str):
+                        yield (*path, i), kind, item
+
+        return leaf
+    if get_origin(ann) is list:
         inner, meta = _unwrap(get_args(ann)[0] if get_args(ann) else Any)
-        iref = ref or next((m for m in meta if isinstance(m, Ref)), None)
-        for i, item in enumerate(value):
-            yield from _walk(item, inner, iref, (*path, i))
-        return
-    if isinstance(value, BaseModel):
-        yield from iter_refs(value, path)
+        item = _compile(inner, ref or next((m for m in meta if isinstance(m, Ref)), None))
+        if item is None:
+            return None
+
+        def many(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str, str]]:
+            if isinstance(value, list):
+                for i, v in enumerate(value):
+                    if v is not None:
+                        yield from item(v, (*path, i))
+            elif value is not None:
+                yield from item(value, path)
+
+        return many
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        if not _ref_plan(ann):
+            return None
+
+        def nested(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str, str]]:
+            if isinstance(value, BaseModel):
+                yield from iter_refs(value, path)
+
+        return nested
+    if get_origin(ann) in (Union, types.UnionType):  # e.g. one model or another
+        options = [_compile(a, ref) for a in get_args(ann) if a is not type(None)]
+        walkers = [w for w in options if w is not None]
+        if not walkers:
+            return None
+
+        def either(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str, str]]:
+            if isinstance(value, BaseModel):
+                yield from iter_refs(value, path)
+            elif isinstance(value, (str, list)):
+                for w in walkers:
+                    yield from w(value, path)
+                    return
+
+        return either
+    return None
+
+
+@cache
+def _ref_plan(cls: type[BaseModel]) -> tuple[tuple[str, str, Walker], ...]:
+    """The fields of ``cls`` that can hold references, each with its walker."""
+    out = []
+    for name, alias, ann, ref in _plan(cls):
+        walker = _compile(ann, ref)
+        if walker is not None:
+            out.append((name, alias, walker))
+    return tuple(out)
 
 
 def iter_refs(model: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str, str]]:
     """Every reference a model holds: (key path, target kind, target id)."""
-    for name, alias, ann, ref in _plan(type(model)):
-        yield from _walk(getattr(model, name), ann, ref, (*path, alias))
+    for name, alias, walker in _ref_plan(type(model)):
+        value = getattr(model, name)
+        if value is not None:
+            yield from walker(value, (*path, alias))
 
 
 def model_at(cls: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
