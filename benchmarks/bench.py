@@ -1,7 +1,9 @@
 """Benchmarks for bfa, run from the project root:
 
+    pip install check-jsonschema          # the peer measured side by side
     python benchmarks/bench.py            # print the results
     python benchmarks/bench.py --write    # and record them in docs/benchmarks.md
+    python benchmarks/bench.py --quick    # without the 290-municipality corpus
 
 Each number is the median of several runs of a real command in a subprocess, so
 start-up and imports are included exactly as a user meets them.
@@ -27,6 +29,127 @@ def timed(cmd: list[str], runs: int = 7) -> float:
         subprocess.run(cmd, cwd=ROOT, capture_output=True, check=False)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+#: Runs a command and prints its wall time and the peak RSS of any one process in it (kB).
+_MEASURE = """
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+p = subprocess.run(sys.argv[1:], capture_output=True)
+wall = time.perf_counter() - t
+print(json.dumps({"rc": p.returncode, "s": wall,
+                  "kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+"""
+
+
+def measured(cmd: list[str], runs: int) -> tuple[float, int, int]:
+    """Median wall time, peak RSS in MB, and exit code of ``cmd`` over ``runs`` runs."""
+    import json
+
+    results = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", _MEASURE, *cmd],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        results.append(json.loads(out))
+    return (
+        statistics.median(r["s"] for r in results),
+        max(r["kb"] for r in results) // 1024,
+        results[-1]["rc"],
+    )
+
+
+_FLOOR = """
+import sys, time, yaml
+from pathlib import Path
+for p in sorted(Path(sys.argv[1]).rglob("*.yaml")):
+    with open(p, "rb") as fh:
+        yaml.load(fh.read(), Loader=yaml.CSafeLoader)
+"""
+
+#: check-jsonschema takes one schema per run; file lists are split to stay under ARG_MAX.
+_CHECK_JSONSCHEMA = """
+import subprocess, sys
+from pathlib import Path
+corpus, schemas = Path(sys.argv[1]), Path(sys.argv[2])
+groups = {"bfa": sorted(corpus.glob("*/bfa.yaml"))}
+for folder in ("aktorer", "funktioner", "organ", "dokument", "lagesbilder", "atgarder",
+               "indikatorer"):
+    groups[folder] = sorted(corpus.glob(f"*/{folder}/*.yaml"))
+groups["moten"] = sorted(corpus.glob("*/moten/*/*.yaml"))
+rc = 0
+for name, files in groups.items():
+    for i in range(0, len(files), 4000):
+        chunk = [str(f) for f in files[i : i + 4000]]
+        p = subprocess.run(["check-jsonschema", "--schemafile",
+                            str(schemas / f"{name}.schema.json"), *chunk], capture_output=True)
+        rc = max(rc, p.returncode)
+sys.exit(rc)
+"""
+
+
+def corpus_rows(bfa: list[str], runs: int) -> tuple[list[tuple[str, float, str]], list[str]]:
+    """The 290-municipality corpus: bfa against check-jsonschema and the C-loader floor."""
+    import shutil
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import corpus
+
+    rows: list[tuple[str, float, str]] = []
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "corpus"
+        t0 = time.perf_counter()
+        roots = corpus.write(out, 290)
+        files = sum(1 for r in roots for _ in r.rglob("*.yaml"))
+        notes.append(
+            f"Korpusen: 290 förråd, {files} filer, skriven på {time.perf_counter() - t0:.1f} s "
+            "av `benchmarks/corpus.py` (frö 2023)."
+        )
+        floor, _, _ = measured([sys.executable, "-c", _FLOOR, str(out)], runs)
+        rows.append(("golvet: PyYAML:s C-laddare läser alla filer (1 process)", floor, "1.00×"))
+        t1, mb1, rc = measured([*bfa, "validate", str(out), "--jobs", "1"], runs)
+        rows.append(
+            (
+                "`bfa validate KORPUS --jobs 1` (alla regler, 1 process)",
+                t1,
+                f"{t1 / floor:.2f}× golvet; {mb1} MB",
+            )
+        )
+        t2, mb2, rc = measured([*bfa, "validate", str(out)], runs)
+        cores = _cores()
+        rows.append(
+            (
+                f"`bfa validate KORPUS` (alla regler, {cores} processer)",
+                t2,
+                f"{t2 / floor:.2f}× golvet (mål ≤ 2×: "
+                f"{'uppfyllt' if t2 <= 2 * floor else 'inte uppfyllt'}); "
+                f"högst {mb2} MB per process, under {mb2 * (cores + 1)} MB totalt "
+                f"(mål < 2 GB); felkod {rc}",
+            )
+        )
+        if shutil.which("check-jsonschema"):
+            schemas = Path(tmp) / "scheman"
+            subprocess.run([*bfa, "schema", "--out", str(schemas)], check=True, capture_output=True)
+            tc, _, rcc = measured(
+                [sys.executable, "-c", _CHECK_JSONSCHEMA, str(out), str(schemas)], runs
+            )
+            rows.append(
+                (
+                    "`check-jsonschema` med bfa:s scheman (bara schema, 1 process)",
+                    tc,
+                    f"{tc / floor:.2f}× golvet; bfa är {tc / t2:.1f}× snabbare "
+                    f"({tc / t1:.1f}× med 1 process); felkod {rcc}",
+                )
+            )
+        else:
+            notes.append("check-jsonschema är inte installerat: `pip install check-jsonschema`.")
+    return rows, notes
 
 
 def main() -> None:
@@ -73,6 +196,10 @@ def main() -> None:
                     f"mål < 2 s: {'uppfyllt' if t < 2 else 'inte uppfyllt'}",
                 )
             )
+    corpus_table: list[tuple[str, float, str]] = []
+    corpus_notes: list[str] = []
+    if "--quick" not in sys.argv:
+        corpus_table, corpus_notes = corpus_rows(bfa, runs=3)
     minutes = subprocess.run(
         [sys.executable, "benchmarks/minutes_bench.py"],
         cwd=ROOT,
@@ -100,6 +227,19 @@ def main() -> None:
         f"- {minutes} (mål: väl under 5 s)",
         "",
     ]
+    if corpus_table:
+        lines += [
+            "## Alla 290 kommuner",
+            "",
+            "Median av 3 körningar; kvoterna är mot golvet uppmätt i samma körning.",
+            "",
+            "| mätning | tid (s) | jämfört |",
+            "|---|---|---|",
+            *(f"| {what} | {t:.2f} | {note} |" for what, t, note in corpus_table),
+            "",
+            *(f"- {n}" for n in corpus_notes),
+            "",
+        ]
     text = "\n".join(lines)
     print(text)
     if "--write" in sys.argv:
