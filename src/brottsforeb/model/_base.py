@@ -39,6 +39,7 @@ class BfaModel(BaseModel):
         coerce_numbers_to_str=True,
         str_strip_whitespace=True,
         validate_default=False,
+        regex_engine="python-re",  # one cached compile per pattern instead of one per field
     )
 
 
