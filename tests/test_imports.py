@@ -46,3 +46,15 @@ def test_version_does_not_import_pydantic() -> None:
         [sys.executable, "-c", code, "--version"], capture_output=True, text=True, check=False
     )
     assert json.loads(proc.stdout.strip().splitlines()[-1]) == []
+
+
+def test_validate_does_not_import_rich() -> None:
+    """The findings list of validate is printed without Rich (a tenth of its start-up)."""
+    code = PROBE.format(heavy={"rich"})
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "validate", str(EXAMPLES / "torsby")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == []

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec
+from typing import TYPE_CHECKING, ParamSpec, TextIO
 
 import typer
 
@@ -82,28 +82,47 @@ def summary_line(findings: Sequence[Finding], files: int) -> str:
     return ", ".join(parts) + f". {checked}."
 
 
-def print_findings_human(findings: Sequence[Finding], files: int, title: str = "") -> None:
-    from rich.text import Text  # Text never parses markup: values print literally
+_ANSI = {"bold": "1", "dim": "2", "underline": "4", "red": "31", "green": "32", "yellow": "33"}
+_ANSI["cyan"] = "36"
 
-    out = console()
+
+def _styler(stream: TextIO) -> Callable[[str, str], str]:
+    """ANSI styles for a terminal (not with NO_COLOR, not in pipes and CI logs).
+
+    The findings list is printed without Rich: `bfa validate` is run dozens of times a
+    day and in hooks, and importing Rich would be a tenth of its start-up.
+    """
+    force = bool(os.environ.get("FORCE_COLOR"))
+    if os.environ.get("NO_COLOR") or not (force or stream.isatty()):
+        return lambda text, style: text
+
+    def paint(text: str, style: str) -> str:
+        codes = ";".join(_ANSI[s] for s in style.split() if s in _ANSI)
+        return f"\x1b[{codes}m{text}\x1b[0m" if codes and text else text
+
+    return paint
+
+
+def print_findings_human(findings: Sequence[Finding], files: int, title: str = "") -> None:
+    out = sys.stdout
+    paint = _styler(out)
+    lines = []
     if title:
-        out.print(Text(title, style="bold"))
+        lines.append(paint(title, "bold"))
     current = None
     for f in sorted(findings, key=Finding.sort_key):
         if f.file != current:
             current = f.file
-            out.print(Text(f.file or "(förrådet som helhet)", style="bold underline"))
+            lines.append(paint(f.file or "(förrådet som helhet)", "bold underline"))
         pos = f"{f.line}:{f.column}" if f.line else "–"
-        line = Text("  ")
-        line.append(f"{pos:>7}  ")
-        line.append(f"{f.severity.value:<8}", style=STYLE[f.severity])
-        line.append(f"{f.message}  ")
-        line.append(f"[{f.rule}]", style="dim")
-        out.print(line)
+        severity = paint(f"{f.severity.value:<8}", STYLE[f.severity])
+        lines.append(f"  {pos:>7}  {severity}{f.message}  {paint(f'[{f.rule}]', 'dim')}")
         if f.hint:
-            out.print(Text("           → " + f.hint, style="dim"), markup=False)
+            lines.append(paint("           → " + f.hint, "dim"))
     style = "bold red" if any(f.severity is Severity.ERROR for f in findings) else "bold green"
-    out.print(Text(summary_line(findings, files), style=style))
+    lines.append(paint(summary_line(findings, files), style))
+    out.write("\n".join(lines) + "\n")
+    out.flush()
 
 
 def emit_findings(
