@@ -60,6 +60,9 @@ def test_no_click_english_left(cli, name: str) -> None:
     text = cli(name, "--help").stdout
     assert "Usage:" not in text and "Show this message" not in text
     assert "Användning: bfa" in text and "Visa den här hjälpen" in text
+    # type labels and ranges too: <sökväg>, <heltal>, "minst 0" — not <path>, <int>, x>=0
+    for english in ("<path>", "<int", "<str>", "<float", "<datetime>", "x>=", "x<=", "default:"):
+        assert english not in text, (name, english)
 
 
 def test_usage_errors_are_swedish(cli) -> None:

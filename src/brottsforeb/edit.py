@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from ._io import write_bytes_atomic
+from ._messages import key_path
 from .errors import UsageError
 from .findings import Finding, Severity
 
@@ -75,10 +76,8 @@ def parse_field(text: str) -> tuple[Key, ...]:
 
 
 def _show(path: tuple[Key, ...]) -> str:
-    out = ""
-    for p in path:
-        out += f"[{p + 1}]" if isinstance(p, int) else (f".{p}" if out else p)
-    return out
+    """ledamöter[2].namn as the user wrote it; the whole file when the path is empty."""
+    return key_path(path) if path else "filen"
 
 
 # -- the text edit ----------------------------------------------------------------------
@@ -217,7 +216,7 @@ def edit_text(
         last = depth == len(path) - 1
         if isinstance(key, str):
             if not isinstance(node, yaml.MappingNode):
-                raise UsageError(f"'{_show(path[:depth]) or 'filen'}' är ingen mappning.")
+                raise UsageError(f"'{_show(path[:depth])}' är ingen mappning.")
             pair = _key_node(node, key)
             if pair is None:
                 if not last:
@@ -232,7 +231,7 @@ def edit_text(
             node = pair[1]
         else:
             if not isinstance(node, yaml.SequenceNode):
-                raise UsageError(f"'{_show(path[:depth]) or 'filen'}' är ingen lista.")
+                raise UsageError(f"'{_show(path[:depth])}' är ingen lista.")
             if key >= len(node.value):
                 raise UsageError(
                     f"'{_show(path[: depth + 1])}' finns inte; listan har {len(node.value)} "
@@ -266,7 +265,7 @@ def edit_text(
 
 def _anchored(path: tuple[Key, ...]) -> UsageError:
     return UsageError(
-        f"'{_show(path) or 'filen'}' delas med ett ankare (&/*) på flera ställen i filen.",
+        f"'{_show(path)}' delas med ett ankare (&/*) på flera ställen i filen.",
         hint="Ändra i filen direkt, så att det syns vilka ställen som ändras.",
     )
 

@@ -55,6 +55,36 @@ REASONS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+#: Type labels in help ("<path>", "<int range>") in Swedish.
+TYPE_LABELS: dict[str, str] = {
+    "path": "sökväg",
+    "int": "heltal",
+    "int range": "heltal",
+    "float": "tal",
+    "float range": "tal",
+    "str": "text",
+    "datetime": "datum",
+    "bool": "ja|nej",
+}
+
+
+def type_label(shown: str) -> str:
+    """'<int range>' → '<heltal>'; labels bfa does not know pass through."""
+    inner = shown[1:-1] if shown.startswith("<") and shown.endswith(">") else shown
+    return f"<{TYPE_LABELS.get(inner, inner)}>" if inner != shown else TYPE_LABELS.get(shown, shown)
+
+
+def number_range(low: float | None, high: float | None) -> str | None:
+    """The range note of a number option: 'minst 0', 'högst 9', '1–9'."""
+    if low is None and high is None:
+        return None
+    if high is None:
+        return f"minst {low}"
+    if low is None:
+        return f"högst {high}"
+    return f"{low}–{high}"
+
+
 def _reason(text: str) -> str:
     text = text.removeprefix("Value error, ")
     for pattern, repl in REASONS:
@@ -102,6 +132,22 @@ def _install() -> None:
     from typer._click._compat import get_text_stderr
 
     typer.core._ = gettext  # type: ignore[attr-defined]
+    typer.core.describe_number_range = number_range  # type: ignore[attr-defined,assignment]
+    parameter = typer.core._TyperParameter
+    if not getattr(parameter.display_type, "_bfa_sv", False):
+        original_display_type = parameter.display_type
+
+        def display_type(self: Any, ctx: Any) -> str:
+            return type_label(original_display_type(self, ctx))
+
+        display_type._bfa_sv = True  # type: ignore[attr-defined]
+        parameter.display_type = display_type  # type: ignore[method-assign]
+
+        def argument_type(self: Any, ctx: Any) -> str | None:
+            # the metavar (SÖKVÄG, MAPP) already says what the argument is
+            return None if self.metavar is not None else self.display_type(ctx)
+
+        typer.core.TyperArgument.display_type_rich = argument_type  # type: ignore[method-assign]
 
     original_help_option = decorators.help_option
     if getattr(original_help_option, "_bfa_sv", False):
