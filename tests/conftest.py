@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from brottsforeb.cli import app
+
+#: Property tests in the normal suite are reproducible: the same examples on every run, so a
+#: green CI stays green. `BFA_PROPERTY_SCALE=20 python -m pytest` explores instead: twenty
+#: times the examples, new ones each run (the fuzzing campaign: BFA_FUZZ_EXAMPLES).
+PROPERTY_SCALE = int(os.environ.get("BFA_PROPERTY_SCALE", "1"))
+settings.register_profile("suite", derandomize=PROPERTY_SCALE == 1, database=None)
+settings.load_profile("suite")
+
+
+def examples(n: int) -> int:
+    """The number of examples a property test runs: ``n`` in the suite, more when exploring."""
+    return n * PROPERTY_SCALE
+
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -8,7 +8,9 @@ or 2 without raising and without a traceback.
 The normal suite runs a bounded number of examples. The longer campaign
 (docs/robusthet.md records the last one):
 
-    BFA_FUZZ_EXAMPLES=5000 python -m pytest tests/test_fuzz.py -p no:randomly
+    BFA_FUZZ_EXAMPLES=1500 python -m pytest tests/test_fuzz.py -p no:cacheprovider
+
+Other property tests: BFA_PROPERTY_SCALE (tests/conftest.py).
 """
 
 from __future__ import annotations

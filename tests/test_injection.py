@@ -24,7 +24,7 @@ from brottsforeb.render import render
 from brottsforeb.render._charts import mermaid_chart
 from brottsforeb.render._typst import compile_pdf
 
-from .conftest import MINIMAL, write_repo
+from .conftest import MINIMAL, examples, write_repo
 
 SPECIALS = "#$*_`<>@[]\\/~'\"=-+.:;%&!|{}()^?,§«»–—€"
 #: What a coordinator could type, hostile characters weighted up.
@@ -56,7 +56,7 @@ SNIPPETS = st.sampled_from(
     ]
 )
 HOSTILE = st.one_of(TEXT, SNIPPETS, st.tuples(TEXT, SNIPPETS, TEXT).map("".join))
-PROPS = settings(max_examples=150, deadline=None)
+PROPS = settings(max_examples=examples(150), deadline=None)
 
 
 def collapse(text: str) -> str:
@@ -104,17 +104,20 @@ def test_mermaid_label_is_literal(s: str) -> None:
     assert _unmermaid(out) == collapse(s)
 
 
-#: Characters the bundled PDF fonts have (Latin-1 and typographic punctuation).
+#: Characters the bundled PDF fonts have (Latin-1 and typographic punctuation). The soft
+#: hyphen (U+00AD, the only format character there) is left out: it is an invisible
+#: hyphenation hint, and where Typst places it between spaces pypdf reads it back twice.
 LATIN = st.text(
     alphabet=st.one_of(
-        st.sampled_from(SPECIALS), st.characters(codec="latin-1", exclude_categories=("Cc",))
+        st.sampled_from(SPECIALS),
+        st.characters(codec="latin-1", exclude_categories=("Cc", "Cf")),
     ),
     min_size=1,
     max_size=40,
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(LATIN, SNIPPETS, st.tuples(LATIN, SNIPPETS).map("".join)))
 def test_typst_markup_compiles_to_the_literal_text(s: str) -> None:
     marker = "XSTARTX"
@@ -135,7 +138,7 @@ def test_a_character_the_font_lacks_is_a_clear_error(example, cli, tmp_path) -> 
     assert not (tmp_path / "r.pdf").exists()
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(HOSTILE)
 def test_any_organ_name_is_literal_in_every_output(tmp_path_factory, s: str) -> None:
     root = tmp_path_factory.mktemp("inj")

@@ -178,6 +178,33 @@ def test_render_all_writes_only_into_the_given_folder(example, cli, tmp_path: Pa
     assert {p for p in before if after.get(p) != before[p]} == set()
 
 
+def test_data_file_symlinked_outside_is_not_read(example, cli, tmp_path: Path) -> None:
+    root = example("torsby")
+    secret = tmp_path / "hemlig.yaml"
+    secret.write_text("namn: HEMLIG UPPGIFT\ntyp: arbetsgrupp\n", encoding="utf-8")
+    (root / "organ/lankad.yaml").symlink_to(secret)
+    r = cli("validate", root, "--format", "json")
+    assert r.exit_code == 1
+    found = [f for f in json.loads(r.stdout)["findings"] if f["file"] == "organ/lankad.yaml"]
+    assert [f["rule"] for f in found] == ["FIL-LANK"]
+    assert "HEMLIG" not in r.stdout
+    # a link that stays inside the repository is read as the file it points to
+    (root / "organ/lankad.yaml").unlink()
+    (root / "organ/lankad.yaml").symlink_to(root / "organ/lfr.yaml")
+    assert "FIL-LANK" not in cli("validate", root, "--format", "json").stdout
+
+
+def test_file_over_the_size_limit_is_refused(example, cli) -> None:
+    from brottsforeb._yaml import MAX_FILE_BYTES
+
+    root = example("torsby")
+    big = "namn: Stor\ntyp: arbetsgrupp\n" + "# fyllnad\n" * (MAX_FILE_BYTES // 10 + 1)
+    (root / "organ/stor.yaml").write_text(big, encoding="utf-8")
+    r = cli("validate", root)
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert "organ/stor.yaml" in r.stdout and "för stor" in r.stdout
+
+
 def test_template_override_symlinked_outside_is_not_followed(example, tmp_path: Path) -> None:
     root = example("torsby")
     secret = tmp_path / "hemlig.md.j2"

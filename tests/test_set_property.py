@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 
 from brottsforeb.edit import _shared, edit_text, iter_scalar_paths
 
+from .conftest import examples
+
 DQ, SQ = '"', "'"
 KEYS = st.sampled_from(["namn", "typ", "möten", "antal", "per", "ledamöter", "ö_nyckel", "a b"])
 TEXT = st.text(
@@ -101,7 +103,7 @@ def _replace(data: Any, path: tuple[str | int, ...], value: Any) -> Any:
     return [(_replace(v, rest, value) if i == head else v) for i, v in enumerate(data)]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(doc=documents(), choice=st.integers(0, 1000), new=SCALAR)
 def test_set_changes_exactly_the_target(doc: str, choice: int, new: Any) -> None:
     original = yaml.safe_load(doc)
@@ -134,7 +136,7 @@ def test_set_changes_exactly_the_target(doc: str, choice: int, new: Any) -> None
     assert len(differing) <= 1
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(doc=documents(), key=st.sampled_from(["ny", "senast", "ö"]), new=TEXT)
 def test_set_of_a_new_key_adds_one_line(doc: str, key: str, new: str) -> None:
     original = yaml.safe_load(doc)
