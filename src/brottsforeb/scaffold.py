@@ -184,7 +184,9 @@ parter: [{kommun}, polisen]
 # gäller_till: ÅÅÅÅ-MM-DD
 """,
         ".gitignore": "# Skrivs av bfa render -o utdata; checka in det som ska diarieföras.\n"
-        "utdata/\n.venv/\n__pycache__/\n",
+        "utdata/\n.venv/\n__pycache__/\n"
+        "# Halvskrivna filer om ett bfa-kommando avbröts; målfilen är orörd.\n"
+        ".*.tmp\n",
         ".github/workflows/bfa.yml": GITHUB_WORKFLOW,
         ".gitlab-ci.yml": GITLAB_CI,
         ".pre-commit-config.yaml": PRE_COMMIT_CONFIG,
