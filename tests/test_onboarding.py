@@ -13,7 +13,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from brottsforeb import load_repo, validate
+from brottsforeb import __version__, load_repo, validate
 from brottsforeb.findings import Severity
 from brottsforeb.scaffold import NEW_KINDS, slug
 
@@ -104,9 +104,12 @@ def test_init_passes_validate_at_once_with_ci_and_editor_files(cli, tmp_path: Pa
     workflow = yaml.safe_load((root / ".github/workflows/bfa.yml").read_text())
     steps = [s.get("run", "") for s in workflow["jobs"]["bfa"]["steps"]]
     assert "bfa validate --format github" in steps and "bfa check --format github" in steps
+    # CI installs the bfa that made the repository, so rules change only when the user says so
+    assert f'pip install "brottsforeb=={__version__}"' in steps
     assert workflow[True]["schedule"]  # "on" is YAML 1.1's True
     gitlab = yaml.safe_load((root / ".gitlab-ci.yml").read_text())
     assert "bfa check" in gitlab["bfa"]["script"]
+    assert f'pip install "brottsforeb=={__version__}"' in gitlab["bfa"]["script"]
     hooks = yaml.safe_load((root / ".pre-commit-config.yaml").read_text())
     assert hooks["repos"][0]["hooks"][0]["entry"] == "bfa validate"
     settings = json.loads((root / ".vscode/settings.json").read_text())

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import __version__
 from ._io import write_text_atomic
 from .errors import UsageError, WriteRefusedError
 from .model import KINDS, kind_by_name
@@ -187,8 +188,8 @@ parter: [{kommun}, polisen]
         "utdata/\n.venv/\n__pycache__/\n"
         "# Halvskrivna filer om ett bfa-kommando avbröts; målfilen är orörd.\n"
         ".*.tmp\n",
-        ".github/workflows/bfa.yml": GITHUB_WORKFLOW,
-        ".gitlab-ci.yml": GITLAB_CI,
+        ".github/workflows/bfa.yml": GITHUB_WORKFLOW.replace("@VERSION@", __version__),
+        ".gitlab-ci.yml": GITLAB_CI.replace("@VERSION@", __version__),
         ".pre-commit-config.yaml": PRE_COMMIT_CONFIG,
         ".vscode/settings.json": _vscode_settings(),
         "README.md": f"""\
@@ -232,7 +233,8 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
-      - run: pip install brottsforeb
+      # samma bfa-version varje gång; höj den när ni vill ha nya regler (se ändringsloggen)
+      - run: pip install "brottsforeb==@VERSION@"
       - run: bfa validate --format github
       - run: bfa check --format github
 """
@@ -249,7 +251,8 @@ bfa:
     - if: $CI_PIPELINE_SOURCE == "schedule"
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
   script:
-    - pip install brottsforeb
+    # samma bfa-version varje gång; höj den när ni vill ha nya regler (se ändringsloggen)
+    - pip install "brottsforeb==@VERSION@"
     - bfa validate
     - bfa check
 """
