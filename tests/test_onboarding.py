@@ -295,6 +295,31 @@ def test_status_shows_one_screen(cli) -> None:
     assert "försenade" in out
 
 
+def test_status_json_says_the_same_as_the_screen(cli) -> None:
+    r = cli("status", ROOT / "examples/lindesberg", "--today", "2026-11-21", "-f", "json")
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert (doc["version"], doc["command"], doc["name"]) == (1, "status", "Lindesbergs kommun")
+    assert doc["root"].endswith("examples/lindesberg") and doc["today"] == "2026-11-21"
+    est = {b["id"]: b for b in doc["bodies"]}["est"]
+    assert est["cadence"] == "en gång per vecka"
+    assert (est["last"], est["next_due"]) == ("2026-11-17", "2026-11-24")
+    assert doc["measures"] == {"försenad": 1, "genomförd": 1}
+    assert doc["summary"] == {"overdue": 3, "due_soon": 1}
+    assert [f["due"] for f in doc["due"]] == sorted(f["due"] for f in doc["due"])
+    assert {f["rule"] for f in doc["due"]} >= {"ATGARD-FORSENAD", "ATGARDSPUNKT-FORSENAD"}
+    ind = {i["id"]: i for i in doc["indicators"]}
+    assert all(i["trend"] in {"bättre", "sämre", "oförändrat", ""} for i in ind.values())
+    assert all(
+        v["label"] and isinstance(v["value"], int | float)
+        for i in ind.values()
+        for v in i["values"]
+    )
+    # the human screen shows the same counts
+    human = cli("status", ROOT / "examples/lindesberg", "--today", "2026-11-21").stdout
+    assert "3 försenade, 1 förfaller snart." in human
+
+
 def test_status_library_trends() -> None:
     import datetime as dt
 

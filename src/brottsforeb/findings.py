@@ -6,8 +6,9 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from typing import Any
 
-__all__ = ["Finding", "Severity", "exit_code_for", "to_github", "to_json", "worst"]
+__all__ = ["Finding", "Severity", "as_dict", "exit_code_for", "to_github", "to_json", "worst"]
 
 
 class Severity(StrEnum):
@@ -75,17 +76,19 @@ def to_json(findings: Sequence[Finding], **extra: object) -> str:
     counts = {s.value: 0 for s in Severity}
     for f in findings:
         counts[f.severity.value] += 1
-    items = []
-    for f in findings:
-        d = asdict(f)
-        d["severity"] = f.severity.value
-        if not d["data"]:
-            del d["data"]
-        if not d["due"]:
-            del d["due"]
-        items.append(d)
-    doc = {"version": 1, **extra, "summary": counts, "findings": items}
+    doc = {"version": 1, **extra, "summary": counts, "findings": [as_dict(f) for f in findings]}
     return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def as_dict(finding: Finding) -> dict[str, Any]:
+    """One finding in the documented JSON shape (empty ``data`` and ``due`` left out)."""
+    d = asdict(finding)
+    d["severity"] = finding.severity.value
+    if not d["data"]:
+        del d["data"]
+    if not d["due"]:
+        del d["due"]
+    return d
 
 
 def _gh_escape(text: str, *, prop: bool = False) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
-from .findings import Finding, Severity
+from .findings import Finding, Severity, as_dict
 from .model._base import PERIOD_MONTHS
 from .repo import Repo
 
@@ -61,6 +62,50 @@ class Status:
     @property
     def overdue(self) -> int:
         return sum(1 for f in self.due if f.severity is Severity.ERROR)
+
+    def to_dict(self, **extra: object) -> dict[str, Any]:
+        """The documented JSON shape of ``bfa status --format json`` (docs/json.md);
+        ``extra`` (e.g. ``root``) follows ``command``."""
+
+        def day(d: dt.date | None) -> str | None:
+            return d.isoformat() if d else None
+
+        return {
+            "version": 1,
+            "command": "status",
+            **extra,
+            "name": self.name,
+            "today": self.today.isoformat(),
+            "files": self.files,
+            "summary": {"overdue": self.overdue, "due_soon": len(self.due) - self.overdue},
+            "bodies": [
+                {
+                    "id": b.id,
+                    "name": b.name,
+                    "cadence": b.cadence,
+                    "last": day(b.last),
+                    "next_planned": day(b.next_planned),
+                    "next_due": day(b.next_due),
+                }
+                for b in self.bodies
+            ],
+            "due": [as_dict(f) for f in self.due],
+            "measures": dict(self.measures),
+            "indicators": [
+                {
+                    "id": i.id,
+                    "name": i.name,
+                    "unit": i.unit,
+                    "direction": i.direction,
+                    "trend": i.trend,
+                    "values": [
+                        {"label": label, "value": value}
+                        for label, value in zip(i.labels, i.values, strict=True)
+                    ],
+                }
+                for i in self.indicators
+            ],
+        }
 
 
 def _trend(values: list[float], direction: str) -> str:

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 from ._common import PATH_ARG, STYLE, command, console, parse_today
+
+
+class StatusFormat(StrEnum):
+    human = "human"
+    json = "json"
 
 
 def _date(d: dt.date | None) -> str:
@@ -23,6 +30,12 @@ def status_cmd(
     horizon: int = typer.Option(
         90, "--horizon", min=0, help="Visa det som förfaller inom så många dagar."
     ),
+    fmt: StatusFormat = typer.Option(
+        StatusFormat.human,
+        "--format",
+        "-f",
+        help="human (en skärm i terminalen) eller json (för en egen översikt, se docs/json.md).",
+    ),
 ) -> None:
     """Läget på en skärm: organen och deras möten, frister, åtgärder och indikatorer.
 
@@ -35,7 +48,12 @@ def status_cmd(
     from ..status import sparkline, status
 
     when = parse_today(today)
-    s = status(load_repo(path), when, horizon)
+    repo = load_repo(path)
+    s = status(repo, when, horizon)
+    if fmt is StatusFormat.json:
+        doc = s.to_dict(root=str(repo.root))
+        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
     out = console()
     out.print(Text(f"{s.name} – läget {when.isoformat()}", style="bold"))
 
