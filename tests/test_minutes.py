@@ -66,10 +66,7 @@ def test_default_since_is_latest_tag_and_until_is_worktree(history) -> None:
     m = minutes(root)
     assert m.since == "ks-2025-01" and m.until == "arbetskopian"
     change = next(c for c in m.changes if "status" in c.sentence)
-    assert (
-        change.sentence == "Åtgärd belysning Belysning: status ändrades från pågående till "
-        "genomförd"
-    )
+    assert change.sentence == "Åtgärd Belysning: status ändrades från pågående till genomförd"
     assert change.commits[0].message == "ej incheckat"
 
 

@@ -6,16 +6,18 @@ the working tree stays as it is. GitPython is imported only here.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import HistoryError
+from .errors import HistoryError, UsageError
 from .loader import ROOT_FILE, find_root, load_files, read_tree
 from .model import KINDS
 from .repo import KOMMUN, Repo
+from .scaffold import slug
 
 __all__ = ["Change", "CommitInfo", "Minutes", "diff_repos", "load_at", "minutes", "open_git"]
 
@@ -131,7 +133,8 @@ NAMES = {KOMMUN: "Kommunen"} | {k: v.singular.capitalize() for k, v in KINDS.ite
 
 
 def _label(repo: Repo, kind: str, eid: str) -> str:
-    """How a board reads an entity: 'Styrgrupp', 'Åtgärd a-07 Trygghetsvandringar'."""
+    """How a board reads an entity: 'Styrgrupp', 'Åtgärd a-07 Trygghetsvandringar',
+    'Åtgärd Fältarbete kvällstid' (id faltarbete)."""
     if kind == KOMMUN:
         return "Kommunen (bfa.yaml)"
     name = repo.name_of(kind, eid)
@@ -140,7 +143,13 @@ def _label(repo: Repo, kind: str, eid: str) -> str:
     if kind == "moten":
         return f"Mötet {eid}"
     singular = KINDS[kind].singular.capitalize()
-    return f"{singular} {eid}" + (f" {name}" if name != eid else "")
+    if name == eid:
+        return f"{singular} {eid}"
+    # the id adds nothing when it is the name's own slug ('belysning' for 'Belysning')
+    with contextlib.suppress(UsageError):
+        if slug(name).startswith(eid):
+            return f"{singular} {name}"
+    return f"{singular} {eid} {name}"
 
 
 def _display(repo: Repo, key: str, value: Any) -> str:
