@@ -70,8 +70,9 @@ TYPE_LABELS: dict[str, str] = {
 
 def type_label(shown: str) -> str:
     """'<int range>' → '<heltal>'; labels bfa does not know pass through."""
-    inner = shown[1:-1] if shown.startswith("<") and shown.endswith(">") else shown
-    return f"<{TYPE_LABELS.get(inner, inner)}>" if inner != shown else TYPE_LABELS.get(shown, shown)
+    if shown.startswith("<") and shown.endswith(">"):
+        return f"<{type_label(shown[1:-1])}>"
+    return TYPE_LABELS.get(shown, shown)
 
 
 def number_range(low: float | None, high: float | None) -> str | None:
