@@ -6,18 +6,17 @@ the working tree stays as it is. GitPython is imported only here.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import HistoryError, UsageError
+from .errors import HistoryError
 from .loader import ROOT_FILE, find_root, load_files, read_tree
 from .model import KINDS
 from .repo import KOMMUN, Repo
-from .scaffold import slug
+from .scaffold import ascii_id
 
 __all__ = ["Change", "CommitInfo", "Minutes", "diff_repos", "load_at", "minutes", "open_git"]
 
@@ -146,9 +145,8 @@ def _label(repo: Repo, kind: str, eid: str) -> str:
     if name == eid:
         return f"{singular} {eid}"
     # the id adds nothing when it is the name's own slug ('belysning' for 'Belysning')
-    with contextlib.suppress(UsageError):
-        if slug(name).startswith(eid):
-            return f"{singular} {name}"
+    if ascii_id(name).startswith(eid):
+        return f"{singular} {name}"
     return f"{singular} {eid} {name}"
 
 

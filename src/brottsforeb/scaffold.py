@@ -26,6 +26,7 @@ __all__ = [
     "NEW_KINDS",
     "PLACEHOLDER",
     "Created",
+    "ascii_id",
     "init_repo",
     "new_entity",
     "new_meeting",
@@ -38,18 +39,23 @@ PLACEHOLDER = "FYLL I"
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "æ": "ae", "ø": "o", "ß": "ss"})
 
 
-def slug(name: str) -> str:
-    """An id for ``name``: ASCII lower case, digits and hyphens (å→a, ä→a, ö→o, é→e)."""
+def ascii_id(name: str) -> str:
+    """``name`` as ASCII lower case, digits and hyphens (å→a, ä→a, ö→o, é→e); may be empty."""
     text = name.strip().lower().translate(_FOLD)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    out = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].rstrip("-")
+
+
+def slug(name: str) -> str:
+    """An id for ``name`` (see ``ascii_id``); an error when the name gives none."""
+    out = ascii_id(name)
     if not out:
         raise UsageError(
             f"Namnet '{name}' ger inget id.",
             hint="Använd ett namn med bokstäver eller siffror, eller ange --id.",
         )
-    return out[:80].rstrip("-")
+    return out
 
 
 def q(value: str) -> str:
