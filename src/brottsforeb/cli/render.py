@@ -61,14 +61,32 @@ def render_cmd(
     force: bool = typer.Option(
         False, "--force", help="Skriv över filer som inte är skrivna av bfa."
     ),
+    base: str | None = typer.Option(
+        None,
+        "--base",
+        help="Med forslag: revisionen med nuvarande organisation (gren, tagg eller commit), "
+        "t.ex. main.",
+    ),
+    head: str | None = typer.Option(
+        None,
+        "--head",
+        help="Med forslag: revisionen med den föreslagna organisationen. Standard: arbetskopian.",
+    ),
 ) -> None:
     """Skriv styrdokumenten som Markdown eller PDF: riktlinje, organisation, åtgärdsplan,
-    lägesbild, uppföljning, samverkansöverenskommelse, medborgarlöften och mötesplan."""
+    lägesbild, uppföljning, samverkansöverenskommelse, medborgarlöften och mötesplan.
+
+    forslag (förslag) --base REV skriver en tjänsteskrivelse om ändrad organisation: båda
+    organisationsscheman, varje förändring och styrdokument som upphör, jämfört med REV."""
     from ..render import DOCUMENTS
 
     if list_:
         for name, kind in DOCUMENTS.items():
             typer.echo(f"{name:<27} {kind.description}")
+        typer.echo(f"{'forslag':<27} Tjänsteskrivelse om ändrad organisation (kräver --base)")
+        return
+    if document is not None and document.strip().lower() in ("forslag", "förslag"):
+        _proposal(path, base, head, fmt, out, force)
         return
     from .. import load_repo
     from .._io import write_output
@@ -126,3 +144,28 @@ def render_cmd(
         sys.stdout.write(doc.markdown)
         return
     write(doc, out or Path(f"{doc.name}.{fmt.value}"))
+
+
+def _proposal(
+    path: Path, base: str | None, head: str | None, fmt: DocFormat, out: Path | None, force: bool
+) -> None:
+    """`bfa render forslag --base REV`: the tjänsteskrivelse of a reorganisation."""
+    from .._io import write_output
+    from ..forslag import build
+    from ..render import MARKER, PDF_MARKER, to_pdf
+
+    if base is None:
+        raise fail(
+            "forslag jämför två revisioner och kräver --base.",
+            "Exempel: bfa render forslag --base main (på grenen med förslaget).",
+        )
+    doc = build(path, base, head)
+    if fmt is DocFormat.md and out is None:
+        sys.stdout.write(doc.markdown)
+        return
+    target = out or Path(f"forslag.{fmt.value}")
+    if fmt is DocFormat.pdf:
+        write_output(target, to_pdf(doc), marker=PDF_MARKER, force=force)
+    else:
+        write_output(target, doc.markdown.encode("utf-8"), marker=MARKER.encode(), force=force)
+    typer.echo(f"skrev {target}", err=True)

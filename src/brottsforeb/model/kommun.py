@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import Field
@@ -108,6 +109,35 @@ class Undantag(BfaModel):
     reason: str = Field(alias="motivering", description="Varför rekommendationen inte följs.")
 
 
+class Forslag(BfaModel):
+    """A proposal the branch holds: the tjänsteskrivelse of `bfa render forslag`."""
+
+    case: str = Field(alias="ärende", description="Ärendets rubrik, t.ex. 'Ny styrgrupp'.")
+    decisions: list[str] = Field(
+        default_factory=list,
+        alias="beslutsförslag",
+        description="Förslag till beslut, en punkt per beslut.",
+    )
+    summary: str | None = Field(None, alias="sammanfattning", description="Sammanfattning.")
+    background: str | None = Field(None, alias="bakgrund", description="Bakgrund.")
+    consequences: str | None = Field(
+        None, alias="konsekvenser", description="Konsekvenser av förslaget."
+    )
+    documents: list[str] = Field(
+        default_factory=list,
+        alias="beslutsunderlag",
+        description="Övriga handlingar i beslutsunderlaget.",
+    )
+    record_number: str | None = Field(None, alias="diarienummer", description="Diarienummer.")
+    date: dt.date | None = Field(None, alias="datum", description="Tjänsteskrivelsens datum.")
+    prepared_by: FunktionRef | None = Field(
+        None, alias="handläggare", description="Funktionen som handlägger ärendet."
+    )
+    decided_by: OrganRef | None = Field(
+        None, alias="beslutas_av", description="Organet som ska besluta."
+    )
+
+
 class Kommun(Entity):
     name: str = Field(alias="namn", description="Kommunens namn, t.ex. 'Torsby kommun'.")
     code: str | None = Field(
@@ -157,3 +187,8 @@ class Kommun(Entity):
         description="Rekommendationer (BRA-regler) som medvetet inte följs, med motivering.",
     )
     language: Literal["sv"] = Field("sv", alias="språk", description="Dokumentens språk.")
+    proposal: Forslag | None = Field(
+        None,
+        alias="förslag",
+        description="Ett förslag till ändrad organisation (på en gren), för bfa render forslag.",
+    )
