@@ -35,6 +35,21 @@ def _drop(text: str, *keys: str) -> str:
 
 
 #: rule id → changes to MINIMAL that make exactly that rule fire (at least).
+#: A collaboration's repository (in a subfolder, for the test) and a member referring to it.
+SHARED = {
+    "delad/bfa.yaml": "slag: samverkan\nnamn: Samverkan Norr\nmedlemmar:\n  - namn: Annan kommun\n",
+    "delad/organ/grupp.yaml": "namn: Gemensam grupp\ntyp: samverkansgrupp\n",
+}
+MEMBER = (
+    MINIMAL["bfa.yaml"]
+    + """
+        ingår_i_samverkan:
+          - id: norr
+            sökväg: delad
+            delar: [organ/grupp]
+    """
+)
+
 FIRING: dict[str, dict[str, str | None]] = {
     "REF-SAKNAS": {
         "organ/styrgrupp.yaml": STYRGRUPP.replace(
@@ -118,6 +133,16 @@ FIRING: dict[str, dict[str, str | None]] = {
     "BRA-ATGARD-INDIKATOR": {"atgarder/belysning.yaml": _drop(BELYSNING, "indikatorer")},
     "BRA-SAMVERKAN-INNEHALL": {"dokument/overenskommelse.yaml": _drop(AVTAL, "uppföljning")},
     "BRA-MEDBORGARLOFTE": {"dokument/mlofte.yaml": "typ: medborgarlöfte\ntitel: Löften\n"},
+    "SAMVERKAN-FORRAD": {
+        "bfa.yaml": MINIMAL["bfa.yaml"]
+        + """
+        ingår_i_samverkan:
+          - id: norr
+            sökväg: ../finns-inte
+    """
+    },
+    "SAMVERKAN-DEL": {**SHARED, "bfa.yaml": MEMBER.replace("organ/grupp", "organ/gupp")},
+    "SAMVERKAN-MEDLEM": {**SHARED, "bfa.yaml": MEMBER},
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

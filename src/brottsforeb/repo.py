@@ -54,6 +54,8 @@ class Repo:
     kommun_entry: Entry | None = None
     entries: dict[str, dict[str, Entry]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)  # found while loading
+    #: collaborations resolved once (samverkan.links); None until asked
+    shared: Any = field(default=None, repr=False, compare=False)
 
     # -- access --------------------------------------------------------------------
     @property

@@ -17,7 +17,7 @@ import subprocess
 import unicodedata
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -251,6 +251,65 @@ Lagen kräver de här uppgifterna; tills de finns är `bfa check` rött (jobbet
 
     for file_name, schema in schemas().items():
         files[f"scheman/{file_name}"] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return files
+
+
+def _collaboration(
+    files: dict[str, str | bytes], name: str, members: Sequence[str], police_area: str | None
+) -> dict[str, str | bytes]:
+    """The municipality skeleton turned into a collaboration's repository."""
+    if not members:
+        raise UsageError(
+            "En samverkan behöver sina medlemskommuner.",
+            hint='Ange dem med --member: --member "Storumans kommun" --member "Sorsele kommun".',
+        )
+    own = slug(name)
+    for rel in list(files):
+        if rel.startswith(
+            ("lagesbilder/", "organ/", f"aktorer/{own}", "funktioner/kommundirektor")
+        ):
+            del files[rel]
+    ids = [slug(m) for m in members]
+    listing = "".join(f'  - namn: {q(m)}\n    # kommunkod: "0000"\n' for m in members)
+    area = f"lokalpolisområde: {q(police_area)}\n" if police_area else "# lokalpolisområde: \n"
+    files["bfa.yaml"] = f"""\
+# bfa.yaml – {name}: en samverkan mellan kommuner. Kommunernas egna förråd
+# hänvisar hit med ingår_i_samverkan: (se docs/guide.md, "Samverkan mellan kommuner").
+slag: samverkan
+namn: {q(name)}
+{area}medlemmar:
+{listing}# Samverkans samordningsfunktion (id i funktioner/).
+samordningsfunktion: samordnare
+"""
+    for aid, member in zip(ids, members, strict=True):
+        files[f"aktorer/{aid}.yaml"] = f"namn: {q(member)}\ntyp: kommun\n"
+    files["funktioner/samordnare.yaml"] = f"""\
+# Samverkans samordningsfunktion.
+titel: Samverkans samordnare
+aktör: {ids[0]}
+ersättare: kommunpolis
+uppgifter:
+  - Samordnar det gemensamma arbetet och sammankallar samverkansgruppen.
+"""
+    files["organ/samverkansgrupp.yaml"] = f"""\
+# Den gemensamma gruppen; kommunerna delar den med ingår_i_samverkan: delar:.
+namn: Samverkansgrupp
+typ: samverkansgrupp
+uppdrag: {fill("vad samverkansgruppen ska åstadkomma")}
+sammankallande: samordnare
+ledamöter:
+  - samordnare
+  - kommunpolis
+"""
+    parties = ", ".join([*ids, "polisen"])
+    files["dokument/samverkansoverenskommelse.yaml"] = f"""\
+# Den gemensamma överenskommelsen; kommunerna delar den med ingår_i_samverkan: delar:.
+typ: samverkansöverenskommelse
+titel: {q(f"Samverkansöverenskommelse mellan Polismyndigheten och {name}")}
+parter: [{parties}]
+# gäller_från: ÅÅÅÅ-MM-DD
+# gäller_till: ÅÅÅÅ-MM-DD
+"""
     return files
 
 
@@ -501,8 +560,15 @@ def init_repo(
     *,
     today: dt.date | None = None,
     install_from: str | None = None,
+    collaboration: bool = False,
+    members: Sequence[str] = (),
+    police_area: str | None = None,
 ) -> Created:
     """Create a new municipality repository in ``target``.
+
+    With ``collaboration`` the repository is a collaboration's (``slag: samverkan``): its
+    ``members`` and ``police_area`` in bfa.yaml, a shared samverkansgrupp and agreement,
+    and none of a municipality's own duties (see ``samverkan.py``).
 
     Inside an existing git repository the files join that repository (a nested one
     would be invisible to the enclosing one's history); elsewhere ``git init`` runs.
@@ -520,6 +586,8 @@ def init_repo(
         rel = os.path.relpath(_abs(target), git_root)
         subdir = "" if rel == "." else Path(rel).as_posix()
     files = _skeleton(name.strip(), today, install, subdir)
+    if collaboration:
+        files = _collaboration(files, name.strip(), members, police_area)
     target.mkdir(parents=True, exist_ok=True)
     _write_new(target, files)
     initialised = missing = False

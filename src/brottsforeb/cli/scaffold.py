@@ -30,6 +30,26 @@ def init_cmd(
         "(git+https://…@v0.1.0) eller sökvägen till en .whl-fil som kopieras till .bfa/. "
         "Standard (auto): samma väg som denna bfa installerades. Står i .bfa/requirements.txt.",
     ),
+    collaboration: bool = typer.Option(
+        False,
+        "--collaboration",
+        help="Förråd för en samverkan mellan kommuner (slag: samverkan) i stället för en kommun; "
+        "kommunernas förråd hänvisar hit med ingår_i_samverkan:.",
+    ),
+    members: list[str] | None = typer.Option(
+        None,
+        "--member",
+        metavar="KOMMUN",
+        help='Med --collaboration: en medlemskommun, t.ex. "Sorsele kommun" (upprepas).',
+        show_default=False,
+    ),
+    police_area: str | None = typer.Option(
+        None,
+        "--police-area",
+        metavar="NAMN",
+        help="Med --collaboration: lokalpolisområdet samverkan hör till.",
+        show_default=False,
+    ),
 ) -> None:
     """Skapa ett nytt förråd för kommunen: en minsta giltig grund enligt Brås struktur.
 
@@ -42,7 +62,14 @@ def init_cmd(
 
     from ..scaffold import PLACEHOLDER, REQUIREMENTS, first_steps, init_repo
 
-    created = init_repo(path, name, install_from=install_from)
+    created = init_repo(
+        path,
+        name,
+        install_from=install_from,
+        collaboration=collaboration,
+        members=members or [],
+        police_area=police_area,
+    )
     out = console()
     out.print(Text(f"Skapade ett bfa-förråd för {name.strip()} i {created.root}:", style="bold"))
     for rel in created.files:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ._base import Beslut, BfaModel, Entity, Frekvens, FunktionRef, OrganRef
 
@@ -138,7 +138,63 @@ class Forslag(BfaModel):
     )
 
 
+class Medlem(BfaModel):
+    """A member municipality of a collaboration (bfa.yaml of a collaboration)."""
+
+    name: str = Field(alias="namn", description="Kommunens namn, t.ex. 'Storumans kommun'.")
+    code: str | None = Field(
+        None, alias="kommunkod", pattern=r"^\d{4}$", description="Kommunkod (fyra siffror)."
+    )
+    repository: str | None = Field(
+        None, alias="förråd", description="Sökväg till kommunens eget bfa-förråd, om det finns."
+    )
+
+
+SHARED = r"^(organ|dokument|funktioner|aktorer)/[a-z0-9][a-z0-9-]*$"
+
+
+class SamverkanLank(BfaModel):
+    """A collaboration this municipality takes part in, and what it shares from it."""
+
+    id: str = Field(
+        alias="id", pattern=r"^[a-z0-9][a-z0-9-]*$", description="Kort id för samverkan."
+    )
+    path: str | None = Field(
+        None, alias="sökväg", description="Samverkans förråd, relativt det här förrådet."
+    )
+    git: str | None = Field(
+        None, alias="git", description="Git-adress till samverkans förråd (läses ur en lokal klon)."
+    )
+    revision: str | None = Field(
+        None, alias="revision", description="Tagg eller commit i samverkans förråd (med git)."
+    )
+    clone: str | None = Field(
+        None,
+        alias="klon",
+        description="Sökväg till den lokala klonen (med git); annars ~/.cache/bfa/samverkan/<id>.",
+    )
+    shares: list[Annotated[str, Field(pattern=SHARED)]] = Field(
+        default_factory=list,
+        alias="delar",
+        description="Det kommunen delar ur samverkans förråd, t.ex. 'organ/samverkansgrupp' "
+        "eller 'dokument/samverkansoverenskommelse'.",
+    )
+
+    @model_validator(mode="after")
+    def _one_source(self) -> SamverkanLank:
+        if (self.path is None) == (self.git is None):
+            raise ValueError("ange antingen sökväg eller git (med revision)")
+        if self.git is not None and not self.revision:
+            raise ValueError("git kräver revision (en tagg eller commit)")
+        return self
+
+
 class Kommun(Entity):
+    kind: Literal["kommun", "samverkan"] = Field(
+        "kommun",
+        alias="slag",
+        description="kommun (standard) eller samverkan: förrådet för en samverkan mellan kommuner.",
+    )
     name: str = Field(alias="namn", description="Kommunens namn, t.ex. 'Torsby kommun'.")
     code: str | None = Field(
         None, alias="kommunkod", pattern=r"^\d{4}$", description="Kommunkod (fyra siffror)."
@@ -187,6 +243,16 @@ class Kommun(Entity):
         description="Rekommendationer (BRA-regler) som medvetet inte följs, med motivering.",
     )
     language: Literal["sv"] = Field("sv", alias="språk", description="Dokumentens språk.")
+    members: list[Medlem] = Field(
+        default_factory=list,
+        alias="medlemmar",
+        description="En samverkans medlemskommuner (med slag: samverkan).",
+    )
+    collaborations: list[SamverkanLank] = Field(
+        default_factory=list,
+        alias="ingår_i_samverkan",
+        description="Samverkan mellan kommuner som kommunen ingår i, och vad den delar därifrån.",
+    )
     proposal: Forslag | None = Field(
         None,
         alias="förslag",

@@ -52,12 +52,16 @@ def _base(ctx: Ctx, d: Dokument | None, kind: str, title: str) -> dict[str, Any]
 
 def _riktlinje(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) -> dict[str, Any]:
     repo, k = ctx.repo, ctx.repo.kommun
+    joint = k is not None and k.kind == "samverkan"
     c = _base(
         ctx,
         d,
         "riktlinjen",
-        f"Riktlinje för {k.name if k else 'kommunens'} brottsförebyggande arbete",
+        f"Riktlinje för det gemensamma brottsförebyggande arbetet i {k.name}"
+        if k and joint
+        else f"Riktlinje för {k.name if k else 'kommunens'} brottsförebyggande arbete",
     )
+    c["ar_samverkan"] = joint
     lead = k.leadership if k else None
     coord = repo.funktioner.get(k.coordination) if k and k.coordination else None
     plan = k.situation_plan if k else None
@@ -92,7 +96,7 @@ def _riktlinje(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) ->
                 else "",
             },
             "organ": organ_tree(ctx, external=False),
-            "externa": organ_tree(ctx, external=True),
+            "externa": organ_tree(ctx, external=True) + shared_bodies(ctx),
             "samverkan": k.cooperation.description if k and k.cooperation else "",
             "undertecknas_av": [ctx.funktion(f) for f in k.cooperation.signed_by]
             if k and k.cooperation
@@ -101,7 +105,8 @@ def _riktlinje(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) ->
                 {"titel": x.title, "parter": [ctx.aktor(p) for p in x.parties]}
                 for x in sorted(repo.dokument.values(), key=lambda x: x.title)
                 if x.type in ("samverkansöverenskommelse", "medborgarlöfte")
-            ],
+            ]
+            + shared_agreements(ctx),
             "lagesbilder": [
                 {
                     "typ": kind,
@@ -147,6 +152,45 @@ def _riktlinje(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) ->
     )
     c["figurer"] = {"organisationsschema": _charts.svg_chart(repo)}
     return c
+
+
+def shared_agreements(ctx: Ctx) -> list[dict[str, Any]]:
+    """Agreements a member shares from a collaboration, shown as shared, with their owner."""
+    from ..samverkan import links
+
+    k = ctx.repo.kommun
+    out: list[dict[str, Any]] = []
+    for link in links(ctx.repo) if k and k.collaborations else []:
+        if link.repo is None:
+            continue
+        other = Ctx(link.repo, public=ctx.public)
+        for ref in k.collaborations[link.index].shares if k else []:
+            kind, _, eid = ref.partition("/")
+            x = link.repo.dokument.get(eid) if kind == "dokument" else None
+            if x is not None:
+                title = f"{x.title} – gemensam för {link.name}, som förvaltar den"
+                out.append({"titel": title, "parter": [other.aktor(p) for p in x.parties]})
+    return out
+
+
+def shared_bodies(ctx: Ctx) -> list[dict[str, Any]]:
+    """Bodies a member shares from a collaboration, described from the collaboration's files."""
+    from ..samverkan import links
+
+    k = ctx.repo.kommun
+    out: list[dict[str, Any]] = []
+    for link in links(ctx.repo) if k and k.collaborations else []:
+        if link.repo is None:
+            continue
+        other = Ctx(link.repo, public=ctx.public)
+        for ref in k.collaborations[link.index].shares if k else []:
+            kind, _, eid = ref.partition("/")
+            o = link.repo.organ.get(eid) if kind == "organ" else None
+            if o is not None:
+                view = organ_view(other, eid, o)
+                view["namn"] += f" (gemensamt organ i {link.name}, som förvaltar det)"
+                out.append(view)
+    return out
 
 
 def _organisation(ctx: Ctx, d: Dokument | None, i: str | None, y: int | None) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..findings import Finding, Severity
 from ..repo import Repo
-from . import bra, deadlines, lag, structure  # noqa: F401 - importing registers the rules
+from . import bra, collaboration, deadlines, lag, structure  # noqa: F401 - registers the rules
 from ._engine import CHECKS, Context, Hit, rule, run
 from .catalog import BY_ID, RULES, Rule
 
@@ -47,8 +47,21 @@ def check(repo: Repo, today: dt.date | None = None, horizon_days: int = 90) -> l
     Files that could not be read are reported too, so that nothing is skipped silently.
     """
     ctx = Context(today=today or dt.date.today(), horizon_days=horizon_days)
-    findings = [*repo.findings, *run(repo, "check", ctx)]
+    findings = [*repo.findings, *run(repo, "check", ctx), *_shared(repo, ctx)]
     return sorted(apply_exceptions(repo, findings), key=lambda f: (f.due or "0000", f.sort_key()))
+
+
+def _shared(repo: Repo, ctx: Context) -> list[Finding]:
+    """The deadlines of what a member shares from its collaborations (samverkan.py)."""
+    if repo.kommun is None or not repo.kommun.collaborations:
+        return []
+    from ..samverkan import links, shared_findings
+
+    out: list[Finding] = []
+    for link in links(repo):
+        if link.repo is not None:
+            out.extend(shared_findings(repo, link, run(link.repo, "check", ctx)))
+    return out
 
 
 def validate(repo: Repo) -> list[Finding]:

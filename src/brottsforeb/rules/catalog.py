@@ -408,6 +408,34 @@ RULES: tuple[Rule, ...] = (
         "Medborgarlöftet '{dokument}' saknar {missing}.",
         "Ange 'grundas_på: [lägesbild-id]' och beskriv medborgardialogen.",
     ),
+    # --- collaborations across municipalities ---------------------------------------------
+    Rule(
+        "SAMVERKAN-FORRAD",
+        E,
+        BFA,
+        "",
+        "Samverkans förråd går inte att läsa",
+        "{message}",
+        "{hint}",
+    ),
+    Rule(
+        "SAMVERKAN-DEL",
+        E,
+        BFA,
+        "",
+        "Delad del som inte finns i samverkans förråd",
+        "'{ref}' finns inte i {name}s förråd.",
+        "{hint}",
+    ),
+    Rule(
+        "SAMVERKAN-MEDLEM",
+        W,
+        BFA,
+        "",
+        "Kommunen saknas bland samverkans medlemmar",
+        "{name} står inte bland medlemmarna i {collaboration} ({label}/bfa.yaml).",
+        "Lägg till kommunen under 'medlemmar:' i samverkans bfa.yaml, eller rätta 'namn'.",
+    ),
 )
 
 BY_ID: dict[str, Rule] = {r.id: r for r in RULES}

@@ -86,4 +86,8 @@ def analysis(repo: Repo, ctx: Context) -> Iterator[Hit]:
 @rule("LAG-SAMVERKAN")
 def written_cooperation(repo: Repo, ctx: Context) -> Iterator[Hit]:
     if repo.kommun and not any(d.type in WRITTEN_COOPERATION for d in repo.dokument.values()):
-        yield Hit(KOMMUN, "bfa")
+        from ..samverkan import shared_documents
+
+        # an agreement shared from a collaboration (ingår_i_samverkan) is the member's too
+        if not any(d.type in WRITTEN_COOPERATION for d in shared_documents(repo)):
+            yield Hit(KOMMUN, "bfa")

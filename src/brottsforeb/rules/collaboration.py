@@ -1,0 +1,73 @@
+"""Rules about a member's references to a collaboration's repository (samverkan.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._messages import suggest
+from ..repo import KOMMUN, Repo
+from ..samverkan import links
+from ._engine import Context, Hit, rule
+
+
+@rule("SAMVERKAN-FORRAD")
+def repository(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    for link in links(repo):
+        path = ("ingår_i_samverkan", link.index)
+        if link.repo is None:
+            yield Hit(KOMMUN, "bfa", path, args={"message": link.problem, "hint": link.hint})
+            continue
+        k = link.repo.kommun
+        if k is not None and k.kind != "samverkan":
+            yield Hit(
+                KOMMUN,
+                "bfa",
+                path,
+                args={
+                    "message": f"'{link.label}' är {k.name}s eget förråd, inte en samverkans.",
+                    "hint": "Samverkans förråd har 'slag: samverkan' i sin bfa.yaml "
+                    "(bfa init --collaboration).",
+                },
+            )
+
+
+@rule("SAMVERKAN-DEL")
+def shared_parts(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    k = repo.kommun
+    for link in links(repo):
+        if link.repo is None or k is None:
+            continue
+        for j, ref in enumerate(k.collaborations[link.index].shares):
+            kind, _, eid = ref.partition("/")
+            if eid in link.repo.ids(kind):
+                continue
+            guess = suggest(eid, sorted(link.repo.ids(kind)))
+            yield Hit(
+                KOMMUN,
+                "bfa",
+                ("ingår_i_samverkan", link.index, "delar", j),
+                args={
+                    "ref": ref,
+                    "name": link.name,
+                    "hint": f"Menade du '{kind}/{guess}'?"
+                    if guess
+                    else f"Se mappen {kind}/ i {link.label}.",
+                },
+            )
+
+
+@rule("SAMVERKAN-MEDLEM")
+def member(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    k = repo.kommun
+    for link in links(repo):
+        c = link.repo.kommun if link.repo else None
+        if k is None or c is None or c.kind != "samverkan":
+            continue
+        if any(m.name == k.name or (k.code and m.code == k.code) for m in c.members):
+            continue
+        yield Hit(
+            KOMMUN,
+            "bfa",
+            ("ingår_i_samverkan", link.index),
+            args={"name": k.name, "collaboration": c.name, "label": link.label},
+        )
