@@ -133,6 +133,29 @@ def corpus_rows(bfa: list[str], runs: int) -> tuple[list[tuple[str, float, str]]
                 f"(mål < 2 GB); felkod {rc}",
             )
         )
+        to, mbo, rco = measured(
+            [
+                *bfa,
+                "overview",
+                str(out),
+                "--today",
+                "2026-11-22",
+                "-f",
+                "csv",
+                "-o",
+                str(Path(tmp) / "oversikt.csv"),
+                "--force",
+            ],
+            runs,
+        )
+        rows.append(
+            (
+                f"`bfa overview KORPUS -f csv` (länsöversikt, {cores} processer)",
+                to,
+                f"mål < 15 s: {'uppfyllt' if to < 15 else 'inte uppfyllt'}; "
+                f"högst {mbo} MB per process; felkod {rco}",
+            )
+        )
         if shutil.which("check-jsonschema"):
             schemas = Path(tmp) / "scheman"
             subprocess.run([*bfa, "schema", "--out", str(schemas)], check=True, capture_output=True)

@@ -184,3 +184,21 @@ def test_the_guide_steps(cli, tmp_path: Path) -> None:
     assert "- Kommundirektörens ledningsgrupp: tillkom" in r.output
     assert "- Lokala förebyggande rådet: togs bort" in r.output
     assert "| – | Kommundirektörens ledningsgrupp (under Kommunstyrelsen) |" in r.output
+
+
+def test_a_body_that_only_changes_id_keeps_its_row(branch: Path) -> None:
+    from brottsforeb.forslag import _in_force, _side_by_side
+
+    p = proposal(branch, "main")
+    assert p.renamed == {}  # in the fixture the operative group keeps its id
+    old, new = _in_force(p.old, proposed=False), _in_force(p.new, proposed=True)
+    op = branch / "organ/lfr-operativ-grupp.yaml"
+    op.rename(branch / "organ/operativ-grupp.yaml")
+    p = proposal(branch, "main")
+    assert p.renamed == {"operativ-grupp": "lfr-operativ-grupp"}
+    old, new = _in_force(p.old, proposed=False), _in_force(p.new, proposed=True)
+    rows = _side_by_side(old, new, p.renamed)
+    assert (
+        "Operativ grupp (under Lokala förebyggande rådet)",
+        "Operativ grupp (under Kommundirektörens ledningsgrupp)",
+    ) in rows

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import git
+from pypdf import PdfReader
 
 from .conftest import ROOT
 
@@ -109,6 +110,12 @@ def test_every_command_of_the_guide_runs_in_order(tmp_path: Path) -> None:
         root / "utdata/riktlinje.md"
     ).read_text(encoding="utf-8")
     assert "riktlinje-2026" in git.Repo(root).git.tag().split()
+    # the reorganisation, the collaboration and the county view of the later chapters
+    proposal = PdfReader(root / "utdata/forslag.pdf").pages
+    text = " ".join(" ".join(p.extract_text().split()) for p in proposal)
+    assert "Kommundirektörens ledningsgrupp: tillkom" in text
+    county = (root / "utdata/lan.csv").read_text(encoding="utf-8")
+    assert "Testby kommun" in county and "Södra Lapplands samverkan" in county
     assert len(ran) >= 30
 
 

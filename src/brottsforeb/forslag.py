@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from .loader import find_root
 from .repo import Repo
 
 NAMES_KOMMUN = "Kommunen (bfa.yaml)"  # history._label of bfa.yaml
+RENAMED = re.compile(r": bytte id från ([a-z0-9-]+) till ([a-z0-9-]+)$")
 
 __all__ = ["Proposal", "build", "proposal"]
 
@@ -51,6 +53,7 @@ class Proposal:
     lapses: list[Lapse]
     new_documents: list[str]
     date: dt.date  # of the head commit (HEAD for the working tree): never the clock
+    renamed: dict[str, str] = dataclasses.field(default_factory=dict)  # organ: new id → old
 
 
 def _status(repo: Repo, kind: str, eid: str) -> str:
@@ -123,8 +126,13 @@ def proposal(path: Path, base: str, head: str | None = None) -> Proposal:
     own = f"{NAMES_KOMMUN}: förslag"
     changes = [c for c in diff_repos(old, new) if not c.sentence.startswith(own)]
     sentences = [(heading, [c.sentence for c in items]) for heading, items in grouped(changes)]
+    renamed = {}
+    for c in changes:
+        m = RENAMED.search(c.sentence)
+        if c.kind == "organ" and m:
+            renamed[m.group(2)] = m.group(1)
     lapses, added = _lapses(old, new)
-    return Proposal(base, head or WORKTREE, old, new, sentences, lapses, added, date)
+    return Proposal(base, head or WORKTREE, old, new, sentences, lapses, added, date, renamed)
 
 
 # -- the organisation as text and pictures ----------------------------------------------------
@@ -159,9 +167,15 @@ def _placed(repo: Repo) -> dict[str, str]:
     return out
 
 
-def _side_by_side(old: Repo, new: Repo) -> list[tuple[str, str]]:
-    """One row per body: as it is today and as proposed ('–' where it does not exist)."""
-    a, b = _placed(old), _placed(new)
+def _side_by_side(
+    old: Repo, new: Repo, renamed: dict[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """One row per body: as it is today and as proposed ('–' where it does not exist). A
+    body that only changed id (``renamed``: new id → old id) stays on its own row."""
+    a = _placed(old)
+    # chart keys spell '-' as '_' (render._charts._nid)
+    moved = {n.replace("-", "_"): o.replace("-", "_") for n, o in (renamed or {}).items()}
+    b = {moved.get(k, k): v for k, v in _placed(new).items()}
     order = list(a) + [k for k in b if k not in a]
     return [(a.get(k, "–"), b.get(k, "–")) for k in order]
 
@@ -277,7 +291,7 @@ def build(path: Path, base: str, head: str | None = None) -> Any:
     lines += ["## Ärendet", "", "### Nuvarande och föreslagen organisation", ""]
     lines += ["```mermaid", _mermaid_pair(old_v, new_v), "```", ""]
     lines += ["| Nuvarande organisation | Föreslagen organisation |", "|---|---|"]
-    lines += [f"| {cell(a)} | {cell(b)} |" for a, b in _side_by_side(old_v, new_v)]
+    lines += [f"| {cell(a)} | {cell(b)} |" for a, b in _side_by_side(old_v, new_v, p.renamed)]
     lines += ["", "### Förändringar", ""]
     if not p.sentences:
         lines += ["Inga förändringar i förhållande till nuvarande organisation.", ""]

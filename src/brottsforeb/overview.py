@@ -92,8 +92,10 @@ def _row(args: tuple[Path, str, dt.date, int]) -> Row:
     funktioner, organ = repo.funktioner, repo.organ
     coord = k.coordination if k else None
     coord_f = funktioner.get(coord) if coord else None
-    if coord_f is not None and getattr(coord_f, "vacant", False):
-        coord_f = None  # a vacant function coordinates nothing
+    entry = repo.entry("funktioner", coord) if coord else None
+    data = entry.parsed.data if entry else None
+    if isinstance(data, dict) and data.get("vakant") is True:
+        coord_f = None  # a vacant function coordinates nothing (vakant: true)
     lead = k.leadership.organ if k and k.leadership else None
     findings = check(repo, today, horizon)
     overdue = [
