@@ -172,7 +172,7 @@ def exceptions(repo: Repo, ctx: Context) -> Iterator[Hit]:
 
 @rule("MALL-EJ-IFYLLD")
 def placeholders(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    from ..scaffold import PLACEHOLDER
+    from .._ids import PLACEHOLDER
 
     def walk(value: object, path: Path_) -> Iterator[tuple[Path_, str]]:
         if isinstance(value, str):
