@@ -39,7 +39,7 @@ def _split_args(document: str | None, args: list[str]) -> tuple[list[str], Path]
         return [], Path(args[0]) if args else Path(".")
     words = list(args)
     path = Path(".")
-    if len(words) >= 2 and Path(words[-1]).is_dir():
+    if words and Path(words[-1]).is_dir():
         path = Path(words.pop())
     elif len(words) == 1 and Path(words[0]).is_file():
         path = Path(words[0]).resolve().parent

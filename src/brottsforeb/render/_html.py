@@ -44,6 +44,7 @@ blockquote { border-left: 4px solid #c45a00; margin: 1rem 0; padding: .3rem 1rem
 figure.bfa-figur { margin: 1.5rem 0; overflow-x: auto; }
 figure.bfa-figur svg { max-width: 100%; height: auto; }
 footer.bfa { color: #444; font-size: .9rem; padding-bottom: 2rem; }
+nav.bfa { display: inline; }
 @media print {
   body { font-size: 10.5pt; }
   header.bfa, main, footer.bfa { max-width: none; padding: 0; }
