@@ -59,7 +59,7 @@ def test_each_example_has_kallelse_and_protokoll_in_md_pdf_docx(name: str) -> No
         for fmt, text in texts.items():
             missing = [f for f in facts if f not in text]
             assert not missing, (name, kind, fmt, missing)
-        assert "exempeldata" in flat  # the example meetings are invented, and say so
+        assert "påhittade exempel" in flat  # the example meetings are invented, and say so
 
 
 def test_kallelse_has_agenda_open_items_documents_and_substitutes() -> None:

@@ -99,6 +99,12 @@ def render_cmd(
     force: bool = typer.Option(
         False, "--force", help="Skriv över filer som inte är skrivna av bfa."
     ),
+    draft: bool = typer.Option(
+        False,
+        "--draft",
+        help="Skriv ett utkast även om förrådet har fel; första sidan säger då att "
+        "dokumentet är skrivet från ett förråd med fel.",
+    ),
 ) -> None:
     """Skriv styrdokumenten och mötesdokumenten som Markdown, PDF, Word eller HTML:
     riktlinje, organisation, åtgärdsplan, lägesbild, uppföljning, samverkansöverenskommelse,
@@ -125,6 +131,7 @@ def render_cmd(
         render,
         render_all,
         render_meeting,
+        repository_errors,
         stale,
         to_docx,
         to_html,
@@ -146,6 +153,17 @@ def render_cmd(
         )
         raise typer.Exit(1 if old else 0)
 
+    errors = repository_errors(repo)
+    if errors and not draft:
+        for line in errors:
+            sys.stderr.write(f"  {line}\n")
+        raise fail(
+            f"Förrådet har {len(errors)} fel; inget dokument skrivs.",
+            "Rätta felen (se bfa validate), eller skriv ett utkast som säger att det "
+            "bygger på ett förråd med fel: bfa render --draft.",
+            code=1,
+        )
+
     def write(doc: Rendered, target: Path) -> None:
         if fmt is DocFormat.pdf:
             write_output(target, to_pdf(doc), marker=PDF_MARKER, force=force)
@@ -163,7 +181,7 @@ def render_cmd(
         if out.exists() and not out.is_dir():
             raise fail(f"{out} är en fil; --all skriver till en mapp.")
         out.mkdir(parents=True, exist_ok=True)
-        docs = render_all(repo, public=public, year=year)
+        docs = render_all(repo, public=public, year=year, errors=errors)
         for doc in docs:
             write(doc, out / f"{doc.name}.{fmt.value}")
         if fmt is DocFormat.html:
@@ -179,9 +197,9 @@ def render_cmd(
             "Se bfa render --list för dokumenten.",
         )
     if meeting or document.strip().lower() in (*MEETING_DOCUMENTS, "minnesanteckningar"):
-        docs = [render_meeting(repo, document, meeting, public=public)]
+        docs = [render_meeting(repo, document, meeting, public=public, errors=errors)]
     else:
-        docs = render(repo, document, public=public, year=year, entity=entity)
+        docs = render(repo, document, public=public, year=year, entity=entity, errors=errors)
     if out is not None and out.is_dir():
         for doc in docs:
             write(doc, out / f"{doc.name}.{fmt.value}")
