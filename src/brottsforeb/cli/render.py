@@ -56,9 +56,9 @@ def render_cmd(
     ),
     args: list[str] | None = typer.Argument(
         None,
-        metavar="[MÖTE] [SÖKVÄG]",
-        help="För kallelse och protokoll: mötet, som mötesfil eller organ och datum "
-        "(styrgrupp 2026-03-10). Sist förrådets mapp (standard: aktuell mapp).",
+        metavar="SÖKVÄG...",
+        help="Förrådets mapp (standard: aktuell mapp). För kallelse och protokoll står "
+        "mötet först: mötesfilen, eller organet och datumet (kallelse styrgrupp 2026-03-10 .).",
         show_default=False,
     ),
     fmt: DocFormat = typer.Option(
@@ -91,10 +91,16 @@ def render_cmd(
         False, "--public", help="Offentlig version: utan namn och kontaktuppgifter till personer."
     ),
     year: int | None = typer.Option(
-        None, "--år", help="År för uppföljning och mötesplan. Standard: året för det senaste mötet."
+        None,
+        "--year",
+        metavar="ÅÅÅÅ",
+        help="År för uppföljning och mötesplan. Standard: året för det senaste mötet.",
     ),
     entity: str | None = typer.Option(
-        None, "--id", help="Vilket dokument eller vilken lägesbild (id) när det finns flera."
+        None,
+        "--id",
+        metavar="ID",
+        help="Vilket dokument eller vilken lägesbild (id) när det finns flera.",
     ),
     force: bool = typer.Option(
         False, "--force", help="Skriv över filer som inte är skrivna av bfa."
