@@ -194,12 +194,12 @@ class Dokument(Entity):
             raise ValueError("gäller_till ligger före gäller_från")
         if self.status == "ersatt" and not self.replaced_by:
             raise ValueError(
-                "ett ersatt dokument anger ersatt_av (id för dokumentet som ersätter det)"
+                "status ersatt kräver ersatt_av (id för dokumentet som ersätter det här)"
             )
         if self.replaced_by and self.status in (None, "utkast", "gällande"):
             raise ValueError(
-                "ersatt_av anges för ett dokument med status ersatt, upphävt, ska_upphävas "
-                "eller inaktuellt"
+                "nyckeln ersatt_av hör till ett dokument med status ersatt, upphävt, "
+                "ska_upphävas eller inaktuellt"
             )
         return self
 

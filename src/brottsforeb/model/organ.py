@@ -191,11 +191,11 @@ class Organ(Entity):
     def _lifecycle(self) -> Organ:
         if self.replaced_by and self.status not in ("avvecklas", "avvecklat"):
             raise ValueError(
-                "ersätts_av anges bara för ett organ som avvecklas eller är avvecklat "
+                "nyckeln ersätts_av hör till ett organ som avvecklas eller är avvecklat "
                 "(status: avvecklas eller avvecklat)"
             )
         if self.wound_down and self.status != "avvecklat":
-            raise ValueError("avvecklat_datum anges bara när status är avvecklat")
+            raise ValueError("nyckeln avvecklat_datum hör till ett organ med status avvecklat")
         regular = {*self.members, *self.convener, *([self.chair] if self.chair else [])}
         for group in self.role_members:
             twice = [f for f in group.members if f in regular]

@@ -202,8 +202,8 @@ def decision_rows(ctx: Ctx, d: Dokument | None, kind: str) -> list[tuple[str, st
                 " och ".join(d.authors) if len(d.authors) < 3 else ", ".join(d.authors),
             )
         )
-    if not d.adopted_by or not d.date:
-        rows.insert(0, ("Status", "Utkast – ännu inte antaget"))
+    if d.effective_status != "gällande":  # adopted with an unknown date is no draft
+        rows.insert(0, ("Status", d.status_label))
     return rows
 
 
