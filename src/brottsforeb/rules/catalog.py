@@ -186,7 +186,9 @@ RULES: tuple[Rule, ...] = (
         "",
         "Åtgärdsplan",
         "{message}",
-        "Besluta en åtgärdsplan utifrån lägesbilden och lägg in den med 'typ: åtgärdsplan'.",
+        "Besluta en åtgärdsplan utifrån lägesbilden och skriv in den: bfa new dokument "
+        '"Åtgärdsplan ÅÅÅÅ" --typ åtgärdsplan --id atgardsplan, sedan bfa set '
+        "dokument/atgardsplan datum ÅÅÅÅ-MM-DD (beslutsdagen).",
         command="check",
     ),
     # --- the municipality's own decisions, against today's date ---------------------------
@@ -217,7 +219,9 @@ RULES: tuple[Rule, ...] = (
         "",
         "Lägesbilder tas fram så ofta som beslutats",
         "{message}",
-        "Kommunen har beslutat att {kind} lägesbild tas fram {cadence}.",
+        "Kommunen har beslutat att {kind} lägesbild tas fram {cadence}. Skriv in den senaste: "
+        'bfa new lagesbild "Lägesbild ÅÅÅÅ" --typ {kind}, sedan bfa set lagesbilder/ID '
+        "datum ÅÅÅÅ-MM-DD.",
         command="check",
     ),
     Rule(
@@ -227,7 +231,9 @@ RULES: tuple[Rule, ...] = (
         "",
         "Uppföljning i ledande nämnd",
         "{message}",
-        "Registrera sammanträdet i moten/ med ett ärende av 'typ: uppföljning'.",
+        "Registrera sammanträdet: bfa new mote ORGAN --date ÅÅÅÅ-MM-DD, sedan bfa set "
+        'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" uppföljning (ORGAN: id:t under uppföljning '
+        "i bfa.yaml).",
         command="check",
     ),
     Rule(
@@ -237,7 +243,9 @@ RULES: tuple[Rule, ...] = (
         "",
         "Rapportering till kommunfullmäktige",
         "{message}",
-        "Registrera sammanträdet i moten/ med ett ärende av 'typ: rapportering'.",
+        "Registrera sammanträdet: bfa new mote ORGAN --date ÅÅÅÅ-MM-DD, sedan bfa set "
+        'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" rapportering (ORGAN: id:t under rapportering '
+        "i bfa.yaml).",
         command="check",
     ),
     Rule(
