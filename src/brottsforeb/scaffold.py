@@ -729,11 +729,10 @@ def _t_dokument(name: str, c: _Ctx, typ: str | None) -> str:
 # verksamhetsberättelse eller rapport
 typ: {f.typ("typ", typ, "riktlinje")}
 titel: {q(name)}
-# Utkast tills det är antaget; skriv sedan gällande (eller ta bort raden) och fyll i
-# antagen_av, datum och paragraf. Senare: inaktuellt, ska_upphävas, upphävt eller ersatt.
-status: utkast
+# Dokumentet är ett utkast tills antagen_av eller datum är ifyllt; då är det gällande.
+# Senare: status: inaktuellt, ska_upphävas, upphävt eller ersatt (med ersatt_av).
 """
-    text += f.opt("antagen_av", c.leading_body, "organet som antar dokumentet")
+    text += f"# antagen_av: {c.leading_body or 'id i organ/'}   # organet som antar dokumentet\n"
     text += "# datum: ÅÅÅÅ-MM-DD   # när det antogs (bara ÅÅÅÅ eller ÅÅÅÅ-MM om mer inte är känt)\n"
     text += "# paragraf: § 00\n"
     text += f.put("revideras", "revideras: {intervall_år: 4}\n")
