@@ -178,7 +178,10 @@ def test_ledningsgrupp_acting_as_steering_group_with_role_members(make_repo) -> 
             "ledamöter_i_roll:\n  - roll: styrgrupp\n    ledamöter: [kommunpolis]",
             "deltar redan alltid",
         ),
-        ("ledamöter_i_roll:\n  - roll: styrgrupp\n    ledamöter: []", "får inte vara en tom lista"),
+        (
+            "ledamöter_i_roll:\n  - roll: styrgrupp\n    ledamöter: []",
+            "Ledamöter_i_roll (styrgrupp) har inga ledamöter",
+        ),
         ("ersätts_av: beredningsgrupp", "Nyckeln ersätts_av hör till ett organ som avvecklas"),
         ("status: vilande", "Ogiltigt värde 'vilande' för 'status'"),
     ],

@@ -91,7 +91,6 @@ class LedamoterIRoll(BfaModel):
     )
     members: list[FunktionRef] = Field(
         alias="ledamöter",
-        min_length=1,
         description="Funktioner som deltar bara när organet har den rollen.",
     )
     description: str | None = Field(
@@ -198,6 +197,8 @@ class Organ(Entity):
             raise ValueError("nyckeln avvecklat_datum hör till ett organ med status avvecklat")
         regular = {*self.members, *self.convener, *([self.chair] if self.chair else [])}
         for group in self.role_members:
+            if not group.members:
+                raise ValueError(f"ledamöter_i_roll ({group.role}) har inga ledamöter")
             twice = [f for f in group.members if f in regular]
             if twice:
                 raise ValueError(
