@@ -53,10 +53,16 @@ def render_cmd(
         False, "--public", help="Offentlig version: utan namn och kontaktuppgifter till personer."
     ),
     year: int | None = typer.Option(
-        None, "--år", help="År för uppföljning och mötesplan. Standard: året för det senaste mötet."
+        None,
+        "--year",
+        metavar="ÅÅÅÅ",
+        help="År för uppföljning och mötesplan. Standard: året för det senaste mötet.",
     ),
     entity: str | None = typer.Option(
-        None, "--id", help="Vilket dokument eller vilken lägesbild (id) när det finns flera."
+        None,
+        "--id",
+        metavar="ID",
+        help="Vilket dokument eller vilken lägesbild (id) när det finns flera.",
     ),
     force: bool = typer.Option(
         False, "--force", help="Skriv över filer som inte är skrivna av bfa."

@@ -157,7 +157,16 @@ def render(
     if entity is not None and kind.doc_type:
         found = [(s, d) for s, d in found if d is not None and d is repo.dokument.get(entity)]
         if not found:
-            raise RenderError(f"'{entity}' är inget dokument av typen {kind.doc_type}.")
+            from .._messages import suggest
+
+            ids = sorted(
+                i for s, d in sources(repo, kind) for i, x in repo.dokument.items() if x is d
+            )
+            guess = suggest(entity, ids)
+            raise RenderError(
+                f"'{entity}' är inget dokument av typen {kind.doc_type}.",
+                hint=f"Menade du '{guess}'?" if guess else "Välj en av: " + ", ".join(ids),
+            )
     if not found:
         raise RenderError(
             f"Förrådet har inget dokument av typen {kind.doc_type} att skriva som '{kind.name}'.",
