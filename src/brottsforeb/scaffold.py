@@ -62,6 +62,12 @@ def ascii_id(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].rstrip("-")
 
 
+#: Names Windows reserves for devices: ``aux.yaml`` cannot be created or checked out there.
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{i}" for d in ("com", "lpt") for i in range(1, 10)]
+)
+
+
 def slug(name: str) -> str:
     """An id for ``name`` (see ``ascii_id``); an error when the name gives none."""
     out = ascii_id(name)
@@ -69,6 +75,11 @@ def slug(name: str) -> str:
         raise UsageError(
             f"Namnet '{name}' ger inget id.",
             hint="Använd ett namn med bokstäver eller siffror, eller ange --id.",
+        )
+    if out in WINDOWS_RESERVED:
+        raise UsageError(
+            f"'{out}' kan inte vara ett filnamn i Windows (ett reserverat namn).",
+            hint=f"Ange ett annat id med --id, t.ex. --id {out}-grupp.",
         )
     return out
 
@@ -235,6 +246,9 @@ parter: [{kommun}, polisen]
 # gäller_från: ÅÅÅÅ-MM-DD
 # gäller_till: ÅÅÅÅ-MM-DD
 """,
+        ".gitattributes": "# Samma radslut (LF) i Windows, macOS och Linux: git för Windows\n"
+        "# skulle annars checka ut filerna med CRLF och varje rad se ändrad ut.\n"
+        "* text=auto eol=lf\n*.pdf binary\n*.whl binary\n",
         ".gitignore": "# Skrivs av bfa render -o utdata; checka in det som ska diarieföras.\n"
         "utdata/\n.venv/\n__pycache__/\n"
         "# Halvskrivna filer om ett bfa-kommando avbröts; målfilen är orörd.\n"
