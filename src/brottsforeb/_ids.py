@@ -8,7 +8,7 @@ import unicodedata
 
 from .errors import UsageError
 
-__all__ = ["PLACEHOLDER", "ascii_id", "slug"]
+__all__ = ["PLACEHOLDER", "WINDOWS_RESERVED", "ascii_id", "slug"]
 
 #: Start of every text the coordinator still has to write.
 PLACEHOLDER = "FYLL I"
@@ -24,6 +24,12 @@ def ascii_id(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].rstrip("-")
 
 
+#: Names Windows reserves for devices: ``aux.yaml`` cannot be created or checked out there.
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{i}" for d in ("com", "lpt") for i in range(1, 10)]
+)
+
+
 def slug(name: str) -> str:
     """An id for ``name`` (see ``ascii_id``); an error when the name gives none."""
     out = ascii_id(name)
@@ -31,5 +37,10 @@ def slug(name: str) -> str:
         raise UsageError(
             f"Namnet '{name}' ger inget id.",
             hint="Använd ett namn med bokstäver eller siffror, eller ange --id.",
+        )
+    if out in WINDOWS_RESERVED:
+        raise UsageError(
+            f"'{out}' kan inte vara ett filnamn i Windows (ett reserverat namn).",
+            hint=f"Ange ett annat id med --id, t.ex. --id {out}-grupp.",
         )
     return out
