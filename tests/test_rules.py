@@ -143,6 +143,16 @@ FIRING: dict[str, dict[str, str | None]] = {
     },
     "SAMVERKAN-DEL": {**SHARED, "bfa.yaml": MEMBER.replace("organ/grupp", "organ/gupp")},
     "SAMVERKAN-MEDLEM": {**SHARED, "bfa.yaml": MEMBER},
+    "REF-INAKTUELL": {
+        "dokument/atgardsplan.yaml": MINIMAL["dokument/atgardsplan.yaml"].replace(
+            "revideras:", "status: upphävt\n        revideras:"
+        )
+    },
+    "BRA-VAKANT": {
+        "funktioner/samordnare.yaml": MINIMAL["funktioner/samordnare.yaml"].replace(
+            "ersättare: kommunpolis", "ersättare: kommunpolis\n        vakant: true"
+        )
+    },
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

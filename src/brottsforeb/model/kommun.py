@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from ._base import Beslut, BfaModel, Entity, Frekvens, FunktionRef, OrganRef
+from ._base import Beslut, BfaModel, Entity, Frekvens, FunktionEllerOrganRef, FunktionRef, OrganRef
 
 
 class Ledning(BfaModel):
@@ -58,8 +58,10 @@ class LagesbildRutin(BfaModel):
     sources: list[str] = Field(
         default_factory=list, alias="källor", description="Vad lägesbilden baseras på."
     )
-    produced_by: list[FunktionRef] = Field(
-        default_factory=list, alias="framtas_av", description="Funktioner som sammanställer den."
+    produced_by: list[FunktionEllerOrganRef] = Field(
+        default_factory=list,
+        alias="framtas_av",
+        description="Funktioner eller organ som sammanställer den.",
     )
     consulted: list[OrganRef] = Field(
         default_factory=list, alias="remiss", description="Organ den remitteras till."
@@ -263,4 +265,10 @@ class Kommun(Entity):
         None,
         alias="förslag",
         description="Ett förslag till ändrad organisation (på en gren), för bfa render forslag.",
+    )
+    word_template: str | None = Field(
+        None,
+        alias="dokumentmall",
+        description="Sökväg i förrådet till kommunens Word-mall (.docx) för --format docx. "
+        "Standard: mallar/dokumentmall.docx om den finns.",
     )

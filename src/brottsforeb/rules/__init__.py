@@ -8,7 +8,14 @@ from collections.abc import Sequence
 
 from ..findings import Finding, Severity
 from ..repo import Repo
-from . import bra, collaboration, deadlines, lag, structure  # noqa: F401 - registers the rules
+from . import (  # noqa: F401 - importing registers the rules
+    bra,
+    collaboration,
+    deadlines,
+    lag,
+    lifecycle,
+    structure,
+)
 from ._engine import CHECKS, Context, Hit, rule, run
 from .catalog import BY_ID, RULES, Rule
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Lagesbild
+from ..model.dokument import WITHDRAWN
 from ..repo import KOMMUN, Repo
 from ._engine import Context, Hit, rule
 
@@ -85,9 +86,15 @@ def analysis(repo: Repo, ctx: Context) -> Iterator[Hit]:
 
 @rule("LAG-SAMVERKAN")
 def written_cooperation(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    if repo.kommun and not any(d.type in WRITTEN_COOPERATION for d in repo.dokument.values()):
+    if repo.kommun and not any(
+        d.type in WRITTEN_COOPERATION and d.effective_status not in WITHDRAWN
+        for d in repo.dokument.values()
+    ):
         from ..samverkan import shared_documents
 
         # an agreement shared from a collaboration (ingår_i_samverkan) is the member's too
-        if not any(d.type in WRITTEN_COOPERATION for d in shared_documents(repo)):
+        if not any(
+            d.type in WRITTEN_COOPERATION and d.effective_status not in WITHDRAWN
+            for d in shared_documents(repo)
+        ):
             yield Hit(KOMMUN, "bfa")
