@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import command, fail
+from ._common import command, fail, parse_today
 
 
 class DocFormat(StrEnum):
@@ -61,6 +61,13 @@ def render_cmd(
     force: bool = typer.Option(
         False, "--force", help="Skriv över filer som inte är skrivna av bfa."
     ),
+    today: str | None = typer.Option(
+        None,
+        "--today",
+        metavar="ÅÅÅÅ-MM-DD",
+        help="Dagen hållna och planerade möten bedöms per i uppföljning och mötesplan. "
+        "Standard: dagen efter årets slut.",
+    ),
 ) -> None:
     """Skriv styrdokumenten som Markdown eller PDF: riktlinje, organisation, åtgärdsplan,
     lägesbild, uppföljning, samverkansöverenskommelse, medborgarlöften och mötesplan."""
@@ -76,6 +83,7 @@ def render_cmd(
 
     if (all_ or check) and document is not None and path == Path("."):
         path, document = Path(document), None  # `bfa render --all SÖKVÄG`
+    day = parse_today(today) if today else None
     repo = load_repo(path)
     if check:
         folder = out or (repo.root or Path(".")) / "renderingar"
@@ -102,7 +110,7 @@ def render_cmd(
         if out.exists() and not out.is_dir():
             raise fail(f"{out} är en fil; --all skriver till en mapp.")
         out.mkdir(parents=True, exist_ok=True)
-        for doc in render_all(repo, public=public, year=year):
+        for doc in render_all(repo, public=public, year=year, today=day):
             write(doc, out / f"{doc.name}.{fmt.value}")
         return
     if document is None:
@@ -110,7 +118,7 @@ def render_cmd(
             "Ange vilket dokument som ska skrivas, eller --all.",
             "Se bfa render --list för dokumenten.",
         )
-    docs = render(repo, document, public=public, year=year, entity=entity)
+    docs = render(repo, document, public=public, year=year, entity=entity, today=day)
     if out is not None and out.is_dir():
         for doc in docs:
             write(doc, out / f"{doc.name}.{fmt.value}")

@@ -95,16 +95,9 @@ FunktionRefs: TypeAlias = Annotated[
 ]
 
 
-Period = Literal["vecka", "månad", "kvartal", "halvår", "år", "vartannat år"]
+Period = Literal["vecka", "månad", "kvartal", "halvår", "termin", "år", "vartannat år"]
 
-#: Length of one cadence period in months (weeks handled separately).
-PERIOD_MONTHS: dict[str, int] = {
-    "månad": 1,
-    "kvartal": 3,
-    "halvår": 6,
-    "år": 12,
-    "vartannat år": 24,
-}
+from .._periods import PERIOD_MONTHS as PERIOD_MONTHS  # noqa: E402 - re-exported
 
 
 class Frekvens(BfaModel):
@@ -112,7 +105,9 @@ class Frekvens(BfaModel):
 
     count: int = Field(1, alias="antal", ge=1, description="Hur många gånger per period.")
     per: Period = Field(
-        alias="per", description="Perioden: vecka, månad, kvartal, halvår, år eller 'vartannat år'."
+        alias="per",
+        description="Perioden: vecka, månad, kvartal, halvår, termin (vår: jan–jun, "
+        "höst: jul–dec), år eller 'vartannat år'.",
     )
     or_more: bool = Field(
         False, alias="oftare_vid_behov", description="true om 'eller oftare vid behov' gäller."

@@ -108,6 +108,12 @@ class Organ(Entity):
     established: dt.date | None = Field(
         None, alias="inrättad", description="När organet inrättades (ÅÅÅÅ-MM-DD)."
     )
+    recorded_from: dt.date | None = Field(
+        None,
+        alias="möten_registreras_från",
+        description="Datum från vilket organets möten finns i moten/; tidigare möten "
+        "räknas inte som uteblivna.",
+    )
     external: bool = Field(
         False,
         alias="extern",

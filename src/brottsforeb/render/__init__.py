@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,8 +83,13 @@ def render(
     public: bool = False,
     year: int | None = None,
     entity: str | None = None,
+    today: dt.date | None = None,
 ) -> list[Rendered]:
-    """Render one kind of document to Markdown (one or more files)."""
+    """Render one kind of document to Markdown (one or more files).
+
+    ``today`` is the day planned and held meetings are judged on (uppfoljning,
+    motesplan); without it, the day after the report's year.
+    """
     kind = document_kind(name)
     found = sources(repo, kind)
     if entity is not None and kind.doc_type:
@@ -96,7 +102,7 @@ def render(
             hint=f"Lägg till ett dokument i dokument/ med 'typ: {kind.doc_type}'.",
         )
     env = environment(repo.root)
-    ctx = Ctx(repo, public=public)
+    ctx = Ctx(repo, public=public, today=today)
     out = []
     for stem, doc in found:
         context = kind.build(ctx, doc, entity if not kind.doc_type else None, year)
@@ -124,7 +130,9 @@ def render(
     return out
 
 
-def render_all(repo: Repo, *, public: bool = False, year: int | None = None) -> list[Rendered]:
+def render_all(
+    repo: Repo, *, public: bool = False, year: int | None = None, today: dt.date | None = None
+) -> list[Rendered]:
     """Every document the repository has data for."""
     out: list[Rendered] = []
     for name, kind in DOCUMENTS.items():
@@ -132,7 +140,7 @@ def render_all(repo: Repo, *, public: bool = False, year: int | None = None) -> 
             continue
         if name == "lagesbild" and not repo.lagesbilder:
             continue
-        out.extend(render(repo, name, public=public, year=year))
+        out.extend(render(repo, name, public=public, year=year, today=today))
     return out
 
 

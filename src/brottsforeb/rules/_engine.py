@@ -10,7 +10,7 @@ from typing import Any
 from .._yaml import Path_
 from ..findings import Finding, Severity
 from ..repo import Repo
-from .catalog import BY_ID
+from .catalog import BY_ID, EGET
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Hit:
     args: dict[str, Any] = field(default_factory=dict)
     due: dt.date | None = None
     severity: Severity | None = None  # overrides the catalog's, e.g. "due soon" warnings
+    basis: str | None = None  # "file: key" a municipality's own decision comes from
 
 
 Check = Callable[[Repo, Context], Iterable[Hit]]
@@ -59,6 +60,14 @@ def to_finding(repo: Repo, rule_id: str, hit: Hit) -> Finding:
     r = BY_ID[rule_id]
     file, line, col = repo.where(hit.kind, hit.id, hit.path, key=hit.key)
     args = _Args(hit.args)
+    source = r.source + (f" {r.reference}" if r.reference and r.source != "Brå" else "")
+    if r.source == EGET:
+        basis = hit.basis
+        if basis is None and file:
+            key = next((str(p) for p in hit.path if isinstance(p, str)), "")
+            basis = f"{file}: {key}" if key else file
+        if basis:
+            source = f"{source} ({basis})"
     return Finding(
         rule=r.id,
         severity=hit.severity or r.severity,
@@ -67,7 +76,7 @@ def to_finding(repo: Repo, rule_id: str, hit: Hit) -> Finding:
         line=line,
         column=col,
         hint=r.hint.format_map(args),
-        source=r.source + (f" {r.reference}" if r.reference and r.source != "Brå" else ""),
+        source=source,
         due=hit.due.isoformat() if hit.due else "",
     )
 
