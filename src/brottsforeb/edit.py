@@ -24,23 +24,13 @@ import yaml
 
 from ._io import write_bytes_atomic
 from ._messages import key_path
-from .errors import UsageError
+from .errors import InvalidEditError, UsageError
 from .findings import Finding, Severity
 
 __all__ = ["Edit", "InvalidEditError", "edit_text", "parse_field", "set_value"]
 
 Key = str | int
 _BOM = "\ufeff"
-
-
-class InvalidEditError(UsageError):
-    """The edit would make the repository invalid; nothing was written."""
-
-    exit_code = 1
-
-    def __init__(self, message: str, findings: list[Finding], hint: str | None = None) -> None:
-        super().__init__(message, hint=hint)
-        self.findings = findings
 
 
 @dataclass

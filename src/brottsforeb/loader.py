@@ -13,7 +13,7 @@ from . import _yaml
 from ._messages import schema_findings, suggest
 from ._pii import find_personnummer
 from .errors import NotARepositoryError
-from .findings import Finding, Severity
+from .findings import Finding, from_catalog
 from .model import KINDS, Entity, Kommun, kind_by_name
 from .repo import KOMMUN, Entry, Repo
 
@@ -39,10 +39,6 @@ def find_root(path: Path) -> Path:
     raise NotARepositoryError(path)
 
 
-def _f(rule: str, sev: Severity, msg: str, file: str, hint: str = "") -> Finding:
-    return Finding(rule, sev, msg, file, 0, 0, hint, "bfa")
-
-
 def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
     """Every YAML file bfa reads under ``root``, as bytes keyed by POSIX path."""
     files: dict[str, bytes] = {}
@@ -53,23 +49,13 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
         if path.is_symlink():
             target = path.resolve()
             if not target.is_relative_to(root_real):
-                findings.append(
-                    _f(
-                        "FIL-LANK",
-                        Severity.ERROR,
-                        "Filen är en länk som pekar utanför förrådet och läses inte.",
-                        rel,
-                        "Kopiera in filen i förrådet i stället för att länka till den.",
-                    )
-                )
+                findings.append(from_catalog("FIL-LANK", rel))
                 return
         try:
             with path.open("rb") as fh:  # never more than the limit + 1 into memory
                 files[rel] = fh.read(_yaml.MAX_FILE_BYTES + 1)
         except OSError as exc:
-            findings.append(
-                _f("FIL-LASFEL", Severity.ERROR, f"Filen kan inte läsas ({exc.strerror}).", rel)
-            )
+            findings.append(from_catalog("FIL-LASFEL", rel, reason=exc.strerror))
 
     take(root / ROOT_FILE, ROOT_FILE)
     with os.scandir(root) as top:
@@ -87,15 +73,13 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
                     k.folder if (k := kind_by_name(d.name)) else None
                 )
                 findings.append(
-                    _f(
+                    from_catalog(
                         "FIL-MAPP",
-                        Severity.WARNING,
-                        f"Mappen '{d.name}/' är ingen mapp som bfa läser; "
-                        "filerna i den kontrolleras inte.",
                         d.name + "/",
-                        f"Menade du '{guess}/'?"
-                        if guess
-                        else "bfa läser mapparna " + ", ".join(f"{k}/" for k in KINDS) + ".",
+                        variant="förslag" if guess else "",
+                        folder=d.name,
+                        guess=guess,
+                        folders=", ".join(f"{k}/" for k in KINDS),
                     )
                 )
             continue
@@ -119,32 +103,13 @@ def _classify(rel: str) -> tuple[str, str] | Finding:
     kind = KINDS[parts[0]]
     if kind.by_year:
         if len(parts) != 3 or not _YEAR.match(parts[1]):
-            return _f(
-                "MOTE-FILNAMN",
-                Severity.ERROR,
-                "Mötesfiler ska ligga i en mapp per år: moten/ÅÅÅÅ/ÅÅÅÅ-MM-DD-organ.yaml.",
-                rel,
-            )
+            return from_catalog("MOTE-FILNAMN", rel, variant="mapp")
         m = _MEETING.match(stem)
         if not m or not m.group(1).startswith(parts[1]):
-            return _f(
-                "MOTE-FILNAMN",
-                Severity.ERROR,
-                f"Filnamnet '{parts[-1]}' följer inte formen ÅÅÅÅ-MM-DD-organ.yaml "
-                f"med året {parts[1]}.",
-                rel,
-                "Exempel: moten/2025/2025-03-12-styrgrupp.yaml",
-            )
+            return from_catalog("MOTE-FILNAMN", rel, name=parts[-1], year=parts[1])
         return kind.folder, stem
     if not _SLUG.match(stem):
-        return _f(
-            "FIL-ID",
-            Severity.ERROR,
-            f"Filnamnet '{parts[-1]}' är inget giltigt id.",
-            rel,
-            "Använd små bokstäver a–z, siffror och bindestreck, utan å, ä, ö och "
-            "mellanslag, t.ex. 'forebyggande-samordnare.yaml'.",
-        )
+        return from_catalog("FIL-ID", rel, name=parts[-1])
     return kind.folder, stem
 
 
@@ -157,52 +122,16 @@ def _entity(kind: str, eid: str, rel: str, raw: bytes) -> tuple[Entry, list[Find
     entry = Entry(kind, eid, rel, parsed)
     findings.extend(parsed.findings)
     for line, col, what, masked in find_personnummer(text):
-        findings.append(
-            Finding(
-                "PERSONNUMMER",
-                Severity.ERROR,
-                f"Filen innehåller ett {what} ({masked}). Uppgifter om enskilda personer får "
-                "inte finnas i förrådet.",
-                rel,
-                line,
-                col,
-                "Ta bort numret, även ur kommentarer, och ur git-historiken om det har checkats "
-                "in (t.ex. med git filter-repo).",
-                "bfa",
-            )
-        )
+        findings.append(from_catalog("PERSONNUMMER", rel, line, col, what=what, masked=masked))
     if parsed.findings and parsed.data is None:
         return entry, findings
     data = parsed.data
     if data is None:
-        findings.append(
-            Finding(
-                "FIL-TOM",
-                Severity.ERROR,
-                "Filen är tom.",
-                rel,
-                1,
-                1,
-                "Fyll i filen eller ta bort den (bfa new skapar en mall).",
-                "YAML",
-            )
-        )
+        findings.append(from_catalog("FIL-TOM", rel, 1, 1))
         return entry, findings
     if not isinstance(data, dict):
-        what = "en lista" if isinstance(data, list) else "ett enkelt värde"
-        findings.append(
-            Finding(
-                "FIL-TOPPNIVA",
-                Severity.ERROR,
-                f"Filen innehåller {what} på översta nivån; "
-                "den ska vara en mappning (nyckel: värde).",
-                rel,
-                1,
-                1,
-                "Börja filen med nycklar, t.ex. 'namn: …', utan '- ' framför.",
-                "YAML",
-            )
-        )
+        case = "lista" if isinstance(data, list) else ""
+        findings.append(from_catalog("FIL-TOPPNIVA", rel, 1, 1, case))
         return entry, findings
     cls: type[Entity] = Kommun if kind == KOMMUN else KINDS[kind].model
     try:

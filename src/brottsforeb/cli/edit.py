@@ -44,7 +44,8 @@ def set_cmd(
     """
     from rich.text import Text
 
-    from ..edit import InvalidEditError, set_value
+    from ..edit import set_value
+    from ..errors import InvalidEditError
 
     out = console()
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -43,6 +44,8 @@ def rule(rule_id: str) -> Callable[[Check], Check]:
     """Register the function that applies catalog row ``rule_id``."""
     if rule_id not in BY_ID:
         raise KeyError(f"{rule_id} is not in the catalog")
+    if BY_ID[rule_id].command == "load":
+        raise KeyError(f"{rule_id} is made while loading, not by a rule function")
 
     def register(fn: Check) -> Check:
         CHECKS[rule_id] = fn
@@ -51,34 +54,24 @@ def rule(rule_id: str) -> Callable[[Check], Check]:
     return register
 
 
-class _Args(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def to_finding(repo: Repo, rule_id: str, hit: Hit) -> Finding:
-    r = BY_ID[rule_id]
     file, line, col = repo.where(hit.kind, hit.id, hit.path, key=hit.key)
-    args = _Args(hit.args)
-    source = r.source + (f" {r.reference}" if r.reference and r.source != "Brå" else "")
-    if r.source == EGET:
-        basis = hit.basis
-        if basis is None and file:
-            key = next((str(p) for p in hit.path if isinstance(p, str)), "")
-            basis = f"{file}: {key}" if key else file
-        if basis:
-            source = f"{source} ({basis})"
-    return Finding(
-        rule=r.id,
-        severity=hit.severity or r.severity,
-        message=r.message.format_map(args),
-        file=file,
-        line=line,
-        column=col,
-        hint=r.hint.format_map(args),
-        source=source,
+    r = BY_ID[rule_id]
+    f = r.finding(
+        file,
+        line,
+        col,
+        hit.args,
+        severity=hit.severity,
         due=hit.due.isoformat() if hit.due else "",
     )
+    if r.source != EGET:
+        return f
+    basis = hit.basis
+    if basis is None and file:
+        key = next((str(p) for p in hit.path if isinstance(p, str)), "")
+        basis = f"{file}: {key}" if key else file
+    return dataclasses.replace(f, source=f"{f.source} ({basis})") if basis else f
 
 
 def run(repo: Repo, command: str, ctx: Context) -> list[Finding]:

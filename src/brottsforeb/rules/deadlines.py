@@ -280,9 +280,10 @@ def cadence(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 args={
                     "message": f"{o.name}: inga hållna möten finns registrerade i moten/ "
                     f"(beslutat: {planned}).",
-                    "hint": "Lägg in hållna möten i moten/ÅÅÅÅ/ med 'status: hållet', ange "
-                    "'inrättad' så att bfa vet sedan när organet ska mötas, eller "
-                    "'möten_registreras_från' om äldre möten inte finns i förrådet.",
+                    "hint": f"Lägg in hållna möten (bfa new mote {oid} --date ÅÅÅÅ-MM-DD, "
+                    "sedan status: hållet), ange sedan när organet finns (bfa set "
+                    f"organ/{oid} inrättad ÅÅÅÅ-MM-DD), eller 'möten_registreras_från' om "
+                    "äldre möten inte finns i förrådet.",
                 },
             )
             continue
