@@ -128,16 +128,28 @@ class Repo:
             head = "moten"
         kind = kind_by_name(head) if head else None
         if head and kind is None:
+            from ._messages import suggest
+            from .model import KINDS
+
+            guess = suggest(head, list(KINDS))
             raise UsageError(
                 f"'{head}' är inget slag av fil i förrådet.",
-                hint="Ange t.ex. organ/styrgrupp, atgarder/belysning eller bara id:t.",
+                hint=f"Menade du '{guess}/{eid}'?"
+                if guess
+                else "Ange t.ex. organ/styrgrupp, atgarder/belysning eller bara id:t.",
             )
         kinds = [kind.folder] if kind else list(self.entries)
         found = [self.entries[k][eid] for k in kinds if eid in self.entries.get(k, {})]
         if not found:
+            from ._messages import suggest
+
+            near = {i: k for k in kinds for i in self.entries.get(k, {})}
+            guess = suggest(eid, sorted(near))
             raise UsageError(
                 f"Det finns ingen fil för '{ref}' i förrådet.",
-                hint="Ange t.ex. organ/styrgrupp eller bara styrgrupp.",
+                hint=f"Menade du '{near[guess]}/{guess}'?"
+                if guess
+                else "Ange t.ex. organ/styrgrupp eller bara styrgrupp.",
             )
         if len(found) > 1:
             raise UsageError(

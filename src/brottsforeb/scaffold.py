@@ -423,7 +423,7 @@ def first_steps(name: str, today: dt.date) -> list[tuple[str, list[str]]]:
             "Den beslutade åtgärdsplanen (lagen: beslutad senast 2024-07-01). Skriv in "
             "kommunens plan och dagen kommunstyrelsen beslutade den:",
             [
-                f'bfa new dokument "Åtgärdsplan {year}" --typ åtgärdsplan --id atgardsplan',
+                f'bfa new dokument "Åtgärdsplan {year}" --type åtgärdsplan --id atgardsplan',
                 "bfa set dokument/atgardsplan datum ÅÅÅÅ-MM-DD",
                 'bfa set dokument/atgardsplan paragraf "§ 00"',
             ],
@@ -441,7 +441,7 @@ def first_steps(name: str, today: dt.date) -> list[tuple[str, list[str]]]:
             "Riktlinjen (styrdokumentet för arbetet) och dagen den antogs:",
             [
                 f'bfa new dokument "Riktlinje för {name}s brottsförebyggande arbete" '
-                "--typ riktlinje --id riktlinje",
+                "--type riktlinje --id riktlinje",
                 "bfa set dokument/riktlinje datum ÅÅÅÅ-MM-DD",
             ],
         ),

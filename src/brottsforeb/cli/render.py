@@ -53,10 +53,16 @@ def render_cmd(
         False, "--public", help="Offentlig version: utan namn och kontaktuppgifter till personer."
     ),
     year: int | None = typer.Option(
-        None, "--år", help="År för uppföljning och mötesplan. Standard: året för det senaste mötet."
+        None,
+        "--year",
+        metavar="ÅÅÅÅ",
+        help="År för uppföljning och mötesplan. Standard: året för det senaste mötet.",
     ),
     entity: str | None = typer.Option(
-        None, "--id", help="Vilket dokument eller vilken lägesbild (id) när det finns flera."
+        None,
+        "--id",
+        metavar="ID",
+        help="Vilket dokument eller vilken lägesbild (id) när det finns flera.",
     ),
     force: bool = typer.Option(
         False, "--force", help="Skriv över filer som inte är skrivna av bfa."
@@ -67,6 +73,12 @@ def render_cmd(
         metavar="ÅÅÅÅ-MM-DD",
         help="Dagen hållna och planerade möten bedöms per i uppföljning och mötesplan. "
         "Standard: dagen efter årets slut.",
+    ),
+    draft: bool = typer.Option(
+        False,
+        "--draft",
+        help="Skriv ett utkast även om förrådet har fel; första sidan säger då att "
+        "dokumentet är skrivet från ett förråd med fel.",
     ),
 ) -> None:
     """Skriv styrdokumenten som Markdown eller PDF: riktlinje, organisation, åtgärdsplan,
@@ -79,7 +91,16 @@ def render_cmd(
         return
     from .. import load_repo
     from .._io import write_output
-    from ..render import MARKER, PDF_MARKER, Rendered, render, render_all, stale, to_pdf
+    from ..render import (
+        MARKER,
+        PDF_MARKER,
+        Rendered,
+        render,
+        render_all,
+        repository_errors,
+        stale,
+        to_pdf,
+    )
 
     if (all_ or check) and document is not None and path == Path("."):
         path, document = Path(document), None  # `bfa render --all SÖKVÄG`
@@ -97,6 +118,17 @@ def render_cmd(
         )
         raise typer.Exit(1 if old else 0)
 
+    errors = repository_errors(repo)
+    if errors and not draft:
+        for line in errors:
+            sys.stderr.write(f"  {line}\n")
+        raise fail(
+            f"Förrådet har {len(errors)} fel; inget dokument skrivs.",
+            "Rätta felen (se bfa validate), eller skriv ett utkast som säger att det "
+            "bygger på ett förråd med fel: bfa render --draft.",
+            code=1,
+        )
+
     def write(doc: Rendered, target: Path) -> None:
         if fmt is DocFormat.pdf:
             write_output(target, to_pdf(doc), marker=PDF_MARKER, force=force)
@@ -110,7 +142,7 @@ def render_cmd(
         if out.exists() and not out.is_dir():
             raise fail(f"{out} är en fil; --all skriver till en mapp.")
         out.mkdir(parents=True, exist_ok=True)
-        for doc in render_all(repo, public=public, year=year, today=day):
+        for doc in render_all(repo, public=public, year=year, errors=errors, today=day):
             write(doc, out / f"{doc.name}.{fmt.value}")
         return
     if document is None:
@@ -118,7 +150,7 @@ def render_cmd(
             "Ange vilket dokument som ska skrivas, eller --all.",
             "Se bfa render --list för dokumenten.",
         )
-    docs = render(repo, document, public=public, year=year, entity=entity, today=day)
+    docs = render(repo, document, public=public, year=year, entity=entity, errors=errors, today=day)
     if out is not None and out.is_dir():
         for doc in docs:
             write(doc, out / f"{doc.name}.{fmt.value}")

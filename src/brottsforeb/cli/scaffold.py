@@ -106,15 +106,16 @@ def new_cmd(
     ),
     typ: str | None = typer.Option(
         None,
-        "--typ",
+        "--type",
         "-t",
+        metavar="TYP",
         help="Slag inom slaget, t.ex. arbetsgrupp för organ eller åtgärdsplan för dokument.",
     ),
     eid: str | None = typer.Option(
-        None, "--id", help="Id (filnamn) i stället för det som bildas av namnet."
+        None, "--id", metavar="ID", help="Id (filnamn) i stället för det som bildas av namnet."
     ),
     date: str | None = typer.Option(
-        None, "--date", "--datum", help="Mötesdatum ÅÅÅÅ-MM-DD (för mote). Standard: i dag."
+        None, "--date", metavar="ÅÅÅÅ-MM-DD", help="Mötesdatum (för mote). Standard: i dag."
     ),
 ) -> None:
     """Skapa en ny fil från en mall med de nycklar som krävs och korta kommentarer.

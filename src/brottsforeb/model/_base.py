@@ -49,11 +49,22 @@ class BfaModel(BaseModel):
 class Entity(BfaModel):
     """An entity stored in its own file; the file stem is its id."""
 
-    example_data: bool = Field(
+    example_data: bool | list[str] = Field(
         False,
         alias="exempeldata",
-        description="true om uppgifterna är påhittade exempel och inte kommunens egna.",
+        description="true om filens uppgifter är påhittade exempel och inte kommunens egna; "
+        "eller en lista med de nycklar (t.ex. 'datum', 'möten.antal') vars värden är påhittade.",
     )
+
+    @property
+    def example_keys(self) -> list[str]:
+        """The key paths marked as example data; ``["*"]`` when the whole file is."""
+        if self.example_data is True:
+            return ["*"]
+        if isinstance(self.example_data, list):
+            return list(self.example_data)
+        return []
+
     note: str | None = Field(None, alias="anmärkning", description="Fri anmärkning.")
 
 

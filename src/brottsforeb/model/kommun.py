@@ -121,6 +121,12 @@ class Undantag(BfaModel):
 
 class Kommun(Entity):
     name: str = Field(alias="namn", description="Kommunens namn, t.ex. 'Torsby kommun'.")
+    name_genitive: str | None = Field(
+        None,
+        alias="namn_genitiv",
+        description="Namnets genitiv när den inte bildas med -s, t.ex. 'Södra Lapplands "
+        "kommuners' (standard: 'Torsby kommuns').",
+    )
     code: str | None = Field(
         None, alias="kommunkod", pattern=r"^\d{4}$", description="Kommunkod (fyra siffror)."
     )

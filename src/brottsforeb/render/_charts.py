@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .._escape import Safe, mermaid, xml
 from ..model import Indikator, Organ
 from ..repo import Repo
+from ._format import tal
 
 
 @dataclass
@@ -204,8 +205,10 @@ def svg_line_chart(ind: Indikator) -> str:
         f'viewBox="0 0 {w} {h}" font-family="sans-serif" font-size="10">',
         f'<line x1="{left}" y1="{h - bottom}" x2="{w - 10}" y2="{h - bottom}" stroke="#333"/>',
         f'<line x1="{left}" y1="10" x2="{left}" y2="{h - bottom}" stroke="#333"/>',
-        f'<text x="{left - 6}" y="{py(hi - pad) + 4:.1f}" text-anchor="end">{hi - pad:g}</text>',
-        f'<text x="{left - 6}" y="{py(lo + pad) + 4:.1f}" text-anchor="end">{lo + pad:g}</text>',
+        f'<text x="{left - 6}" y="{py(hi - pad) + 4:.1f}" text-anchor="end">'
+        f"{tal(round(hi - pad, 1))}</text>",
+        f'<text x="{left - 6}" y="{py(lo + pad) + 4:.1f}" text-anchor="end">'
+        f"{tal(round(lo + pad, 1))}</text>",
     ]
     if ind.target is not None:
         out.append(
@@ -214,7 +217,7 @@ def svg_line_chart(ind: Indikator) -> str:
         )
         out.append(
             f'<text x="{w - 12}" y="{py(ind.target) - 4:.1f}" text-anchor="end" '
-            f'fill="#2a7">mål {ind.target:g}</text>'
+            f'fill="#2a7">mål {tal(ind.target)}</text>'
         )
     points = " ".join(f"{px(i):.1f},{py(v.value):.1f}" for i, v in enumerate(values))
     out.append(f'<polyline points="{points}" fill="none" stroke="#1f4e9c" stroke-width="2"/>')
@@ -222,7 +225,7 @@ def svg_line_chart(ind: Indikator) -> str:
         out.append(f'<circle cx="{px(i):.1f}" cy="{py(v.value):.1f}" r="3" fill="#1f4e9c"/>')
         out.append(
             f'<text x="{px(i):.1f}" y="{py(v.value) - 7:.1f}" text-anchor="middle">'
-            f"{v.value:g}</text>"
+            f"{tal(v.value)}</text>"
         )
         out.append(
             f'<text x="{px(i):.1f}" y="{h - bottom + 14}" text-anchor="middle">'

@@ -237,7 +237,7 @@ RULES: tuple[Rule, ...] = (
         "Åtgärdsplan",
         "{message}",
         "Besluta en åtgärdsplan utifrån lägesbilden och skriv in den: bfa new dokument "
-        '"Åtgärdsplan ÅÅÅÅ" --typ åtgärdsplan --id atgardsplan, sedan bfa set '
+        '"Åtgärdsplan ÅÅÅÅ" --type åtgärdsplan --id atgardsplan, sedan bfa set '
         "dokument/atgardsplan datum ÅÅÅÅ-MM-DD (beslutsdagen).",
         command="check",
     ),
@@ -270,7 +270,7 @@ RULES: tuple[Rule, ...] = (
         "Lägesbilder tas fram så ofta som beslutats",
         "{message}",
         "Kommunen har beslutat att {kind} lägesbild tas fram {cadence}. Skriv in den senaste: "
-        'bfa new lagesbild "Lägesbild ÅÅÅÅ" --typ {kind}, sedan bfa set lagesbilder/ID '
+        'bfa new lagesbild "Lägesbild ÅÅÅÅ" --type {kind}, sedan bfa set lagesbilder/ID '
         "datum ÅÅÅÅ-MM-DD.",
         command="check",
     ),
