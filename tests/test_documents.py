@@ -239,3 +239,60 @@ def test_broken_repository_is_not_rendered_silently(example, cli, tmp_path: Path
     result = cli("render", "riktlinje", root, "-f", "pdf", "-o", pdf, "--draft")
     assert result.exit_code == 0, result.stderr
     assert "Utkast från ett förråd med fel." in _pages(pdf.read_bytes())[0]
+
+
+def _crossings(layout) -> list[tuple[str, str, str]]:
+    """(source, target, box) for every line segment that runs through a box it does not
+    connect (touching an edge of the box is not crossing it)."""
+    bad = []
+    for e in layout.edges:
+        for (x1, y1), (x2, y2) in itertools.pairwise(e.points):
+            for b in layout.boxes.values():
+                if b.id in (e.source, e.target):
+                    continue
+                if (
+                    min(x1, x2) < b.x + b.w
+                    and max(x1, x2) > b.x
+                    and min(y1, y2) < b.y + b.h
+                    and max(y1, y2) > b.y
+                ):
+                    bad.append((e.source, e.target, b.id))
+    return bad
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_org_chart_lines_never_cross_an_unrelated_box(name: str) -> None:
+    from brottsforeb.render._charts import chart_layout, svg_chart
+
+    repo = load_repo(EXAMPLES / name)
+    layout = chart_layout(repo)
+    assert layout.edges
+    assert not _crossings(layout)
+    for e in layout.edges:  # orthogonal lines only: every segment horizontal or vertical
+        for (x1, y1), (x2, y2) in itertools.pairwise(e.points):
+            assert x1 == x2 or y1 == y2
+    svg = svg_chart(repo)
+    for g in layout.groups:
+        assert g.label and f">{g.label}</text>" in svg
+    assert svg.count("<polygon") >= len(layout.edges)  # an arrowhead on every line
+    assert "funktionen är sammankallande eller ledamot" in svg  # legend for the dashes
+    assert "ingår i, tillsätts av eller rapporterar till" in svg
+    # Readable at A4: the chart spans the text width (about 465 pt), box text ≥ 8.5 pt.
+    from brottsforeb.render._charts import FONT
+
+    assert FONT * 465 / layout.width >= 8.5
+
+
+def test_org_chart_routes_around_rows_in_between(example) -> None:
+    """An external body reporting to the kommunstyrelse skips rows: its line goes round."""
+    from brottsforeb.render._charts import chart_layout
+
+    root = example("torsby")
+    path = root / "organ" / "lansnatverket.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "rapporterar_till: kommunstyrelsen\n", encoding="utf-8"
+    )
+    layout = chart_layout(load_repo(root))
+    assert any(e.target == "o_lansnatverket" and e.style == "solid" for e in layout.edges)
+    assert not _crossings(layout)
+    assert [g.label for g in layout.groups] == ["Samverkan utanför kommunen"]

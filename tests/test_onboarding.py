@@ -61,6 +61,7 @@ def test_a_new_user_walks_from_init_to_minutes(cli, tmp_path: Path) -> None:
         "aktör": "testby-kommun",
         "ersättare": "samordnare",
         "uppgifter": [],
+        "obekräftat": ["aktör", "ersättare"],  # bfa's guesses, listed until confirmed
     }
     r = cli("new", "mote", "styrgrupp", root, "--date", "2026-03-10")
     assert r.exit_code == 0, r.output

@@ -96,10 +96,10 @@ def label(start: dt.date, per: str) -> str:
         return f"{MONTHS[start.month - 1]} {start.year}"
     if per == "kvartal":
         return f"kvartal {(start.month - 1) // 3 + 1} {start.year}"
-    if per == "halvår":
-        return f"{'första' if start.month == 1 else 'andra'} halvåret {start.year}"
     if per == "termin":
         return f"{'vårterminen' if start.month == 1 else 'höstterminen'} {start.year}"
+    if per == "halvår":
+        return f"{'första' if start.month == 1 else 'andra'} halvåret {start.year}"
     if per == "vartannat år":
         return f"{start.year}–{start.year + 1}"
     return f"år {start.year}"

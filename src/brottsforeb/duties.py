@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ._periods import PERIOD_MONTHS, add_years, label, months_between, next_due, periods
 from ._yaml import Path_
 from .model import Frekvens, Mote
+from .model.dokument import WITHDRAWN
 from .model.mote import Atgardspunkt
 from .repo import KOMMUN, Repo
 
@@ -170,7 +171,11 @@ def meeting_start(repo: Repo, organ_id: str, today: dt.date) -> dt.date | None:
     """From when a body's cadence is counted: inrättad (or the start of a temporary
     body), else its first held meeting; never before ``möten_registreras_från``."""
     o = repo.organ[organ_id]
-    start = o.established or (o.temporary.start if o.temporary else None)
+    start = (
+        o.established
+        or (o.trial.start if o.trial else None)
+        or (o.temporary.start if o.temporary else None)
+    )
     if start is None:
         held = held_meetings(repo, organ_id, today)
         start = held[0].date if held else None
@@ -181,12 +186,22 @@ def meeting_start(repo: Repo, organ_id: str, today: dt.date) -> dt.date | None:
 
 
 def meetings(repo: Repo, organ_id: str, today: dt.date) -> Cadenced | None:
-    """A body's meetings per period of its decided cadence; None without a cadence."""
+    """A body's meetings per period of its decided cadence; None without a cadence, or
+    for a body that is proposed or wound down (it is not expected to meet)."""
     o = repo.organ[organ_id]
-    if o.meetings is None:
+    if o.meetings is None or not o.is_active:
         return None
     held = [m.date for m in held_meetings(repo, organ_id, today)]
-    until = o.temporary.end if o.temporary and o.temporary.end else None
+    ends = [
+        e
+        for e in (
+            o.temporary.end if o.temporary else None,
+            o.trial.end if o.trial else None,
+            o.wind_down_by,
+        )
+        if e is not None
+    ]
+    until = min(ends) if ends else None
     return _cadenced(
         "möten",
         organ_id,
@@ -300,8 +315,8 @@ def revision_due(repo: Repo, doc_id: str) -> dt.date | None:
     """When a document is to be revised (revision) or reviewed (aktualitetsprövning)."""
     d = repo.dokument[doc_id]
     r = d.revision
-    if r is None:
-        return None
+    if r is None or d.effective_status in (*WITHDRAWN, "ska_upphävas"):
+        return None  # a withdrawn document is not revised
     base = d.date or d.valid_from
     return r.date or (add_years(base, r.years) if base and r.years else None)
 
@@ -435,7 +450,7 @@ def deadlines(repo: Repo, today: dt.date) -> list[Deadline]:
             out.append(
                 Deadline("DOK-REVISION", "dokument", did, ("revideras",), due, f"{verb}: {d.title}")
             )
-        if d.valid_to is not None:
+        if d.valid_to is not None and d.effective_status not in WITHDRAWN:
             out.append(
                 Deadline(
                     "DOK-GILTIGHET", "dokument", did, ("gäller_till",), d.valid_to,

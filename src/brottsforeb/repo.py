@@ -120,7 +120,9 @@ class Repo:
         from .errors import UsageError
         from .model import kind_by_name
 
-        ref = ref.strip().removesuffix(".yaml").removesuffix(".yml")
+        # Windows users type (and PowerShell completes) .\organ\styrgrupp.yaml
+        ref = ref.strip().replace("\\", "/").removeprefix("./")
+        ref = ref.removesuffix(".yaml").removesuffix(".yml")
         if ref in (KOMMUN, "bfa.yaml") and self.kommun_entry:
             return self.kommun_entry
         head, _, eid = ref.rpartition("/")

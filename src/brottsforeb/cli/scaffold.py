@@ -137,6 +137,8 @@ def new_cmd(
                 when = dt.date.fromisoformat(date)
             except ValueError:
                 raise fail(f"'{date}' är inget giltigt datum.", "Skriv ÅÅÅÅ-MM-DD.") from None
+        if typ is not None:
+            raise fail("--typ gäller inte bfa new mote; ett möte har inget slag.")
         created = new_meeting(path, name, when)
     else:
         if date is not None:

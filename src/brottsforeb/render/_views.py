@@ -29,8 +29,9 @@ class Ctx:
         if not fid:
             return ""
         f: Funktion | None = self.repo.funktioner.get(fid)
-        if f is None:
-            return fid
+        if f is None:  # framtagen_av may name a group (organ) instead of a function
+            o = self.repo.organ.get(fid)
+            return o.name if o is not None else fid
         text = f.title
         if with_actor and f.actor and f.actor in self.repo.aktorer:
             actor = self.repo.aktorer[f.actor].name

@@ -142,10 +142,18 @@ RULES: tuple[Rule, ...] = (
         W,
         BFA,
         "",
-        "Text från mallen som inte är ifylld",
-        "'{key}' är inte ifylld: {text}",
-        "Skriv in kommunens egen text i stället för mallens (bfa init och bfa new "
-        "skriver sådana platshållare).",
+        "Text från mallen som inte är ifylld eller värden som bfa fyllt i",
+        "{message}",
+        "{hint}",
+    ),
+    Rule(
+        "REF-INAKTUELL",
+        W,
+        BFA,
+        "",
+        "Hänvisning till något som inte längre gäller",
+        "'{key}' hänvisar till '{name}', som är {status}.",
+        "{hint}",
     ),
     # --- Lag (2023:196) ------------------------------------------------------------------
     Rule(
@@ -309,6 +317,16 @@ RULES: tuple[Rule, ...] = (
         command="check",
     ),
     Rule(
+        "ORGAN-LIVSCYKEL",
+        W,
+        EGET,
+        "",
+        "Försök som tar slut och organ som ska avvecklas",
+        "{message}",
+        "{hint}",
+        command="check",
+    ),
+    Rule(
         "ATGARDSPUNKT-FORSENAD",
         E,
         EGET,
@@ -413,6 +431,28 @@ RULES: tuple[Rule, ...] = (
         "Funktioner, inte personer",
         "Funktionen '{funktion}' är {role} men har ingen ersättare.",
         "Ange 'ersättare: <funktions-id>' så att arbetet inte stannar när någon slutar.",
+    ),
+    Rule(
+        "BRA-VAKANT",
+        W,
+        BRA,
+        "Brå",
+        "Vakanta nyckelfunktioner",
+        "Funktionen '{funktion}' är {role} men är vakant. {cover}",
+        "Tillsätt funktionen, eller låt ett beslut ange vem som har uppgiften tills vidare "
+        "(ersättare).",
+    ),
+    Rule(
+        "BRA-DOK-AKTUALITET",
+        W,
+        BRA,
+        "Brå",
+        "Styrdokument prövas varje mandatperiod",
+        "'{title}' antogs {date}, har ingen revidering angiven och är äldre än en "
+        "mandatperiod (fyra år).",
+        "Pröva om dokumentet är aktuellt och ange när det ska revideras "
+        "('revideras: {{intervall_år: 4}}'), eller sätt 'status: inaktuellt' eller 'upphävt'.",
+        command="check",
     ),
     Rule(
         "BRA-ATGARD-PROBLEM",

@@ -13,6 +13,7 @@ from .. import duties
 from .._periods import PERIOD_MONTHS
 from ..duties import DONE, Cadenced, Period
 from ..findings import Severity
+from ..model.dokument import WITHDRAWN
 from ..repo import KOMMUN, Repo
 from ._engine import Context, Hit, rule
 
@@ -21,8 +22,8 @@ UNITS = {
     "vecka": "veckor",
     "månad": "månader",
     "kvartal": "kvartal",
-    "halvår": "halvår",
     "termin": "terminer",
+    "halvår": "halvår",
     "år": "år",
     "vartannat år": "tvåårsperioder",
 }
@@ -88,7 +89,7 @@ def revision(repo: Repo, ctx: Context) -> Iterator[Hit]:
 @rule("DOK-GILTIGHET")
 def validity(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for did, d in repo.dokument.items():
-        if d.valid_to is None:
+        if d.valid_to is None or d.effective_status in WITHDRAWN:
             continue
         said = state(d.valid_to, ctx, late="gick ut", soon="går ut")
         if said is None:
@@ -113,29 +114,39 @@ def action_plan(repo: Repo, ctx: Context) -> Iterator[Hit]:
     if repo.kommun is None:
         return
     plans = {k: d for k, d in repo.dokument.items() if d.type in PLAN_TYPES}
-    decided = [d for d in plans.values() if d.adopted_by and d.date and d.date <= ctx.today]
+    # a plan in force counts even when its date is unknown; a withdrawn one never does
+    decided = [
+        d
+        for d in plans.values()
+        if d.in_force and (d.adopted_by or d.date) and (d.date is None or d.date <= ctx.today)
+    ]
     if decided:
         return
     sev = None if ctx.today >= LAW_IN_FORCE_PLAN else Severity.WARNING
     if plans:
         pid = sorted(plans)[0]
-        p = plans[pid]
-        missing = [k for k, v in (("antagen_av", p.adopted_by), ("datum", p.date)) if not v]
-        if missing:
+        plan = plans[pid]
+        missing = [k for k, v in (("antagen_av", plan.adopted_by), ("datum", plan.date)) if not v]
+        if plan.effective_status == "utkast" and missing:
             what = " och ".join(f"'{k}'" for k in missing)
-            message = f"Åtgärdsplanen '{p.title}' är inte beslutad: {what} saknas."
-            path: tuple[str, ...] = (missing[0],) if missing[0] == "datum" else ("antagen_av",)
-        else:
-            assert p.date is not None
+            message = f"Åtgärdsplanen '{plan.title}' är inte beslutad: {what} saknas."
+            where: tuple[str, ...] = (missing[0],) if missing[0] == "datum" else ("antagen_av",)
+        elif plan.in_force and plan.date is not None and plan.date > ctx.today:
             message = (
-                f"Åtgärdsplanen '{p.title}' är inte beslutad ännu: beslutsdatumet "
-                f"{p.date.isoformat()} ligger efter {ctx.today.isoformat()}."
+                f"Åtgärdsplanen '{plan.title}' är inte beslutad ännu: beslutsdatumet "
+                f"{plan.date.isoformat()} ligger efter {ctx.today.isoformat()}."
             )
-            path = ("datum",)
+            where = ("datum",)
+        else:
+            message = (
+                f"Åtgärdsplanen '{plan.title}' är {plan.status_label.lower()}, "
+                "och ingen gällande åtgärdsplan finns."
+            )
+            where = ("status",) if plan.status else ("datum",)
         yield Hit(
             "dokument",
             pid,
-            path,
+            where,
             due=LAW_IN_FORCE_PLAN,
             severity=sev,
             args={"message": message},
