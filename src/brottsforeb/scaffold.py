@@ -966,6 +966,7 @@ def new_meeting(root: Path, organ: str, date: dt.date) -> Created:
         "# tid: 13.00–15.00",
         "# plats: Kommunhuset",
         "# form: fysiskt   # fysiskt, digitalt eller hybrid",
+        "# länk: https://…   # Teams-länk för digitala möten; står i kallelsen",
     ]
     if attendees:
         lines.append("närvarande:")
@@ -977,6 +978,9 @@ def new_meeting(root: Path, organ: str, date: dt.date) -> Created:
         "ärenden:",
         f"  - rubrik: {fill('ärendets rubrik')}",
         "    typ: information   # information, beslut, lägesbild, uppföljning, rapportering",
+        "    # föredragande: funktionens id",
+        "    # bilagor: [handlingar att läsa före mötet]",
+        "    # beslut: beslutet i ärendet, som det ska stå i protokollet",
         "beslut: []",
     ]
     if open_items:
