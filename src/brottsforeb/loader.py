@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from . import _yaml
 from ._messages import schema_findings, suggest
 from ._pii import find_personnummer
+from ._windows import WINDOWS_RESERVED
 from .errors import NotARepositoryError
 from .findings import Finding, from_catalog
 from .model import KINDS, Entity, Kommun, kind_by_name
@@ -110,6 +111,8 @@ def _classify(rel: str) -> tuple[str, str] | Finding:
         return kind.folder, stem
     if not _SLUG.match(stem):
         return from_catalog("FIL-ID", rel, name=parts[-1])
+    if stem in WINDOWS_RESERVED:
+        return from_catalog("FIL-ID", rel, variant="windows", name=parts[-1], stem=stem)
     return kind.folder, stem
 
 

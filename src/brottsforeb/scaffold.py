@@ -30,6 +30,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import __version__
 from ._io import write_bytes_atomic, write_text_atomic
+from ._windows import WINDOWS_RESERVED
 from .errors import UsageError, WriteRefusedError
 from .model import KINDS, kind_by_name
 
@@ -60,12 +61,6 @@ def ascii_id(name: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].rstrip("-")
-
-
-#: Names Windows reserves for devices: ``aux.yaml`` cannot be created or checked out there.
-WINDOWS_RESERVED = frozenset(
-    ["con", "prn", "aux", "nul"] + [f"{d}{i}" for d in ("com", "lpt") for i in range(1, 10)]
-)
 
 
 def slug(name: str) -> str:
