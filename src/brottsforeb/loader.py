@@ -10,9 +10,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from . import _yaml
+from ._ids import WINDOWS_RESERVED
 from ._messages import schema_findings, suggest
 from ._pii import find_personnummer
-from ._windows import WINDOWS_RESERVED
 from .errors import NotARepositoryError
 from .findings import Finding, from_catalog
 from .model import KINDS, Entity, Kommun, kind_by_name

@@ -16,9 +16,7 @@ import datetime as dt
 import importlib.metadata
 import json
 import os
-import re
 import subprocess
-import unicodedata
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
@@ -29,8 +27,8 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from . import __version__
+from ._ids import PLACEHOLDER, ascii_id, slug
 from ._io import write_bytes_atomic, write_text_atomic
-from ._windows import WINDOWS_RESERVED
 from .errors import UsageError, WriteRefusedError
 from .model import KINDS, kind_by_name
 
@@ -48,35 +46,6 @@ __all__ = [
     "new_meeting",
     "slug",
 ]
-
-#: Start of every text the coordinator still has to write.
-PLACEHOLDER = "FYLL I"
-
-_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "æ": "ae", "ø": "o", "ß": "ss"})
-
-
-def ascii_id(name: str) -> str:
-    """``name`` as ASCII lower case, digits and hyphens (å→a, ä→a, ö→o, é→e); may be empty."""
-    text = name.strip().lower().translate(_FOLD)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].rstrip("-")
-
-
-def slug(name: str) -> str:
-    """An id for ``name`` (see ``ascii_id``); an error when the name gives none."""
-    out = ascii_id(name)
-    if not out:
-        raise UsageError(
-            f"Namnet '{name}' ger inget id.",
-            hint="Använd ett namn med bokstäver eller siffror, eller ange --id.",
-        )
-    if out in WINDOWS_RESERVED:
-        raise UsageError(
-            f"'{out}' kan inte vara ett filnamn i Windows (ett reserverat namn).",
-            hint=f"Ange ett annat id med --id, t.ex. --id {out}-grupp.",
-        )
-    return out
 
 
 def q(value: str) -> str:
@@ -961,6 +930,7 @@ def new_meeting(root: Path, organ: str, date: dt.date) -> Created:
         "# tid: 13.00–15.00",
         "# plats: Kommunhuset",
         "# form: fysiskt   # fysiskt, digitalt eller hybrid",
+        "# länk: https://…   # Teams-länk för digitala möten; står i kallelsen",
     ]
     if attendees:
         lines.append("närvarande:")
@@ -972,6 +942,9 @@ def new_meeting(root: Path, organ: str, date: dt.date) -> Created:
         "ärenden:",
         f"  - rubrik: {fill('ärendets rubrik')}",
         "    typ: information   # information, beslut, lägesbild, uppföljning, rapportering",
+        "    # föredragande: funktionens id",
+        "    # bilagor: [handlingar att läsa före mötet]",
+        "    # beslut: beslutet i ärendet, som det ska stå i protokollet",
         "beslut: []",
     ]
     if open_items:
