@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ._ids import ascii_id
 from .errors import HistoryError
 from .loader import ROOT_FILE, find_root, load_files, read_tree
 from .model import KINDS
 from .repo import KOMMUN, Repo
-from .scaffold import ascii_id
 
 __all__ = ["Change", "CommitInfo", "Minutes", "diff_repos", "load_at", "minutes", "open_git"]
 

@@ -165,3 +165,9 @@ class Kommun(Entity):
         description="Rekommendationer (BRA-regler) som medvetet inte följs, med motivering.",
     )
     language: Literal["sv"] = Field("sv", alias="språk", description="Dokumentens språk.")
+    word_template: str | None = Field(
+        None,
+        alias="dokumentmall",
+        description="Sökväg i förrådet till kommunens Word-mall (.docx) för --format docx. "
+        "Standard: mallar/dokumentmall.docx om den finns.",
+    )

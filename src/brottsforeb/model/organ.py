@@ -76,6 +76,16 @@ class Dokumentation(BfaModel):
     registry: str | None = Field(
         None, alias="diarium", description="Diariet där dokumentationen diarieförs."
     )
+    adjustment: bool = Field(
+        False,
+        alias="justering",
+        description="true om protokollet justeras; protokollet får då rader för justering.",
+    )
+    adjusters: list[FunktionRef] = Field(
+        default_factory=list,
+        alias="justerare",
+        description="Funktioner som normalt justerar (om mötet inte anger andra).",
+    )
 
 
 class LedamoterIRoll(BfaModel):

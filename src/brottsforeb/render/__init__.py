@@ -9,17 +9,27 @@ from ..errors import RenderError
 from ..model import Dokument
 from ..repo import Repo
 from ._documents import ALIASES, DOCUMENTS, DocumentKind, example_sources
+from ._docx import DOCX_MARKER, to_docx
 from ._env import environment, render_template
+from ._html import HTML_MARKER, html_index, to_html
+from ._meetings import MEETING_DOCUMENTS
 from ._views import Ctx
 
 __all__ = [
     "DOCUMENTS",
+    "DOCX_MARKER",
+    "HTML_MARKER",
+    "MEETING_DOCUMENTS",
     "Rendered",
     "document_kind",
+    "html_index",
     "render",
     "render_all",
+    "render_meeting",
     "repository_errors",
     "sources",
+    "to_docx",
+    "to_html",
 ]
 
 MARKER = "<!-- bfa:renderad -->"
@@ -204,6 +214,53 @@ def render(
             )
         )
     return out
+
+
+def render_meeting(
+    repo: Repo,
+    name: str,
+    meeting: list[str],
+    *,
+    public: bool = False,
+    errors: list[str] | None = None,
+) -> Rendered:
+    """The kallelse or protokoll of one meeting (a meeting file, an id, or body and date)."""
+    from ._meetings import find_meeting, meeting_context
+
+    kind = name.strip().lower()
+    if kind in ("minnesanteckningar", "anteckningar"):
+        kind = "protokoll"
+    if kind not in MEETING_DOCUMENTS:
+        raise RenderError(
+            f"'{name}' är inget mötesdokument.", hint="Mötesdokument: kallelse, protokoll."
+        )
+    mid = find_meeting(repo, meeting)
+    context = meeting_context(Ctx(repo, public=public), mid, kind)
+    entry = repo.entry("moten", mid)
+    example = [entry.file] if entry and context["exempeldata"] else []
+    context["exempeldata"] = example_text(example) if example else ""
+    context["utkast"] = draft_text(errors) if errors else ""
+    text = render_template(environment(repo.root), kind, kind, context)
+    text = _tidy(text) + "\n" + MARKER + "\n"
+    title = context["titel"]
+    stem = f"{kind if kind == 'kallelse' else context['form']}-{mid}"
+    if public:
+        from ._public import scrub
+
+        text, title = scrub(text, repo), scrub(title, repo)
+    return Rendered(
+        stem,
+        kind,
+        text,
+        title,
+        context["beslut"],
+        context["kommun"],
+        context["datum"],
+        {},
+        public,
+        example,
+        list(errors or []),
+    )
 
 
 def repository_errors(repo: Repo) -> list[str]:
