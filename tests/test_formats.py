@@ -268,6 +268,20 @@ def test_html_escapes_values(make_repo) -> None:
     assert "<script>" not in page and "&lt;script&gt;" in page
 
 
+def test_control_characters_do_not_break_word(make_repo, cli, tmp_path) -> None:
+    root = make_repo()
+    (root / "bfa.yaml").write_text(
+        (root / "bfa.yaml")
+        .read_text(encoding="utf-8")
+        .replace("namn: Testby kommun", 'namn: "Testby\\a kommun"'),
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.docx"
+    result = cli("render", "riktlinje", root, "-f", "docx", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "Testby kommun" in docx_text(out.read_bytes())
+
+
 def test_render_all_html_writes_an_index(cli, tmp_path: Path) -> None:
     out = tmp_path / "webb"
     result = cli("render", "--all", EXAMPLES / "torsby", "-f", "html", "-o", out)
