@@ -72,7 +72,7 @@ WRITTEN_COOPERATION = ("samverkansöverenskommelse", "medborgarlöfte")
 @rule("BRA-MANDAT")
 def mandate(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for oid, o in internal(repo).items():
-        if o.type in DECIDING and not o.mandate:
+        if o.type in DECIDING and not o.mandate and o.members:  # an umbrella has no mandate
             yield Hit("organ", oid, ("mandat",), args={"organ": o.name, "Typ": o.type.capitalize()})
 
 
