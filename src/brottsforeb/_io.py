@@ -5,11 +5,59 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import WriteRefusedError
+from .errors import ConflictError, WriteRefusedError
 
-__all__ = ["write_bytes_atomic", "write_output", "write_text_atomic"]
+__all__ = ["file_lock", "write_bytes_atomic", "write_output", "write_text_atomic"]
+
+#: How long `bfa set` waits for another bfa holding the same file, and when a lock
+#: left by a killed process counts as stale.
+LOCK_WAIT_SECONDS = 10.0
+LOCK_STALE_SECONDS = 120.0
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` while the block runs, on every platform.
+
+    The lock is a file ``.NAME.bfa-lock.tmp`` beside ``path`` created with
+    O_CREAT|O_EXCL, which is atomic on POSIX and Windows file systems alike (no fcntl,
+    no msvcrt). A second bfa waits up to LOCK_WAIT_SECONDS, then gives up with a
+    ConflictError; a lock older than LOCK_STALE_SECONDS (its holder was killed) is
+    taken over. The name matches `.*.tmp`, which `bfa init` puts in .gitignore.
+    """
+    lock = path.with_name(f".{path.name}.bfa-lock.tmp")
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            with contextlib.suppress(OSError):
+                if time.time() - lock.stat().st_mtime > LOCK_STALE_SECONDS:
+                    lock.unlink()
+                    continue
+            if time.monotonic() > deadline:
+                raise ConflictError(
+                    f"{path.name} ändras just nu av ett annat bfa-kommando; inget har skrivits.",
+                    hint=f"Försök igen om en stund. Finns ingen annan körning, ta bort {lock}.",
+                ) from None
+            time.sleep(0.02)
+            continue
+        except OSError as exc:
+            raise WriteRefusedError(
+                f"{path.parent} är inte skrivbar ({exc.strerror}); inget har skrivits."
+            ) from None
+        break
+    try:
+        os.write(fd, str(os.getpid()).encode())
+        os.close(fd)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            lock.unlink()
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:

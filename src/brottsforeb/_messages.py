@@ -101,6 +101,10 @@ def _translate(err: Any, cls: type[BaseModel]) -> tuple[str, str, tuple[str | in
         "int_from_float": ("ska vara ett heltal", ""),
         "float_type": ("ska vara ett tal", "Använd punkt som decimaltecken, t.ex. 15.3."),
         "float_parsing": ("ska vara ett tal", "Använd punkt som decimaltecken, t.ex. 15.3."),
+        "finite_number": (
+            "ska vara ett ändligt tal",
+            "nan och inf (oändligt) är inga mätvärden; skriv talet eller ta bort mätningen.",
+        ),
         "bool_type": ("ska vara true eller false", ""),
         "bool_parsing": ("ska vara true eller false", ""),
         "list_type": ("ska vara en lista", "Skriv varje punkt på en egen rad som börjar med '- '."),
@@ -117,6 +121,8 @@ def _translate(err: Any, cls: type[BaseModel]) -> tuple[str, str, tuple[str | in
         return f"'{name}' ska vara minst {ctx.get('ge', ctx.get('gt'))}.", "", loc, False
     if kind in ("less_than_equal", "less_than"):
         return f"'{name}' får vara högst {ctx.get('le', ctx.get('lt'))}.", "", loc, False
+    if kind == "value_error" and str(ctx.get("error", "")).startswith(("får ", "ska ")):
+        return f"'{name}' {ctx['error']}.", "", loc, False  # the one-line checks of _base
     if kind in ("value_error", "assertion_error"):
         text = str(ctx.get("error", err.get("msg", "")))
         text = text[0].upper() + text[1:] if text else "Ogiltigt värde"

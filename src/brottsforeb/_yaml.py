@@ -23,7 +23,17 @@ try:  # the C composer is several times faster; the pure one is identical in out
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-__all__ = ["MAX_FILE_BYTES", "ParsedYaml", "Path_", "decode", "parse"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_EXPANDED_CHARS",
+    "MAX_FILE_BYTES",
+    "MAX_NODES",
+    "ParsedYaml",
+    "Path_",
+    "decode",
+    "nesting_too_deep",
+    "parse",
+]
 
 #: A key path into a document: mapping keys and list indices.
 Path_ = tuple[str | int, ...]
@@ -31,6 +41,8 @@ Path_ = tuple[str | int, ...]
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
 MAX_DEPTH = 64
+#: Characters of scalar text after aliases are expanded (the file itself is at most 1 MB).
+MAX_EXPANDED_CHARS = 4_000_000
 
 _T = "tag:yaml.org,2002:"
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
@@ -59,8 +71,75 @@ class ParsedYaml:
 
 
 class _TooLarge(Exception):
-    def __init__(self, line: int, column: int, why: str) -> None:
-        self.line, self.column, self.why = line, column, why
+    def __init__(self, line: int, column: int, why: str, hint: str = "") -> None:
+        self.line, self.column, self.why, self.hint = line, column, why, hint
+
+
+_ALIAS_HINT = (
+    "Alias (*namn) som pekar på stora värden eller på andra alias växer när de "
+    "expanderas; skriv ut värdena i stället."
+)
+_DEPTH_HINT = "Skriv listor och mappningar med färre nivåer; bfa behöver aldrig fler än ett tiotal."
+
+
+class SourceFloat(float):
+    """A float that remembers how it was written (``142.10``), for text fields."""
+
+    source: str
+
+    def __new__(cls, value: float, source: str) -> SourceFloat:
+        obj = super().__new__(cls, value)
+        obj.source = source
+        return obj
+
+    def __str__(self) -> str:
+        return self.source
+
+
+class SourceInt(int):
+    """An int that remembers how it was written (``0x10``, ``1_000``), for text fields."""
+
+    source: str
+
+    def __new__(cls, value: int, source: str) -> SourceInt:
+        obj = super().__new__(cls, value)
+        obj.source = source
+        return obj
+
+    def __str__(self) -> str:
+        return self.source
+
+
+_LEAD = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+
+
+def nesting_too_deep(text: str, limit: int = MAX_DEPTH) -> tuple[int, int] | None:
+    """Where ``text`` nests deeper than ``limit``, or None; safe at any depth.
+
+    libyaml's composer recurses in C and runs out of stack (a segfault, not an
+    exception) somewhere past 10 000 levels, so depth must be known before it runs.
+    A cheap bound comes first: block nesting needs a deeper indent or another
+    ``- ``/``? `` on the line, flow nesting needs an opening bracket. Only text whose
+    bound exceeds the limit is read event by event (libyaml's parser keeps its
+    own stack on the heap), counting the real depth.
+    """
+    flow = text.count("[") + text.count("{")
+    lead = max((len(m) for m in _LEAD.findall(text)), default=0)
+    if flow + lead + 2 <= limit:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > limit:
+                    mark = event.start_mark
+                    return mark.line + 1, mark.column + 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the composer will report the syntax error itself
+    return None
 
 
 def _finding(rule: str, message: str, file: str, line: int, col: int, hint: str = "") -> Finding:
@@ -78,6 +157,9 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Finding | None]:
             0,
             "Dela upp innehållet på flera filer; en fil beskriver en sak.",
         )
+    wide = _utf16(raw, file)
+    if wide is not None:
+        return None, wide
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -105,6 +187,30 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Finding | None]:
     if text.startswith("\ufeff"):
         text = text[1:]
     return text, None
+
+
+def _utf16(raw: bytes, file: str) -> Finding | None:
+    """A UTF-16/32 file (Windows 'Unicode' in Notepad) is named as such."""
+    boms = {
+        b"\xff\xfe\x00\x00": "UTF-32",
+        b"\x00\x00\xfe\xff": "UTF-32",
+        b"\xff\xfe": "UTF-16",
+        b"\xfe\xff": "UTF-16",
+    }
+    name = next((n for bom, n in boms.items() if raw.startswith(bom)), None)
+    if name is None and len(raw) >= 4 and (raw[1:4:2] == b"\x00\x00" or raw[0:3:2] == b"\x00\x00"):
+        name = "UTF-16"
+    if name is None:
+        return None
+    return _finding(
+        "FIL-KODNING",
+        f"Filen är sparad som {name} ('Unicode' i Anteckningar), inte som UTF-8.",
+        file,
+        1,
+        1,
+        "Spara filen med teckenkodningen UTF-8 (i Anteckningar: Spara som → Kodning: UTF-8; "
+        "i VS Code: klicka på kodningen i statusraden och välj 'Save with Encoding').",
+    )
 
 
 _SYNTAX_MESSAGES: list[tuple[str, str, str]] = [
@@ -140,6 +246,11 @@ _SYNTAX_MESSAGES: list[tuple[str, str, str]] = [
     ),
     (
         "expected a single document",
+        "Filen innehåller flera YAML-dokument (---).",
+        "En fil beskriver en sak: ta bort '---' eller dela upp filen.",
+    ),
+    (
+        "but found another document",
         "Filen innehåller flera YAML-dokument (---).",
         "En fil beskriver en sak: ta bort '---' eller dela upp filen.",
     ),
@@ -223,6 +334,7 @@ class _Builder:
         self.file = file
         self.out = out
         self.count = 0
+        self.chars = 0
 
     def mark(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -230,9 +342,13 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _TooLarge(*self.mark(node), "för många värden efter att alias expanderats")
+            raise _TooLarge(
+                *self.mark(node), "för många värden efter att alias expanderats", _ALIAS_HINT
+            )
         if depth > MAX_DEPTH:
-            raise _TooLarge(*self.mark(node), f"nästlingen är djupare än {MAX_DEPTH} nivåer")
+            raise _TooLarge(
+                *self.mark(node), f"nästlingen är djupare än {MAX_DEPTH} nivåer", _DEPTH_HINT
+            )
         self.out.positions[path] = self.mark(node)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, depth)
@@ -241,12 +357,21 @@ class _Builder:
                 self.bad_tag(node)
             return [self.build(v, (*path, i), depth + 1) for i, v in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
+        self.chars += len(node.value)
+        if self.chars > MAX_EXPANDED_CHARS:
+            raise _TooLarge(
+                *self.mark(node),
+                f"texten blir längre än {MAX_EXPANDED_CHARS // 1_000_000} miljoner tecken "
+                "när alias expanderas",
+                _ALIAS_HINT,
+            )
         return self.scalar(node)
 
     def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         if node.tag != _T + "map":
             self.bad_tag(node)
         result: dict[str, Any] = {}
+        merged_keys: dict[str, Any] = {}
         for knode, vnode in node.value:
             if knode.tag == _T + "merge":
                 merged = self.build(vnode, path, depth + 1)
@@ -254,7 +379,9 @@ class _Builder:
                 for src in sources:
                     if isinstance(src, dict):
                         for k, v in src.items():
-                            result.setdefault(k, v)
+                            if k not in result:
+                                result[k] = v
+                                merged_keys[k] = v
                 continue
             if not isinstance(knode, yaml.ScalarNode):
                 line, col = self.mark(knode)
@@ -265,6 +392,9 @@ class _Builder:
                 )
                 continue
             key = str(knode.value)
+            if key in merged_keys:  # by the merge-key rule an explicit key wins
+                del merged_keys[key]
+                del result[key]
             if key in result:
                 line, col = self.mark(knode)
                 first = self.out.key_positions.get((*path, key), (0, 0))[0]
@@ -311,14 +441,16 @@ class _Builder:
             if _LEADING_ZERO_INT.match(value):
                 return value
             try:
-                return int(value.replace("_", ""), 0)
+                number = int(value.replace("_", ""), 0)
             except ValueError:
                 return value
+            return number if str(number) == value else SourceInt(number, value)
         if tag == _T + "float":
             try:
-                return float(value.replace("_", ""))
+                real = float(value.replace("_", ""))
             except ValueError:
                 return value
+            return real if repr(real) == value else SourceFloat(real, value)
         if tag == _T + "timestamp":
             if _DATE.match(value):
                 try:
@@ -334,6 +466,18 @@ class _Builder:
 def parse(text: str, file: str) -> ParsedYaml:
     """Parse one YAML document. Never raises for bad input: problems become findings."""
     out = ParsedYaml()
+    deep = nesting_too_deep(text)
+    if deep is not None:
+        out.findings.append(
+            _finding(
+                "YAML-STORLEK",
+                f"Filen kan inte läsas: nästlingen är djupare än {MAX_DEPTH} nivåer.",
+                file,
+                *deep,
+                _DEPTH_HINT,
+            )
+        )
+        return out
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -341,7 +485,9 @@ def parse(text: str, file: str) -> ParsedYaml:
         return out
     except RecursionError:
         out.findings.append(
-            _finding("YAML-STORLEK", "Filen är för djupt nästlad för att läsas.", file, 0, 0)
+            _finding(
+                "YAML-STORLEK", "Filen är för djupt nästlad för att läsas.", file, 0, 0, _DEPTH_HINT
+            )
         )
         return out
     if node is None:
@@ -358,8 +504,7 @@ def parse(text: str, file: str) -> ParsedYaml:
                 file,
                 exc.line,
                 exc.column,
-                "Alias (*namn) som pekar på alias kan växa exponentiellt; "
-                "skriv ut värdena i stället.",
+                exc.hint,
             )
         )
     return out

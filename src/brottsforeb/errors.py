@@ -8,7 +8,8 @@ codes. Every message is Swedish because it reaches the user as it is.
     ├── UsageError                arguments that cannot be used
     ├── RenderError               a document cannot be rendered
     ├── WriteRefusedError         a write would overwrite or escape unasked
-    └── HistoryError              git history cannot be read
+    ├── HistoryError              git history cannot be read
+    └── ConflictError             a file changed under bfa's feet (exit 1)
 
 Findings (problems *in* the repository's files) are not exceptions: they
 are data, see ``brottsforeb.findings``.
@@ -20,6 +21,7 @@ from pathlib import Path
 
 __all__ = [
     "BfaError",
+    "ConflictError",
     "HistoryError",
     "NotARepositoryError",
     "RenderError",
@@ -66,3 +68,9 @@ class WriteRefusedError(BfaError):
 
 class HistoryError(BfaError):
     """The git history cannot be read as asked."""
+
+
+class ConflictError(BfaError):
+    """Someone else changed or holds the file bfa is about to write; nothing was written."""
+
+    exit_code = 1

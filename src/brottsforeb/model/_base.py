@@ -6,9 +6,26 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
+
+#: Fields that are one line of text wherever they occur: a name, a title, a paragraph or
+#: diary number, an address. Empty (after trimming) names and titles are errors; a line
+#: break of any kind (LF, CR, NEL U+0085, U+2028/2029, vertical tab, form feed) is an error
+#: in all of them, since it would start a new block in a Markdown or Typst document.
+ONE_LINE_FIELDS = frozenset({"name", "title", "paragraph", "record_number", "email", "phone"})
+NON_EMPTY_FIELDS = frozenset({"name", "title"})
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 @dataclass(frozen=True)
@@ -43,7 +60,18 @@ class BfaModel(BaseModel):
         # Validators are built on first use: the ~25 nested models (Frekvens, Beslut …)
         # then never build their own, only the nine file kinds do (halves start-up).
         defer_build=True,
+        allow_inf_nan=False,  # värde: nan / inf / 1e400 are errors, not numbers
     )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _one_line(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, str) and info.field_name in ONE_LINE_FIELDS:
+            if not value and info.field_name in NON_EMPTY_FIELDS:
+                raise ValueError("får inte vara tomt")
+            if not _LINE_BREAKS.isdisjoint(value):
+                raise ValueError("får bara vara en rad (radbrytning eller radavgränsare i texten)")
+        return value
 
 
 class Entity(BfaModel):
