@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -43,45 +45,172 @@ def _f(rule: str, sev: Severity, msg: str, file: str, hint: str = "") -> Finding
     return Finding(rule, sev, msg, file, 0, 0, hint, "bfa")
 
 
+#: Names Windows cannot have as a file (with any extension): a repository holding one
+#: cannot be checked out where most coordinators work.
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"com{i}" for i in range(10)}
+    | {f"lpt{i}" for i in range(10)}
+    | {"com¹", "com²", "com³", "lpt¹", "lpt²", "lpt³", "conin$", "conout$"}
+)
+
+
+def windows_reserved(name: str) -> bool:
+    """Whether ``name`` (a file name or an id) is reserved on Windows (con, nul, com1 …)."""
+    return name.split(".", 1)[0].strip().lower() in WINDOWS_RESERVED
+
+
+def _open_regular(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of a regular file; OSError for anything else.
+
+    Opened non-blocking and checked with fstat on the open descriptor, so a FIFO,
+    socket or device (or a link to one, or a file swapped for one) never blocks.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _NotRegular
+        chunks: list[bytes] = []
+        size = 0
+        while size < limit:
+            chunk = os.read(fd, min(1 << 20, limit - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+class _NotRegular(OSError):
+    pass
+
+
 def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
-    """Every YAML file bfa reads under ``root``, as bytes keyed by POSIX path."""
+    """Every YAML file bfa reads under ``root``, as bytes keyed by POSIX path.
+
+    Everything in a data folder that is not a data file is a finding, never silence:
+    sub-folders, other endings (x.YAML, x.txt), special files, links leaving the
+    repository (file or folder), link loops and unreadable folders.
+    """
     files: dict[str, bytes] = {}
     findings: list[Finding] = []
     root_real = root.resolve()
 
-    def take(path: Path, rel: str) -> None:
-        if path.is_symlink():
-            target = path.resolve()
-            if not target.is_relative_to(root_real):
-                findings.append(
-                    _f(
-                        "FIL-LANK",
-                        Severity.ERROR,
-                        "Filen är en länk som pekar utanför förrådet och läses inte.",
-                        rel,
-                        "Kopiera in filen i förrådet i stället för att länka till den.",
-                    )
-                )
-                return
+    def err(rule: str, msg: str, rel: str, hint: str = "", sev: Severity = Severity.ERROR) -> None:
+        findings.append(_f(rule, sev, msg, rel, hint))
+
+    def inside(path: Path, rel: str, what: str) -> bool:
+        """Whether ``path`` (a link or under one) stays in the repository."""
         try:
-            with path.open("rb") as fh:  # never more than the limit + 1 into memory
-                files[rel] = fh.read(_yaml.MAX_FILE_BYTES + 1)
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError) as exc:
+            loop = isinstance(exc, RuntimeError) or getattr(exc, "errno", 0) == errno.ELOOP
+            err(
+                "FIL-LANK",
+                f"{what} är en länk i en slinga och läses inte."
+                if loop
+                else f"{what} är en länk som inte pekar på något och läses inte.",
+                rel,
+                "Ta bort länken eller låt den peka på en fil i förrådet.",
+            )
+            return False
+        if not real.is_relative_to(root_real):
+            err(
+                "FIL-LANK",
+                f"{what} är en länk som pekar utanför förrådet och läses inte.",
+                rel,
+                "Kopiera in innehållet i förrådet i stället för att länka till det.",
+            )
+            return False
+        return True
+
+    def take(path: Path, rel: str) -> None:
+        if path.is_symlink() and not inside(path, rel, "Filen"):
+            return
+        try:
+            files[rel] = _open_regular(path, _yaml.MAX_FILE_BYTES + 1)
+        except _NotRegular:
+            err(
+                "FIL-TYP",
+                "Det här är ingen vanlig fil (en mapp, en FIFO eller en enhet) och läses inte.",
+                rel,
+                "Ta bort den, eller ge den ett namn som inte slutar på .yaml.",
+            )
         except OSError as exc:
-            findings.append(
-                _f("FIL-LASFEL", Severity.ERROR, f"Filen kan inte läsas ({exc.strerror}).", rel)
+            if exc.errno == errno.ELOOP:
+                err("FIL-LANK", "Filen är en länk i en slinga och läses inte.", rel)
+            else:
+                err("FIL-LASFEL", f"Filen kan inte läsas ({exc.strerror}).", rel)
+
+    def listing(path: Path, rel: str) -> list[os.DirEntry[str]]:
+        try:
+            with os.scandir(path) as it:
+                return sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            err("FIL-LASFEL", f"Mappen kan inte läsas ({exc.strerror}).", rel + "/")
+            return []
+
+    def is_dir(e: os.DirEntry[str]) -> bool:
+        try:
+            return e.is_dir()
+        except OSError:
+            return False
+
+    def stray(e: os.DirEntry[str], rel: str, expected: str) -> None:
+        if e.name.startswith("."):
+            return  # .gitkeep, editor swap files
+        low = e.name.lower()
+        if low.endswith(_SUFFIXES) and not e.name.endswith(_SUFFIXES):
+            stem = e.name.rsplit(".", 1)[0]
+            err(
+                "FIL-ANDELSE",
+                f"'{e.name}' slutar inte på .yaml med små bokstäver och läses inte.",
+                rel,
+                f"Byt namn till '{stem}.yaml'.",
+            )
+        elif is_dir(e):
+            err(
+                "FIL-PLATS",
+                f"Mappen '{e.name}/' läses inte: {expected}",
+                rel + "/",
+                "Flytta filerna i den ett steg upp, eller ta bort mappen.",
+            )
+        else:
+            err(
+                "FIL-PLATS",
+                f"'{e.name}' är ingen datafil (bara .yaml-filer läses här) och kontrolleras inte.",
+                rel,
+                "Flytta den ur mappen, t.ex. till docs/.",
+                Severity.WARNING,
             )
 
     take(root / ROOT_FILE, ROOT_FILE)
-    with os.scandir(root) as top:
-        dirs = sorted(
-            (e for e in top if e.is_dir() and not e.name.startswith(".")), key=lambda e: e.name
-        )
+    top = listing(root, ".")
+    for e in top:
+        if e.name.startswith(".") or is_dir(e) or e.name == ROOT_FILE:
+            continue
+        stem, _, ext = e.name.rpartition(".")
+        if ext.lower() in ("yaml", "yml") and (stem in KINDS or kind_by_name(stem)):
+            folder = stem if stem in KINDS else kind_by_name(stem).folder  # type: ignore[union-attr]
+            err(
+                "FIL-PLATS",
+                f"'{e.name}' ligger i förrådets rot och läses inte; bfa läser bara bfa.yaml där.",
+                e.name,
+                f"Lägg varje sak i en egen fil i {folder}/, t.ex. {folder}/namn.yaml.",
+            )
+    dirs = [e for e in top if not e.name.startswith(".") and is_dir(e)]
     for d in dirs:
         kind = KINDS.get(d.name)
         if kind is None:
             if d.name in _OTHER_DIRS or d.name.startswith(("_", "examples")):
                 continue
-            has_yaml = any(n.endswith(_SUFFIXES) for n in os.listdir(d.path))
+            try:
+                has_yaml = any(n.lower().endswith(_SUFFIXES) for n in os.listdir(d.path))
+            except OSError:
+                has_yaml = False
             if has_yaml:
                 guess = suggest(d.name, list(KINDS)) or (
                     k.folder if (k := kind_by_name(d.name)) else None
@@ -99,14 +228,32 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
                     )
                 )
             continue
-        for sub in sorted(os.scandir(d.path), key=lambda e: e.name):
+        if d.is_symlink() and not inside(Path(d.path), d.name + "/", "Mappen"):
+            continue
+        for sub in listing(Path(d.path), d.name):
             rel = f"{d.name}/{sub.name}"
-            if kind.by_year and sub.is_dir():
-                for f in sorted(os.scandir(sub.path), key=lambda e: e.name):
-                    if f.name.endswith(_SUFFIXES) and f.is_file():
+            if kind.by_year and is_dir(sub) and _YEAR.match(sub.name):
+                if sub.is_symlink() and not inside(Path(sub.path), rel + "/", "Mappen"):
+                    continue
+                for f in listing(Path(sub.path), rel):
+                    if f.name.endswith(_SUFFIXES) and not f.name.startswith("."):
                         take(Path(f.path), f"{rel}/{f.name}")
-            elif sub.name.endswith(_SUFFIXES) and (sub.is_file() or sub.is_symlink()):
+                    else:
+                        stray(f, f"{rel}/{f.name}", "mötesfiler ligger direkt i årsmappen.")
+            elif (
+                sub.name.endswith(_SUFFIXES)
+                and not sub.name.startswith(".")
+                and not (kind.by_year and is_dir(sub))
+            ):
                 take(Path(sub.path), rel)
+            else:
+                stray(
+                    sub,
+                    rel,
+                    "mötesfiler ligger i en mapp per år, moten/ÅÅÅÅ/."
+                    if kind.by_year
+                    else f"bfa läser bara filer direkt i {d.name}/.",
+                )
     return files, findings
 
 
@@ -145,7 +292,30 @@ def _classify(rel: str) -> tuple[str, str] | Finding:
             "Använd små bokstäver a–z, siffror och bindestreck, utan å, ä, ö och "
             "mellanslag, t.ex. 'forebyggande-samordnare.yaml'.",
         )
+    if windows_reserved(stem):
+        return _f(
+            "FIL-ID",
+            Severity.ERROR,
+            f"Filnamnet '{parts[-1]}' är reserverat i Windows ({stem}) och kan inte checkas ut där.",
+            rel,
+            "Välj ett annat id, t.ex. 'nul' → 'nul-grupp'; con, prn, aux, nul, com1–9 och "
+            "lpt1–9 går inte att använda.",
+        )
     return kind.folder, stem
+
+
+def _pnr_in_name(rel: str) -> list[Finding]:
+    return [
+        _f(
+            "PERSONNUMMER",
+            Severity.ERROR,
+            f"Filnamnet innehåller ett {what} ({masked}). Uppgifter om enskilda personer får "
+            "inte finnas i förrådet.",
+            rel,
+            "Byt namn på filen, och ta bort numret ur git-historiken om det har checkats in.",
+        )
+        for _line, _col, what, masked in find_personnummer(rel)
+    ]
 
 
 def _entity(kind: str, eid: str, rel: str, raw: bytes) -> tuple[Entry, list[Finding]]:
@@ -218,6 +388,7 @@ def load_files(
     """Build a Repo from file contents keyed by POSIX path relative to the root."""
     repo = Repo(root=root, findings=list(extra))
     for rel in sorted(files):
+        repo.findings.extend(_pnr_in_name(rel))
         where = _classify(rel)
         if isinstance(where, Finding):
             repo.findings.append(where)
