@@ -134,7 +134,7 @@ def nesting_too_deep(text: str, limit: int = MAX_DEPTH) -> tuple[int, int] | Non
                 depth += 1
                 if depth > limit:
                     mark = event.start_mark
-                    return mark.line + 1, mark.column + 1
+                    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:

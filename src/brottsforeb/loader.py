@@ -296,7 +296,8 @@ def _classify(rel: str) -> tuple[str, str] | Finding:
         return _f(
             "FIL-ID",
             Severity.ERROR,
-            f"Filnamnet '{parts[-1]}' är reserverat i Windows ({stem}) och kan inte checkas ut där.",
+            f"Filnamnet '{parts[-1]}' är reserverat i Windows ({stem}) "
+            "och kan inte checkas ut där.",
             rel,
             "Välj ett annat id, t.ex. 'nul' → 'nul-grupp'; con, prn, aux, nul, com1–9 och "
             "lpt1–9 går inte att använda.",
