@@ -119,7 +119,7 @@ def _plain_ok(text: str, value: Any) -> bool:
     try:
         block = yaml.safe_load(f"k: {text}\n")
         flow = yaml.safe_load(f"{{k: {text}}}\n")
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):  # 2026-02-30: no such date
         return False
     return (
         isinstance(block, dict)
@@ -144,7 +144,7 @@ def _scalar(raw: str, style: str | None) -> tuple[str, Any]:
         return _double_quoted(raw), raw
     try:
         value = yaml.safe_load(f"k: {raw}\n")["k"] if raw.strip() else raw
-    except (yaml.YAMLError, TypeError):
+    except (yaml.YAMLError, TypeError, ValueError, OverflowError):
         value = raw
     if isinstance(value, (dict, list)) and raw.strip()[:1] in "{[" and _plain_ok(raw, value):
         return raw.strip(), value  # a flow collection, e.g. {år: 2026, värde: 70}
@@ -277,7 +277,11 @@ def _edit_body(body: str, path: tuple[Key, ...], raw: str, *, append: bool) -> t
             hint="Ange ett fält inuti den, t.ex. möten.antal eller ledamöter[2], "
             "eller --lägg-till för listor.",
         )
-    old = yaml.safe_load(body[node.start_mark.index : node.end_mark.index] or "null")
+    old_text = body[node.start_mark.index : node.end_mark.index]
+    try:
+        old = yaml.safe_load(old_text or "null")
+    except (yaml.YAMLError, ValueError, OverflowError):  # e.g. slut: 2026-02-30, to be repaired
+        old = old_text
     if node.style in ("|", ">"):
         raise UsageError(
             f"'{_show(path)}' är en flerradig text och ändras bäst i filen direkt.",

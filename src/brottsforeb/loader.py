@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from . import _yaml
+from ._io import os_reason, windows_reserved
 from ._messages import schema_findings, suggest
 from ._pii import find_personnummer
 from .errors import NotARepositoryError
@@ -43,21 +44,6 @@ def find_root(path: Path) -> Path:
 
 def _f(rule: str, sev: Severity, msg: str, file: str, hint: str = "") -> Finding:
     return Finding(rule, sev, msg, file, 0, 0, hint, "bfa")
-
-
-#: Names Windows cannot have as a file (with any extension): a repository holding one
-#: cannot be checked out where most coordinators work.
-WINDOWS_RESERVED = frozenset(
-    {"con", "prn", "aux", "nul"}
-    | {f"com{i}" for i in range(10)}
-    | {f"lpt{i}" for i in range(10)}
-    | {"com¹", "com²", "com³", "lpt¹", "lpt²", "lpt³", "conin$", "conout$"}
-)
-
-
-def windows_reserved(name: str) -> bool:
-    """Whether ``name`` (a file name or an id) is reserved on Windows (con, nul, com1 …)."""
-    return name.split(".", 1)[0].strip().lower() in WINDOWS_RESERVED
 
 
 def _open_regular(path: Path, limit: int) -> bytes:
@@ -143,14 +129,14 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
             if exc.errno == errno.ELOOP:
                 err("FIL-LANK", "Filen är en länk i en slinga och läses inte.", rel)
             else:
-                err("FIL-LASFEL", f"Filen kan inte läsas ({exc.strerror}).", rel)
+                err("FIL-LASFEL", f"Filen kan inte läsas ({os_reason(exc)}).", rel)
 
     def listing(path: Path, rel: str) -> list[os.DirEntry[str]]:
         try:
             with os.scandir(path) as it:
                 return sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            err("FIL-LASFEL", f"Mappen kan inte läsas ({exc.strerror}).", rel + "/")
+            err("FIL-LASFEL", f"Mappen kan inte läsas ({os_reason(exc)}).", rel + "/")
             return []
 
     def is_dir(e: os.DirEntry[str]) -> bool:

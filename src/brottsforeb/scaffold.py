@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from ._io import write_text_atomic
+from ._io import check_inside, windows_reserved, write_text_atomic
 from .errors import UsageError, WriteRefusedError
 from .model import KINDS, kind_by_name
 
@@ -54,6 +54,12 @@ def slug(name: str) -> str:
         raise UsageError(
             f"Namnet '{name}' ger inget id.",
             hint="Använd ett namn med bokstäver eller siffror, eller ange --id.",
+        )
+    if windows_reserved(out):
+        raise UsageError(
+            f"Id:t '{out}' är ett reserverat namn i Windows och kan inte bli ett filnamn.",
+            hint="Välj ett annat namn eller ange --id, t.ex. --id "
+            f"{out}-grupp; con, prn, aux, nul, com1–9 och lpt1–9 går inte att använda.",
         )
     return out
 
@@ -92,6 +98,8 @@ def _write_new(root: Path, files: dict[str, str]) -> None:
             f"Finns redan och skrivs inte över: {shown}.",
             hint="Inget har ändrats. Välj en annan mapp eller ett annat namn.",
         )
+    for rel in files:
+        check_inside(root, root / rel)
     for rel, text in files.items():
         write_text_atomic(root / rel, text)
 

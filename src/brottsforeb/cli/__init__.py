@@ -72,6 +72,16 @@ def main() -> None:
         sys.exit(130)
     except SystemExit:
         raise
+    except OSError as exc:  # the file system refused: the user's environment, not a bug
+        from .._escape import one_line
+        from .._io import os_reason
+
+        where = f" {one_line(exc.filename)}" if exc.filename else ""
+        sys.stderr.write(
+            f"bfa: fel: filen eller mappen{where} kan inte användas ({os_reason(exc)}).\n"
+        )
+        sys.stderr.write("  → Kontrollera sökvägen och behörigheterna.\n")
+        sys.exit(2)
     except BaseException as exc:  # a bug in bfa (or a pyo3 PanicException,
         # a MemoryError, a RecursionError): still no traceback for the coordinator
         if os.environ.get("BFA_DEBUG"):

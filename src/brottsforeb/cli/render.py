@@ -53,7 +53,11 @@ def render_cmd(
         False, "--public", help="Offentlig version: utan namn och kontaktuppgifter till personer."
     ),
     year: int | None = typer.Option(
-        None, "--år", help="År för uppföljning och mötesplan. Standard: året för det senaste mötet."
+        None,
+        "--år",
+        min=1900,
+        max=2199,
+        help="År för uppföljning och mötesplan. Standard: året för det senaste mötet.",
     ),
     entity: str | None = typer.Option(
         None, "--id", help="Vilket dokument eller vilken lägesbild (id) när det finns flera."

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import command, console, fail
+from ._common import checked_date, command, console, fail
 
 
 @command("init")
@@ -102,6 +102,7 @@ def new_cmd(
                 when = dt.date.fromisoformat(date)
             except ValueError:
                 raise fail(f"'{date}' är inget giltigt datum.", "Skriv ÅÅÅÅ-MM-DD.") from None
+            when = checked_date(when, "--date")
         created = new_meeting(path, name, when)
     else:
         if date is not None:

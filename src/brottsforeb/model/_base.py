@@ -25,6 +25,16 @@ SLUG = r"^[a-z0-9][a-z0-9-]*$"
 #: in all of them, since it would start a new block in a Markdown or Typst document.
 ONE_LINE_FIELDS = frozenset({"name", "title", "paragraph", "record_number", "email", "phone"})
 NON_EMPTY_FIELDS = frozenset({"name", "title"})
+#: Years bfa computes with. Deadlines are dates years ahead of the data, so a date near
+#: the end of the calendar (9999-12-31) would overflow; no municipal record needs more.
+MIN_YEAR = 1900
+MAX_YEAR = 2199
+
+
+def year_in_range(year: int) -> bool:
+    return MIN_YEAR <= year <= MAX_YEAR
+
+
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
@@ -66,6 +76,8 @@ class BfaModel(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _one_line(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, dt.date) and not year_in_range(value.year):
+            raise ValueError(f"ska vara ett datum mellan åren {MIN_YEAR} och {MAX_YEAR}")
         if isinstance(value, str) and info.field_name in ONE_LINE_FIELDS:
             if not value and info.field_name in NON_EMPTY_FIELDS:
                 raise ValueError("får inte vara tomt")
