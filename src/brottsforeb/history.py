@@ -134,6 +134,24 @@ def _blob_bytes(blob: Any) -> bytes:
     return bytes(blob.data_stream.read())
 
 
+def _dirty_paths(git_repo: Any) -> set[str]:
+    """Paths that differ from HEAD in the index or the working tree, or are untracked.
+
+    Plumbing only (diff-files, diff-index, ls-files): `git diff` and `git status` refresh
+    .git/index as a side effect (even with GIT_OPTIONAL_LOCKS=0 in some versions), and a
+    read-only command must leave every byte of the repository as it was.
+    """
+    g = git_repo.git
+    out = set()
+    for raw in (
+        g.diff_files("--name-only", "-z"),
+        g.diff_index("--cached", "--name-only", "-z", "HEAD"),
+        g.ls_files("--others", "--exclude-standard", "-z"),
+    ):
+        out |= {p for p in raw.split("\0") if p}
+    return out
+
+
 def _clean(text: str) -> str:
     """Commit metadata as bfa may show it: one line, no control characters, no pnr."""
     return mask(one_line(text))
@@ -365,8 +383,7 @@ def minutes(path: Path, since: str | None = None, until: str | None = None) -> M
     by_path = _commits_by_path(git_repo, since_sha, until_sha, prefix)
     dirty = set()
     if until is None:
-        dirty = {d.a_path for d in git_repo.index.diff(None)} | set(git_repo.untracked_files)
-        dirty |= {d.a_path for d in git_repo.index.diff("HEAD")}
+        dirty = _dirty_paths(git_repo)
     for ch in changes:
         commits = list(by_path.get(prefix + ch.file, []))
         if until is None and prefix + ch.file in dirty:

@@ -44,7 +44,7 @@ def _finalize(value: Any) -> str:
     return md(value)
 
 
-def _contained_loader(folder: Path) -> Any:
+def _contained_loader(folder: Path, root: Path) -> Any:
     """A loader for the municipality's templates/ that never reads outside it.
 
     Jinja already refuses '..' in template names; this also refuses a template
@@ -56,7 +56,7 @@ def _contained_loader(folder: Path) -> Any:
         def get_source(self, environment: Any, template: str) -> Any:
             source, filename, uptodate = super().get_source(environment, template)
             real = Path(filename).resolve()
-            if not real.is_relative_to(folder.resolve()):
+            if not (real.is_relative_to(folder.resolve()) and real.is_relative_to(root.resolve())):
                 raise RenderError(
                     f"Mallen templates/{template} pekar utanför förrådet ({real}) och används "
                     "inte.",
@@ -193,7 +193,7 @@ def environment(repo_root: Path | None) -> Any:
 
     loaders = []
     if repo_root is not None and (repo_root / "templates").is_dir():
-        loaders.append(_contained_loader(repo_root / "templates"))
+        loaders.append(_contained_loader(repo_root / "templates", repo_root))
     loaders.append(FileSystemLoader(str(PACKAGE_TEMPLATES)))
     env = _limited_class()(
         loader=ChoiceLoader(loaders),
