@@ -9,6 +9,8 @@ import pytest
 
 from brottsforeb.cli import app
 
+from .conftest import ROOT
+
 COMMANDS = sorted(c.name or "" for c in app.registered_commands)
 
 
@@ -76,11 +78,32 @@ def test_usage_errors_are_swedish(cli) -> None:
 
 
 def test_cli_reference_is_generated_from_help() -> None:
-    from brottsforeb import _docgen
-
-    from .conftest import ROOT
+    from tools import docgen as _docgen
 
     text = (ROOT / "docs/cli.md").read_text(encoding="utf-8")
     for name in COMMANDS:
         assert f"## bfa {name}" in text
     assert text == _docgen.cli_reference(ROOT / "examples")
+
+
+def test_typer_private_reach_still_fits() -> None:
+    """cli/_sv.py patches private Typer modules: a Typer upgrade must fail here, loudly."""
+    import tomllib
+    from importlib.metadata import version
+
+    from brottsforeb.cli import _sv
+
+    assert _sv.missing_touches() == [], "Typer har ändrat de privata delar som cli/_sv.py lagar"
+    assert _sv.typer_supported(version("typer")), f"Typer {version('typer')} är inte prövad"
+    assert _sv.install() is True
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (low_major, low_minor), (high_major, high_minor) = _sv.SUPPORTED_TYPER
+    pin = f"typer>={low_major}.{low_minor},<{high_major}.{high_minor}"
+    assert pin in pyproject["project"]["dependencies"]
+
+
+def test_typer_version_range() -> None:
+    from brottsforeb.cli._sv import typer_supported
+
+    assert typer_supported("0.29.2") and not typer_supported("0.30.0")
+    assert not typer_supported("0.28.9")

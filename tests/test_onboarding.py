@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
+import re
+import shlex
+import shutil
+import subprocess
 from pathlib import Path
 
 import git
@@ -15,7 +20,7 @@ from pypdf import PdfReader
 
 from brottsforeb import __version__, load_repo, validate
 from brottsforeb.findings import Severity
-from brottsforeb.scaffold import NEW_KINDS, slug
+from brottsforeb.scaffold import NEW_KINDS, first_steps, slug
 
 from .conftest import ROOT
 from .test_schema import _jsonable
@@ -99,17 +104,26 @@ def test_a_new_user_walks_from_init_to_minutes(cli, tmp_path: Path) -> None:
 
 def test_init_passes_validate_at_once_with_ci_and_editor_files(cli, tmp_path: Path) -> None:
     root = tmp_path / "ny"
-    assert cli("init", root, "-n", "Åsele kommun").exit_code == 0
+    assert cli("init", root, "-n", "Åsele kommun", "--install-from", "pypi").exit_code == 0
     assert errors(root) == []
     workflow = yaml.safe_load((root / ".github/workflows/bfa.yml").read_text())
-    steps = [s.get("run", "") for s in workflow["jobs"]["bfa"]["steps"]]
-    assert "bfa validate --format github" in steps and "bfa check --format github" in steps
-    # CI installs the bfa that made the repository, so rules change only when the user says so
-    assert f'pip install "brottsforeb=={__version__}"' in steps
+    jobs = workflow["jobs"]
+    runs = {job: [s.get("run", "") for s in jobs[job]["steps"]] for job in ("validate", "check")}
+    # validate and check are separate jobs, so a missing document never hides a broken file
+    assert "bfa validate --format github" in runs["validate"]
+    assert "bfa check --format github" in runs["check"]
+    assert "bfa check --format github" not in runs["validate"]
+    assert "schedule" in jobs["validate"]["if"] and "pull_request" in jobs["check"]["if"]
+    # bfa's source is written in one place, which both CI files read
+    assert all("pip install -r .bfa/requirements.txt" in r for r in runs.values())
+    lines = (root / ".bfa/requirements.txt").read_text().splitlines()
+    assert [x for x in lines if not x.startswith("#")] == [f"brottsforeb=={__version__}"]
     assert workflow[True]["schedule"]  # "on" is YAML 1.1's True
     gitlab = yaml.safe_load((root / ".gitlab-ci.yml").read_text())
-    assert "bfa check" in gitlab["bfa"]["script"]
-    assert f'pip install "brottsforeb=={__version__}"' in gitlab["bfa"]["script"]
+    assert gitlab["bfa-validate"]["script"] == ["bfa validate"]
+    assert gitlab["bfa-check"]["script"] == ["bfa check"]
+    assert gitlab["default"]["before_script"] == ["pip install -r .bfa/requirements.txt"]
+    assert {r["if"] for r in gitlab["bfa-check"]["rules"]} >= {'$CI_PIPELINE_SOURCE == "schedule"'}
     hooks = yaml.safe_load((root / ".pre-commit-config.yaml").read_text())
     assert hooks["repos"][0]["hooks"][0]["entry"] == "bfa validate"
     settings = json.loads((root / ".vscode/settings.json").read_text())
@@ -159,8 +173,143 @@ def test_init_twice_says_there_is_a_repository(cli, tmp_path: Path) -> None:
 
 def test_init_inside_an_existing_git_repository_does_not_nest_one(cli, tmp_path: Path) -> None:
     git.Repo.init(tmp_path)
-    assert cli("init", tmp_path / "bfa", "--name", "Testby kommun").exit_code == 0
-    assert not (tmp_path / "bfa/.git").exists()
+    (tmp_path / "dokumentation").mkdir()
+    r = cli("init", tmp_path / "dokumentation/bfa", "--name", "Testby kommun")
+    assert r.exit_code == 0, r.output
+    assert not (tmp_path / "dokumentation/bfa/.git").exists()
+    # it said git was missing, although git was there: the files join the enclosing repo
+    assert "git hittades inte" not in r.output
+    assert "ligger redan i git-förrådet" in r.output and "flytta" in r.output
+    workflow = yaml.safe_load(
+        (tmp_path / "dokumentation/bfa/.github/workflows/bfa.yml").read_text()
+    )
+    assert workflow["defaults"]["run"]["working-directory"] == "dokumentation/bfa"
+    gitlab = yaml.safe_load((tmp_path / "dokumentation/bfa/.gitlab-ci.yml").read_text())
+    assert gitlab["default"]["before_script"][0] == 'cd "dokumentation/bfa"'
+    # at the enclosing repository's root: no working directory, nothing to move
+    sub = tmp_path / "andra"
+    git.Repo.init(sub)
+    r = cli("init", sub, "--name", "Testby kommun")
+    assert r.exit_code == 0 and "flytta" not in r.output and "git hittades inte" not in r.output
+    assert "defaults" not in yaml.safe_load((sub / ".github/workflows/bfa.yml").read_text())
+
+
+def _bfa_env() -> dict[str, str]:
+    """The environment of a CI job: this venv's bfa first on PATH."""
+    import sys
+
+    bindir = str(Path(sys.executable).parent)
+    return {
+        **os.environ,
+        "PATH": bindir + os.pathsep + os.environ.get("PATH", ""),
+        "COLUMNS": "200",
+    }
+
+
+def _run_job(root: Path, commands: list[str]) -> list[subprocess.CompletedProcess[str]]:
+    out = []
+    for command in commands:
+        if command.startswith("pip install"):
+            continue  # installing is tested from the built wheel in test_wheel.py
+        argv = shlex.split(command)
+        assert argv[0] == "bfa", command
+        bfa = shutil.which("bfa", path=_bfa_env()["PATH"])
+        assert bfa is not None
+        out.append(
+            subprocess.run(
+                [bfa, *argv[1:]],
+                cwd=root,
+                env=_bfa_env(),
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                check=False,
+            )
+        )
+    return out
+
+
+def test_the_generated_ci_jobs_on_the_day_of_init(cli, tmp_path: Path) -> None:
+    """Validate is green on day one; each finding of check says what to enter and how."""
+    root = tmp_path / "testby"
+    r = cli("init", root, "--name", "Testby kommun", "--install-from", "pypi")
+    assert r.exit_code == 0, r.output
+    workflow = yaml.safe_load((root / ".github/workflows/bfa.yml").read_text())
+    runs = {
+        job: [s["run"] for s in spec["steps"] if "run" in s]
+        for job, spec in workflow["jobs"].items()
+    }
+    assert set(runs) == {"validate", "check"}
+    (validate_run,) = _run_job(root, runs["validate"])
+    assert validate_run.returncode == 0, validate_run.stdout + validate_run.stderr
+    (check_run,) = _run_job(root, runs["check"])
+    assert check_run.returncode == 1, check_run.stdout + check_run.stderr
+    annotations = [x for x in check_run.stdout.splitlines() if x.startswith("::")]
+    assert annotations
+    for line in annotations:
+        hint = line.split(" – ", 1)[1]
+        assert re.search(r"bfa (new|set) ", hint), line
+    gitlab = yaml.safe_load((root / ".gitlab-ci.yml").read_text())
+    (gl_validate,) = _run_job(root, gitlab["bfa-validate"]["script"])
+    assert gl_validate.returncode == 0, gl_validate.stdout
+    # the law's duties init names are the ones check reports, with the same commands
+    readme = (root / "README.md").read_text()
+    for what, commands in first_steps("Testby kommun", dt.date.today()):
+        assert what in readme and what in r.stdout
+        for command in commands:
+            assert command in readme and command in r.stdout
+
+
+def test_following_the_first_steps_makes_check_green(cli, tmp_path: Path) -> None:
+    root = tmp_path / "testby"
+    assert cli("init", root, "--name", "Testby kommun", "--install-from", "pypi").exit_code == 0
+    today = dt.date.today()
+    day = today.replace(day=1).isoformat()
+    for _what, commands in first_steps("Testby kommun", today):
+        for command in commands:
+            argv = shlex.split(command.replace("ÅÅÅÅ-MM-DD", day))
+            r = cli(*argv[1:], "-C", root) if argv[1] == "set" else cli(*argv[1:], root)
+            assert r.exit_code == 0, (command, r.output)
+    r = cli("check", root, "--format", "json")
+    rules = {f["rule"] for f in json.loads(r.stdout)["findings"] if f["severity"] == "fel"}
+    assert not rules & {"LAG-ATGARDSPLAN", "RAPPORTERING-KF", "UPPFOLJNING-NAMND"}, r.stdout
+    assert errors(root) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [
+        ("pypi", f"brottsforeb=={__version__}"),
+        (
+            "git+https://github.com/exempel/bfa@v0.1.0",
+            "brottsforeb @ git+https://github.com/exempel/bfa@v0.1.0",
+        ),
+    ],
+)
+def test_install_from_is_written_in_one_place(cli, tmp_path: Path, source: str, line: str) -> None:
+    r = cli("init", tmp_path / "r", "--name", "Testby kommun", "--install-from", source)
+    assert r.exit_code == 0, r.output
+    text = (tmp_path / "r/.bfa/requirements.txt").read_text()
+    assert [x for x in text.splitlines() if not x.startswith("#")] == [line]
+    assert line in r.stdout
+
+
+def test_install_from_a_wheel_copies_it_into_the_repository(cli, tmp_path: Path) -> None:
+    wheel = tmp_path / "brottsforeb-0.1.0-py3-none-any.whl"
+    wheel.write_bytes(b"PK\x05\x06" + bytes(18))  # an empty zip: the bytes are copied as they are
+    r = cli("init", tmp_path / "r", "--name", "Testby kommun", "--install-from", wheel)
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "r/.bfa" / wheel.name).read_bytes() == wheel.read_bytes()
+    text = (tmp_path / "r/.bfa/requirements.txt").read_text()
+    assert f"./.bfa/{wheel.name}" in text.splitlines()
+    assert not git.Repo(tmp_path / "r").ignored(f".bfa/{wheel.name}")
+
+
+@pytest.mark.parametrize("source", ["ftp://x", "saknas.whl", ""])
+def test_install_from_refuses_what_it_cannot_use(cli, tmp_path: Path, source: str) -> None:
+    r = cli("init", tmp_path / "r", "--name", "Testby kommun", "--install-from", source)
+    assert r.exit_code == 2, r.output
+    assert "Traceback" not in r.output and not (tmp_path / "r").exists()
 
 
 def test_init_with_a_hostile_name_is_still_valid(cli, tmp_path: Path) -> None:

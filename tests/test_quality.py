@@ -6,8 +6,7 @@ import subprocess
 import sys
 
 import pytest
-
-from brottsforeb import _docgen
+from tools import docgen as _docgen
 
 from .conftest import ROOT
 
@@ -32,5 +31,5 @@ def test_mypy_clean() -> None:
 def test_generated_docs_are_current(name: str) -> None:
     committed = (ROOT / "docs" / name).read_text(encoding="utf-8")
     assert committed == _docgen.GENERATED[name](ROOT / "examples"), (
-        f"docs/{name} är inaktuell: kör `python -m brottsforeb._docgen`"
+        f"docs/{name} är inaktuell: kör `python -m tools.docgen`"
     )

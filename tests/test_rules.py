@@ -129,7 +129,8 @@ def test_minimal_repository_has_no_findings(make_repo) -> None:
 
 
 def test_every_rule_has_a_function_and_a_test() -> None:
-    assert set(CHECKS) == set(BY_ID)  # every catalog row has its function
+    # every row has its function (load-time rows: the loader, see test_catalog.py)
+    assert set(CHECKS) == {r.id for r in RULES if r.command != "load"}
     assert set(FIRING) == set(VALIDATE_RULES)
 
 

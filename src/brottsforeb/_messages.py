@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ._yaml import ParsedYaml
-from .findings import Finding, Severity
+from .findings import Finding, from_catalog
 from .model._walk import aliases, description, model_at
 
 _QUOTED = re.compile(r"'([^']*)'")
@@ -42,93 +42,74 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _translate(err: Any, cls: type[BaseModel]) -> tuple[str, str, tuple[str | int, ...], bool]:
-    """(message, hint, loc for the position, point at the key?)"""
+#: Pydantic error types → the catalog's case of SCHEMA (rules/catalog.py).
+_TYPE_CASES: dict[str, str] = {
+    "string_type": "text",
+    "int_type": "heltal",
+    "int_parsing": "heltal",
+    "int_from_float": "heltal",
+    "float_type": "tal",
+    "float_parsing": "tal",
+    "finite_number": "ändligt-tal",
+    "bool_type": "sant-falskt",
+    "bool_parsing": "sant-falskt",
+    "list_type": "lista",
+    "model_type": "mappning",
+    "model_attributes_type": "mappning",
+    "dict_type": "mappning",
+    "greater_than_equal": "minst",
+    "greater_than": "minst",
+    "less_than_equal": "högst",
+    "less_than": "högst",
+}
+
+
+def _case(
+    err: Any, cls: type[BaseModel]
+) -> tuple[str, dict[str, Any], tuple[str | int, ...], bool]:
+    """(case of SCHEMA, template arguments, loc for the position, point at the key?)"""
     kind: str = err["type"]
     loc: tuple[str | int, ...] = tuple(err["loc"])
     ctx: dict[str, Any] = err.get("ctx") or {}
     value = err.get("input")
-    name = key_path(loc)
+    args: dict[str, Any] = {"key": key_path(loc), "value": _short(value)}
     if kind == "missing":
         parent = model_at(cls, loc[:-1])
-        hint = description(parent, str(loc[-1])) if parent else ""
-        return f"Obligatorisk nyckel '{name}' saknas.", hint, loc[:-1], False
+        args["description"] = description(parent, str(loc[-1])) if parent else ""
+        return "saknas", args, loc[:-1], False
     if kind == "extra_forbidden":
         parent = model_at(cls, loc[:-1])
         allowed = aliases(parent) if parent else []
-        guess = suggest(str(loc[-1]), allowed)
-        hint = (
-            f"Menade du '{guess}'?"
-            if guess
-            else "Tillåtna nycklar här: " + ", ".join(allowed) + "."
-        )
-        return f"Okänd nyckel '{name}'.", hint, loc, True
+        args["guess"] = suggest(str(loc[-1]), allowed)
+        args["allowed"] = ", ".join(allowed)
+        return ("okänd-nyckel-förslag" if args["guess"] else "okänd-nyckel"), args, loc, True
     if kind == "literal_error":
         options = _QUOTED.findall(str(ctx.get("expected", "")))
-        guess = suggest(str(value), options) if isinstance(value, str) else None
-        hint = f"Menade du '{guess}'?" if guess else "Tillåtna värden: " + ", ".join(options) + "."
-        return f"Ogiltigt värde '{_short(value)}' för '{name}'.", hint, loc, False
+        args["guess"] = suggest(str(value), options) if isinstance(value, str) else None
+        args["allowed"] = ", ".join(options)
+        return ("ogiltigt-värde-förslag" if args["guess"] else "ogiltigt-värde"), args, loc, False
     if kind.startswith("date") or kind.startswith("datetime"):
         if isinstance(value, str) and _ISO.match(value):
-            return (
-                f"Datumet {value} finns inte ('{name}').",
-                "Kontrollera dag och månad.",
-                loc,
-                False,
-            )
-        return f"'{name}' ska vara ett datum.", "Skriv datum som ÅÅÅÅ-MM-DD.", loc, False
+            return "datum-finns-inte", args, loc, False
+        return "datum", args, loc, False
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if "a-z0-9" in pattern:
-            return (
-                f"'{_short(value)}' är inget giltigt id ('{name}').",
-                "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä och ö "
-                "– samma som filnamnet utan .yaml"
-                + (", och formen 'lägesbild-id/del-id'." if "/" in pattern else "."),
-                loc,
-                False,
-            )
+            return ("id-del" if "/" in pattern else "id"), args, loc, False
         if pattern == r"^\d{4}$":
-            return f"'{name}' ska vara fyra siffror.", 'Skriv t.ex. "1737".', loc, False
-        return f"'{name}' har fel form.", "", loc, False
-    simple = {
-        "string_type": (
-            "ska vara text",
-            "Sätt värdet inom citattecken om det ser ut som något annat.",
-        ),
-        "int_type": ("ska vara ett heltal", ""),
-        "int_parsing": ("ska vara ett heltal", ""),
-        "int_from_float": ("ska vara ett heltal", ""),
-        "float_type": ("ska vara ett tal", "Använd punkt som decimaltecken, t.ex. 15.3."),
-        "float_parsing": ("ska vara ett tal", "Använd punkt som decimaltecken, t.ex. 15.3."),
-        "finite_number": (
-            "ska vara ett ändligt tal",
-            "nan och inf (oändligt) är inga mätvärden; skriv talet eller ta bort mätningen.",
-        ),
-        "bool_type": ("ska vara true eller false", ""),
-        "bool_parsing": ("ska vara true eller false", ""),
-        "list_type": ("ska vara en lista", "Skriv varje punkt på en egen rad som börjar med '- '."),
-        "model_type": ("ska vara en mappning (nyckel: värde)", ""),
-        "model_attributes_type": ("ska vara en mappning (nyckel: värde)", ""),
-        "dict_type": ("ska vara en mappning (nyckel: värde)", ""),
-        "string_too_short": ("får inte vara tomt", ""),
-        "too_short": ("får inte vara en tom lista", ""),
-    }
-    if kind in simple:
-        what, hint = simple[kind]
-        return f"'{name}' {what}.", hint, loc, False
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"'{name}' ska vara minst {ctx.get('ge', ctx.get('gt'))}.", "", loc, False
-    if kind in ("less_than_equal", "less_than"):
-        return f"'{name}' får vara högst {ctx.get('le', ctx.get('lt'))}.", "", loc, False
+            return "årtal", args, loc, False
+    if kind in _TYPE_CASES:
+        args["limit"] = next((ctx[k] for k in ("ge", "gt", "le", "lt") if k in ctx), "")
+        return _TYPE_CASES[kind], args, loc, False
     if kind == "value_error" and str(ctx.get("error", "")).startswith(("får ", "ska ")):
-        return f"'{name}' {ctx['error']}.", "", loc, False  # the one-line checks of _base
+        args["text"] = str(ctx["error"])
+        return "skalär", args, loc, False
     if kind in ("value_error", "assertion_error"):
         text = str(ctx.get("error", err.get("msg", "")))
-        text = text[0].upper() + text[1:] if text else "Ogiltigt värde"
-        where = f" ('{name}')" if loc else ""
-        return f"{text}{where}.", "", loc, False
-    return f"Ogiltigt värde för '{name}'.", "", loc, False
+        args["text"] = text[0].upper() + text[1:] if text else "Ogiltigt värde"
+        args["where"] = f" ('{args['key']}')" if loc else ""
+        return "modellen", args, loc, False
+    return "", args, loc, False
 
 
 def schema_findings(
@@ -136,7 +117,7 @@ def schema_findings(
 ) -> list[Finding]:
     out = []
     for err in exc.errors(include_url=False):
-        message, hint, loc, at_key = _translate(err, cls)
+        case, args, loc, at_key = _case(err, cls)
         line, col = parsed.where(loc, key=at_key)
-        out.append(Finding("SCHEMA", Severity.ERROR, message, file, line, col, hint, "schema"))
+        out.append(from_catalog("SCHEMA", file, line, col, case, **args))
     return out

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .findings import Finding, Severity
+from .findings import Finding, from_catalog
 
 try:  # the C composer is several times faster; the pure one is identical in output
     from yaml import CSafeLoader as _Loader
@@ -71,15 +71,8 @@ class ParsedYaml:
 
 
 class _TooLarge(Exception):
-    def __init__(self, line: int, column: int, why: str, hint: str = "") -> None:
-        self.line, self.column, self.why, self.hint = line, column, why, hint
-
-
-_ALIAS_HINT = (
-    "Alias (*namn) som pekar på stora värden eller på andra alias växer när de "
-    "expanderas; skriv ut värdena i stället."
-)
-_DEPTH_HINT = "Skriv listor och mappningar med färre nivåer; bfa behöver aldrig fler än ett tiotal."
+    def __init__(self, line: int, column: int, case: str) -> None:
+        self.line, self.column, self.case = line, column, case  # the YAML-STORLEK case
 
 
 class SourceFloat(float):
@@ -142,55 +135,31 @@ def nesting_too_deep(text: str, limit: int = MAX_DEPTH) -> tuple[int, int] | Non
     return None
 
 
-def _finding(rule: str, message: str, file: str, line: int, col: int, hint: str = "") -> Finding:
-    return Finding(rule, Severity.ERROR, message, file, line, col, hint, "YAML")
-
-
 def decode(raw: bytes, file: str) -> tuple[str | None, Finding | None]:
     """Bytes to text: UTF-8 with or without BOM, else a finding saying how to save."""
     if len(raw) > MAX_FILE_BYTES:
-        return None, _finding(
-            "FIL-STORLEK",
-            f"Filen är för stor (mer än {MAX_FILE_BYTES // 1000} kB).",
-            file,
-            0,
-            0,
-            "Dela upp innehållet på flera filer; en fil beskriver en sak.",
-        )
-    wide = _utf16(raw, file)
+        return None, from_catalog("FIL-STORLEK", file, limit_kb=MAX_FILE_BYTES // 1000)
+    wide = _utf16(raw)
     if wide is not None:
-        return None, wide
+        return None, from_catalog("FIL-KODNING", file, 1, 1, "utf-16", name=wide)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        guess = ""
         try:
-            ch = raw[exc.start : exc.start + 1].decode("cp1252")
-            guess = (
-                f" Tecknet ser ut att vara '{ch}' i Windows-1252"
-                " (t.ex. från en gammal Word-export)."
-            )
+            char = raw[exc.start : exc.start + 1].decode("cp1252")
         except UnicodeDecodeError:
-            pass
-        return None, _finding(
-            "FIL-KODNING",
-            "Filen är inte sparad som UTF-8." + guess,
-            file,
-            line,
-            col,
-            "Spara filen med teckenkodningen UTF-8 (i VS Code: klicka på kodningen i "
-            "statusraden och välj 'Save with Encoding' → UTF-8).",
-        )
+            return None, from_catalog("FIL-KODNING", file, line, col)
+        return None, from_catalog("FIL-KODNING", file, line, col, "windows-1252", char=char)
     if text.startswith("\ufeff"):
         text = text[1:]
     return text, None
 
 
-def _utf16(raw: bytes, file: str) -> Finding | None:
-    """A UTF-16/32 file (Windows 'Unicode' in Notepad) is named as such."""
+def _utf16(raw: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' for a file Windows saved as 'Unicode', else None."""
     boms = {
         b"\xff\xfe\x00\x00": "UTF-32",
         b"\x00\x00\xfe\xff": "UTF-32",
@@ -198,82 +167,24 @@ def _utf16(raw: bytes, file: str) -> Finding | None:
         b"\xfe\xff": "UTF-16",
     }
     name = next((n for bom, n in boms.items() if raw.startswith(bom)), None)
-    if name is None and len(raw) >= 4 and (raw[1:4:2] == b"\x00\x00" or raw[0:3:2] == b"\x00\x00"):
-        name = "UTF-16"
-    if name is None:
-        return None
-    return _finding(
-        "FIL-KODNING",
-        f"Filen är sparad som {name} ('Unicode' i Anteckningar), inte som UTF-8.",
-        file,
-        1,
-        1,
-        "Spara filen med teckenkodningen UTF-8 (i Anteckningar: Spara som → Kodning: UTF-8; "
-        "i VS Code: klicka på kodningen i statusraden och välj 'Save with Encoding').",
-    )
+    if name is None and len(raw) >= 4 and b"\x00\x00" in (raw[1:4:2], raw[0:3:2]):
+        name = "UTF-16"  # without BOM: every other byte of ASCII text is zero
+    return name
 
 
-_SYNTAX_MESSAGES: list[tuple[str, str, str]] = [
-    (
-        "mapping values are not allowed",
-        "Ett kolon står där inget värde får börja.",
-        'Saknas ett mellanslag efter kolon, eller behöver texten citattecken ("…")?',
-    ),
-    (
-        "could not find expected ':'",
-        "Kolon saknas efter nyckeln.",
-        "Skriv nyckel och värde som `nyckel: värde`.",
-    ),
-    (
-        "did not find expected key",
-        "Raden har fel indrag: en nyckel väntades här.",
-        "Dra in raden lika mycket som nycklarna ovanför (använd mellanslag).",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "Listan har fel indrag: ett '-' väntades här.",
-        "Varje punkt i listan ska börja med '- ' på samma indrag.",
-    ),
-    (
-        "found unexpected end of stream",
-        "Filen tar slut mitt i ett värde.",
-        "Saknas ett avslutande citattecken?",
-    ),
-    (
-        "found undefined alias",
-        "Aliaset (*namn) används utan att ankaret (&namn) finns.",
-        "Definiera ankaret före aliaset, eller skriv ut värdet.",
-    ),
-    (
-        "expected a single document",
-        "Filen innehåller flera YAML-dokument (---).",
-        "En fil beskriver en sak: ta bort '---' eller dela upp filen.",
-    ),
-    (
-        "but found another document",
-        "Filen innehåller flera YAML-dokument (---).",
-        "En fil beskriver en sak: ta bort '---' eller dela upp filen.",
-    ),
-    (
-        "found unknown escape character",
-        "Okänd escape-sekvens (\\) i text med dubbla citattecken.",
-        "Använd enkla citattecken ('…') eller skriv \\\\ för ett bakstreck.",
-    ),
-    (
-        "did not find expected ',' or ']'",
-        "En lista inom [ ] avslutas inte.",
-        "Avsluta listan med ] eller sätt texten inom citattecken.",
-    ),
-    (
-        "did not find expected ',' or '}'",
-        "En mappning inom { } avslutas inte.",
-        "Avsluta med } eller sätt texten inom citattecken.",
-    ),
-    (
-        "found character that cannot start any token",
-        "Ett tecken som inte får inleda ett värde.",
-        "Sätt texten inom citattecken.",
-    ),
+#: libyaml's English problem → the catalog's case of YAML-SYNTAX (rules/catalog.py).
+_SYNTAX_CASES: list[tuple[str, str]] = [
+    ("mapping values are not allowed", "kolon-i-värde"),
+    ("could not find expected ':'", "kolon-saknas"),
+    ("did not find expected key", "indrag-nyckel"),
+    ("did not find expected '-' indicator", "indrag-lista"),
+    ("found unexpected end of stream", "slut"),
+    ("found undefined alias", "alias-saknas"),
+    ("expected a single document", "flera-dokument"),
+    ("found unknown escape character", "escape"),
+    ("did not find expected ',' or ']'", "lista-slut"),
+    ("did not find expected ',' or '}'", "mappning-slut"),
+    ("found character that cannot start any token", "tecken-start"),
 ]
 
 
@@ -285,48 +196,22 @@ def _syntax_finding(exc: yaml.YAMLError, text: str, file: str) -> Finding:
         upto = text[: exc.position]
         line = upto.count("\n") + 1
         col = exc.position - (upto.rfind("\n") + 1) + 1
-        return _finding(
-            "YAML-SYNTAX",
-            f"Otillåtet tecken (kod {exc.character!r}) i filen.",
-            file,
-            line,
-            col,
-            "Ta bort tecknet; kontrolltecken får inte finnas i YAML-filer.",
-        )
+        return from_catalog("YAML-SYNTAX", file, line, col, "tecken", code=repr(exc.character))
     problem = str(getattr(exc, "problem", "") or exc)
     if mark is not None and mark.index < len(text) and text[mark.index] == "\t":
-        return _finding(
-            "YAML-TABB",
-            "Tabbtecken i indraget: YAML tillåter bara mellanslag.",
-            file,
-            line,
-            col,
-            "Ersätt tabben med mellanslag (ställ in redigeraren på 'indrag med mellanslag').",
-        )
+        return from_catalog("YAML-TABB", file, line, col)
     lines = text.splitlines()
     for n in (line, line - 1):
         if 0 < n <= len(lines):
             indent = lines[n - 1][: len(lines[n - 1]) - len(lines[n - 1].lstrip())]
             if "\t" in indent:
-                return _finding(
-                    "YAML-TABB",
-                    "Tabbtecken i indraget: YAML tillåter bara mellanslag.",
-                    file,
-                    n,
-                    indent.index("\t") + 1,
-                    "Ersätt tabben med mellanslag.",
-                )
-    for needle, message, hint in _SYNTAX_MESSAGES:
-        if needle in problem:
-            return _finding("YAML-SYNTAX", message, file, line, col, hint)
-    return _finding(
-        "YAML-SYNTAX",
-        f"YAML-syntaxfel ({problem}).",
-        file,
-        line,
-        col,
-        "Kontrollera indrag, kolon och citattecken på raden.",
-    )
+                return from_catalog("YAML-TABB", file, n, indent.index("\t") + 1)
+    # "expected a single document" is libyaml's context, not its problem
+    said = f"{problem} {getattr(exc, 'context', '') or ''}"
+    for needle, case in _SYNTAX_CASES:
+        if needle in said:
+            return from_catalog("YAML-SYNTAX", file, line, col, case)
+    return from_catalog("YAML-SYNTAX", file, line, col, problem=problem)
 
 
 class _Builder:
@@ -342,13 +227,9 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _TooLarge(
-                *self.mark(node), "för många värden efter att alias expanderats", _ALIAS_HINT
-            )
+            raise _TooLarge(*self.mark(node), "")
         if depth > MAX_DEPTH:
-            raise _TooLarge(
-                *self.mark(node), f"nästlingen är djupare än {MAX_DEPTH} nivåer", _DEPTH_HINT
-            )
+            raise _TooLarge(*self.mark(node), "djup")
         self.out.positions[path] = self.mark(node)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, depth)
@@ -359,12 +240,7 @@ class _Builder:
         assert isinstance(node, yaml.ScalarNode)
         self.chars += len(node.value)
         if self.chars > MAX_EXPANDED_CHARS:
-            raise _TooLarge(
-                *self.mark(node),
-                f"texten blir längre än {MAX_EXPANDED_CHARS // 1_000_000} miljoner tecken "
-                "när alias expanderas",
-                _ALIAS_HINT,
-            )
+            raise _TooLarge(*self.mark(node), "tecken")
         return self.scalar(node)
 
     def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
@@ -385,11 +261,7 @@ class _Builder:
                 continue
             if not isinstance(knode, yaml.ScalarNode):
                 line, col = self.mark(knode)
-                self.out.findings.append(
-                    _finding(
-                        "YAML-NYCKEL", "En nyckel måste vara en enkel text.", self.file, line, col
-                    )
-                )
+                self.out.findings.append(from_catalog("YAML-NYCKEL", self.file, line, col))
                 continue
             key = str(knode.value)
             if key in merged_keys:  # by the merge-key rule an explicit key wins
@@ -399,15 +271,7 @@ class _Builder:
                 line, col = self.mark(knode)
                 first = self.out.key_positions.get((*path, key), (0, 0))[0]
                 self.out.findings.append(
-                    _finding(
-                        "YAML-DUBBLETT",
-                        f"Nyckeln '{key}' förekommer två gånger (första gången på rad {first}).",
-                        self.file,
-                        line,
-                        col,
-                        "Ta bort eller slå ihop den ena; annars är det oklart vilket "
-                        "värde som gäller.",
-                    )
+                    from_catalog("YAML-DUBBLETT", self.file, line, col, key=key, first=first)
                 )
                 continue
             self.out.key_positions[(*path, key)] = self.mark(knode)
@@ -417,16 +281,7 @@ class _Builder:
     def bad_tag(self, node: yaml.Node) -> None:
         line, col = self.mark(node)
         tag = str(node.tag).replace(_T, "!!")
-        self.out.findings.append(
-            _finding(
-                "YAML-TAGG",
-                f"Taggen '{tag}' är inte tillåten.",
-                self.file,
-                line,
-                col,
-                "bfa läser bara vanlig text, tal, datum, listor och mappningar; ta bort taggen.",
-            )
-        )
+        self.out.findings.append(from_catalog("YAML-TAGG", self.file, line, col, tag=tag))
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag, value = node.tag, str(node.value)
@@ -468,15 +323,7 @@ def parse(text: str, file: str) -> ParsedYaml:
     out = ParsedYaml()
     deep = nesting_too_deep(text)
     if deep is not None:
-        out.findings.append(
-            _finding(
-                "YAML-STORLEK",
-                f"Filen kan inte läsas: nästlingen är djupare än {MAX_DEPTH} nivåer.",
-                file,
-                *deep,
-                _DEPTH_HINT,
-            )
-        )
+        out.findings.append(from_catalog("YAML-STORLEK", file, *deep, "djup", limit=MAX_DEPTH))
         return out
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -484,11 +331,7 @@ def parse(text: str, file: str) -> ParsedYaml:
         out.findings.append(_syntax_finding(exc, text, file))
         return out
     except RecursionError:
-        out.findings.append(
-            _finding(
-                "YAML-STORLEK", "Filen är för djupt nästlad för att läsas.", file, 0, 0, _DEPTH_HINT
-            )
-        )
+        out.findings.append(from_catalog("YAML-STORLEK", file, variant="rekursion"))
         return out
     if node is None:
         return out
@@ -498,13 +341,13 @@ def parse(text: str, file: str) -> ParsedYaml:
     except _TooLarge as exc:
         out.data = None
         out.findings.append(
-            _finding(
+            from_catalog(
                 "YAML-STORLEK",
-                f"Filen kan inte läsas: {exc.why}.",
                 file,
                 exc.line,
                 exc.column,
-                exc.hint,
+                exc.case,
+                limit=MAX_EXPANDED_CHARS // 1_000_000 if exc.case == "tecken" else MAX_DEPTH,
             )
         )
     return out

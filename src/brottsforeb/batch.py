@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from .errors import NotARepositoryError
-from .findings import Finding, Severity
+from .findings import Finding, from_catalog
 from .loader import ROOT_FILE, find_root
 
-__all__ = ["RepoResult", "expand", "validate_many"]
+A = TypeVar("A")
+T = TypeVar("T")
+
+__all__ = ["RepoResult", "discover", "expand", "map_roots", "validate_many"]
+
+#: Folders never searched for repositories: version control, environments, caches.
+_SKIP = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
 @dataclass(frozen=True)
@@ -36,12 +43,40 @@ def expand(paths: Sequence[Path]) -> list[Path]:
         if not path.exists():
             raise NotARepositoryError(path)
         if path.is_dir() and not (path / ROOT_FILE).is_file():
-            children = sorted(p for p in path.iterdir() if p.is_dir() and (p / ROOT_FILE).is_file())
-            if children:
-                roots.extend(p.resolve() for p in children)
+            found = discover(path)
+            if found:
+                roots.extend(found)
                 continue
         roots.append(find_root(path))
     return list(dict.fromkeys(roots))
+
+
+def discover(folder: Path) -> list[Path]:
+    """Every repository under ``folder`` at any depth (a county of collaborations of
+    municipalities), sorted by path. A repository's own subfolders are not searched,
+    nor hidden folders or virtual environments; symbolic links to folders are not
+    followed, so a link loop cannot make the search endless."""
+    found: list[Path] = []
+    stack = [folder.resolve()]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as it:
+                subdirs = [
+                    Path(e.path)
+                    for e in it
+                    if e.is_dir(follow_symlinks=False)
+                    and e.name not in _SKIP
+                    and not e.name.startswith(".")
+                ]
+        except OSError:
+            continue
+        for sub in subdirs:
+            if (sub / ROOT_FILE).is_file():
+                found.append(sub)
+            else:
+                stack.append(sub)
+    return sorted(found)
 
 
 def _labels(roots: Sequence[Path]) -> list[str]:
@@ -60,22 +95,28 @@ def _validate_one(root: Path) -> tuple[list[Finding], int]:
     return validate(repo), repo.file_count
 
 
+def map_roots(fn: Callable[[A], T], roots: Sequence[A], jobs: int | None = None) -> list[T]:
+    """``fn`` applied to every root, in ``jobs`` processes (default: all cores), in order.
+    ``fn`` must be a module-level function (it is sent to the worker processes)."""
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(roots)))
+    if jobs == 1:
+        return list(map(fn, roots))
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
+    chunk = max(1, len(roots) // (jobs * 8))
+    with pool:
+        return list(pool.map(fn, roots, chunksize=chunk))
+
+
 def _worker(root: Path) -> tuple[list[Finding], int]:
     return _validate_one(root)
 
 
 def _died(root: Path, why: str) -> tuple[list[Finding], int]:
-    return [
-        Finding(
-            "BFA-AVBRUTEN",
-            Severity.ERROR,
-            f"Kontrollen av förrådet avbröts ({why}); förrådet räknas som underkänt.",
-            "",
-            hint="Kör `bfa validate` i just det förrådet för att se var det tar stopp, och "
-            "rapportera det som ett fel i bfa.",
-            source="bfa",
-        )
-    ], 0
+    return [from_catalog("BFA-AVBRUTEN", why=why)], 0
 
 
 def _in_processes(roots: Sequence[Path], jobs: int) -> list[tuple[list[Finding], int]]:

@@ -25,7 +25,7 @@ import yaml
 from ._io import file_lock, write_bytes_atomic
 from ._messages import key_path
 from ._yaml import nesting_too_deep
-from .errors import ConflictError, UsageError, WriteRefusedError
+from .errors import ConflictError, InvalidEditError, UsageError, WriteRefusedError
 from .findings import Finding, Severity
 
 __all__ = ["Edit", "InvalidEditError", "edit_text", "parse_field", "set_value"]
@@ -40,16 +40,6 @@ _YAML_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 def _double_quoted(raw: str) -> str:
     text = json.dumps(raw, ensure_ascii=False)
     return _YAML_BREAKS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
-
-
-class InvalidEditError(UsageError):
-    """The edit would make the repository invalid; nothing was written."""
-
-    exit_code = 1
-
-    def __init__(self, message: str, findings: list[Finding], hint: str | None = None) -> None:
-        super().__init__(message, hint=hint)
-        self.findings = findings
 
 
 @dataclass

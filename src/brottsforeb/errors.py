@@ -6,6 +6,7 @@ codes. Every message is Swedish because it reaches the user as it is.
     BfaError                      base: anything bfa refuses to do (exit 2)
     ├── NotARepositoryError       no bfa.yaml at or above the given path
     ├── UsageError                arguments that cannot be used
+    │   └── InvalidEditError      `bfa set` would make the repository invalid (exit 1)
     ├── RenderError               a document cannot be rendered
     ├── WriteRefusedError         a write would overwrite or escape unasked
     ├── HistoryError              git history cannot be read
@@ -18,11 +19,16 @@ are data, see ``brottsforeb.findings``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .findings import Finding
 
 __all__ = [
     "BfaError",
     "ConflictError",
     "HistoryError",
+    "InvalidEditError",
     "NotARepositoryError",
     "RenderError",
     "UsageError",
@@ -56,6 +62,19 @@ class NotARepositoryError(BfaError):
 
 class UsageError(BfaError):
     """Arguments that cannot be used."""
+
+
+class InvalidEditError(UsageError):
+    """The edit would make the repository invalid; nothing was written.
+
+    ``findings`` are the errors the edit would have introduced.
+    """
+
+    exit_code = 1
+
+    def __init__(self, message: str, findings: list[Finding], hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.findings = findings
 
 
 class RenderError(BfaError):

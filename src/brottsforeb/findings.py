@@ -8,7 +8,16 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Finding", "Severity", "as_dict", "exit_code_for", "to_github", "to_json", "worst"]
+__all__ = [
+    "Finding",
+    "Severity",
+    "as_dict",
+    "exit_code_for",
+    "from_catalog",
+    "to_github",
+    "to_json",
+    "worst",
+]
 
 
 class Severity(StrEnum):
@@ -65,6 +74,19 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.rule)
+
+
+def from_catalog(
+    rule_id: str, file: str = "", line: int = 0, column: int = 0, variant: str = "", **args: Any
+) -> Finding:
+    """The finding of row ``rule_id`` of the one catalog (rules/catalog.py) at one place.
+
+    For the code that reads files (loader, _yaml, _messages), which the rules package
+    itself imports: the catalog is looked up when the first finding is made.
+    """
+    from .rules.catalog import finding
+
+    return finding(rule_id, file, line, column, variant, **args)
 
 
 def worst(findings: Iterable[Finding]) -> Severity | None:

@@ -8,6 +8,7 @@ import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -16,7 +17,7 @@ from ._io import os_reason, windows_reserved
 from ._messages import schema_findings, suggest
 from ._pii import find_personnummer
 from .errors import NotARepositoryError
-from .findings import Finding, Severity
+from .findings import Finding, from_catalog
 from .model import KINDS, Entity, Kommun, kind_by_name
 from .repo import KOMMUN, Entry, Repo
 
@@ -40,10 +41,6 @@ def find_root(path: Path) -> Path:
         if (candidate / ROOT_FILE).is_file():
             return candidate
     raise NotARepositoryError(path)
-
-
-def _f(rule: str, sev: Severity, msg: str, file: str, hint: str = "") -> Finding:
-    return Finding(rule, sev, msg, file, 0, 0, hint, "bfa")
 
 
 def _open_regular(path: Path, limit: int) -> bytes:
@@ -85,8 +82,8 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
     findings: list[Finding] = []
     root_real = root.resolve()
 
-    def err(rule: str, msg: str, rel: str, hint: str = "", sev: Severity = Severity.ERROR) -> None:
-        findings.append(_f(rule, sev, msg, rel, hint))
+    def err(rule: str, rel: str, variant: str = "", **args: Any) -> None:
+        findings.append(from_catalog(rule, rel, variant=variant, **args))
 
     def inside(path: Path, rel: str, what: str) -> bool:
         """Whether ``path`` (a link or under one) stays in the repository."""
@@ -94,22 +91,10 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
             real = path.resolve(strict=True)
         except (OSError, RuntimeError) as exc:
             loop = isinstance(exc, RuntimeError) or getattr(exc, "errno", 0) == errno.ELOOP
-            err(
-                "FIL-LANK",
-                f"{what} är en länk i en slinga och läses inte."
-                if loop
-                else f"{what} är en länk som inte pekar på något och läses inte.",
-                rel,
-                "Ta bort länken eller låt den peka på en fil i förrådet.",
-            )
+            err("FIL-LANK", rel, "slinga" if loop else "trasig", what=what)
             return False
         if not real.is_relative_to(root_real):
-            err(
-                "FIL-LANK",
-                f"{what} är en länk som pekar utanför förrådet och läses inte.",
-                rel,
-                "Kopiera in innehållet i förrådet i stället för att länka till det.",
-            )
+            err("FIL-LANK", rel, "mapp" if what == "Mappen" else "")
             return False
         return True
 
@@ -119,24 +104,19 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
         try:
             files[rel] = _open_regular(path, _yaml.MAX_FILE_BYTES + 1)
         except _NotRegular:
-            err(
-                "FIL-TYP",
-                "Det här är ingen vanlig fil (en mapp, en FIFO eller en enhet) och läses inte.",
-                rel,
-                "Ta bort den, eller ge den ett namn som inte slutar på .yaml.",
-            )
+            err("FIL-TYP", rel)
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                err("FIL-LANK", "Filen är en länk i en slinga och läses inte.", rel)
+                err("FIL-LANK", rel, "slinga", what="Filen")
             else:
-                err("FIL-LASFEL", f"Filen kan inte läsas ({os_reason(exc)}).", rel)
+                err("FIL-LASFEL", rel, reason=os_reason(exc))
 
     def listing(path: Path, rel: str) -> list[os.DirEntry[str]]:
         try:
             with os.scandir(path) as it:
                 return sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            err("FIL-LASFEL", f"Mappen kan inte läsas ({os_reason(exc)}).", rel + "/")
+            err("FIL-LASFEL", rel + "/", "mapp", reason=os_reason(exc))
             return []
 
     def is_dir(e: os.DirEntry[str]) -> bool:
@@ -150,28 +130,11 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
             return  # .gitkeep, editor swap files
         low = e.name.lower()
         if low.endswith(_SUFFIXES) and not e.name.endswith(_SUFFIXES):
-            stem = e.name.rsplit(".", 1)[0]
-            err(
-                "FIL-ANDELSE",
-                f"'{e.name}' slutar inte på .yaml med små bokstäver och läses inte.",
-                rel,
-                f"Byt namn till '{stem}.yaml'.",
-            )
+            err("FIL-ANDELSE", rel, name=e.name, stem=e.name.rsplit(".", 1)[0])
         elif is_dir(e):
-            err(
-                "FIL-PLATS",
-                f"Mappen '{e.name}/' läses inte: {expected}",
-                rel + "/",
-                "Flytta filerna i den ett steg upp, eller ta bort mappen.",
-            )
+            err("FIL-PLATS", rel + "/", name=e.name, expected=expected)
         else:
-            err(
-                "FIL-PLATS",
-                f"'{e.name}' är ingen datafil (bara .yaml-filer läses här) och kontrolleras inte.",
-                rel,
-                "Flytta den ur mappen, t.ex. till docs/.",
-                Severity.WARNING,
-            )
+            err("FIL-OKAND", rel, name=e.name)
 
     take(root / ROOT_FILE, ROOT_FILE)
     top = listing(root, ".")
@@ -181,12 +144,7 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
         stem, _, ext = e.name.rpartition(".")
         if ext.lower() in ("yaml", "yml") and (stem in KINDS or kind_by_name(stem)):
             folder = stem if stem in KINDS else kind_by_name(stem).folder  # type: ignore[union-attr]
-            err(
-                "FIL-PLATS",
-                f"'{e.name}' ligger i förrådets rot och läses inte; bfa läser bara bfa.yaml där.",
-                e.name,
-                f"Lägg varje sak i en egen fil i {folder}/, t.ex. {folder}/namn.yaml.",
-            )
+            err("FIL-PLATS", e.name, "rot", name=e.name, folder=folder)
     dirs = [e for e in top if not e.name.startswith(".") and is_dir(e)]
     for d in dirs:
         kind = KINDS.get(d.name)
@@ -202,15 +160,13 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
                     k.folder if (k := kind_by_name(d.name)) else None
                 )
                 findings.append(
-                    _f(
+                    from_catalog(
                         "FIL-MAPP",
-                        Severity.WARNING,
-                        f"Mappen '{d.name}/' är ingen mapp som bfa läser; "
-                        "filerna i den kontrolleras inte.",
                         d.name + "/",
-                        f"Menade du '{guess}/'?"
-                        if guess
-                        else "bfa läser mapparna " + ", ".join(f"{k}/" for k in KINDS) + ".",
+                        variant="förslag" if guess else "",
+                        folder=d.name,
+                        guess=guess,
+                        folders=", ".join(f"{k}/" for k in KINDS),
                     )
                 )
             continue
@@ -252,55 +208,21 @@ def _classify(rel: str) -> tuple[str, str] | Finding:
     kind = KINDS[parts[0]]
     if kind.by_year:
         if len(parts) != 3 or not _YEAR.match(parts[1]):
-            return _f(
-                "MOTE-FILNAMN",
-                Severity.ERROR,
-                "Mötesfiler ska ligga i en mapp per år: moten/ÅÅÅÅ/ÅÅÅÅ-MM-DD-organ.yaml.",
-                rel,
-            )
+            return from_catalog("MOTE-FILNAMN", rel, variant="mapp")
         m = _MEETING.match(stem)
         if not m or not m.group(1).startswith(parts[1]):
-            return _f(
-                "MOTE-FILNAMN",
-                Severity.ERROR,
-                f"Filnamnet '{parts[-1]}' följer inte formen ÅÅÅÅ-MM-DD-organ.yaml "
-                f"med året {parts[1]}.",
-                rel,
-                "Exempel: moten/2025/2025-03-12-styrgrupp.yaml",
-            )
+            return from_catalog("MOTE-FILNAMN", rel, name=parts[-1], year=parts[1])
         return kind.folder, stem
     if not _SLUG.match(stem):
-        return _f(
-            "FIL-ID",
-            Severity.ERROR,
-            f"Filnamnet '{parts[-1]}' är inget giltigt id.",
-            rel,
-            "Använd små bokstäver a–z, siffror och bindestreck, utan å, ä, ö och "
-            "mellanslag, t.ex. 'forebyggande-samordnare.yaml'.",
-        )
+        return from_catalog("FIL-ID", rel, name=parts[-1])
     if windows_reserved(stem):
-        return _f(
-            "FIL-ID",
-            Severity.ERROR,
-            f"Filnamnet '{parts[-1]}' är reserverat i Windows ({stem}) "
-            "och kan inte checkas ut där.",
-            rel,
-            "Välj ett annat id, t.ex. 'nul' → 'nul-grupp'; con, prn, aux, nul, com1–9 och "
-            "lpt1–9 går inte att använda.",
-        )
+        return from_catalog("FIL-ID", rel, variant="windows", name=parts[-1], stem=stem)
     return kind.folder, stem
 
 
 def _pnr_in_name(rel: str) -> list[Finding]:
     return [
-        _f(
-            "PERSONNUMMER",
-            Severity.ERROR,
-            f"Filnamnet innehåller ett {what} ({masked}). Uppgifter om enskilda personer får "
-            "inte finnas i förrådet.",
-            rel,
-            "Byt namn på filen, och ta bort numret ur git-historiken om det har checkats in.",
-        )
+        from_catalog("PERSONNUMMER", rel, variant="filnamn", what=what, masked=masked)
         for _line, _col, what, masked in find_personnummer(rel)
     ]
 
@@ -314,52 +236,16 @@ def _entity(kind: str, eid: str, rel: str, raw: bytes) -> tuple[Entry, list[Find
     entry = Entry(kind, eid, rel, parsed)
     findings.extend(parsed.findings)
     for line, col, what, masked in find_personnummer(text):
-        findings.append(
-            Finding(
-                "PERSONNUMMER",
-                Severity.ERROR,
-                f"Filen innehåller ett {what} ({masked}). Uppgifter om enskilda personer får "
-                "inte finnas i förrådet.",
-                rel,
-                line,
-                col,
-                "Ta bort numret, även ur kommentarer, och ur git-historiken om det har checkats "
-                "in (t.ex. med git filter-repo).",
-                "bfa",
-            )
-        )
+        findings.append(from_catalog("PERSONNUMMER", rel, line, col, what=what, masked=masked))
     if parsed.findings and parsed.data is None:
         return entry, findings
     data = parsed.data
     if data is None:
-        findings.append(
-            Finding(
-                "FIL-TOM",
-                Severity.ERROR,
-                "Filen är tom.",
-                rel,
-                1,
-                1,
-                "Fyll i filen eller ta bort den (bfa new skapar en mall).",
-                "YAML",
-            )
-        )
+        findings.append(from_catalog("FIL-TOM", rel, 1, 1))
         return entry, findings
     if not isinstance(data, dict):
-        what = "en lista" if isinstance(data, list) else "ett enkelt värde"
-        findings.append(
-            Finding(
-                "FIL-TOPPNIVA",
-                Severity.ERROR,
-                f"Filen innehåller {what} på översta nivån; "
-                "den ska vara en mappning (nyckel: värde).",
-                rel,
-                1,
-                1,
-                "Börja filen med nycklar, t.ex. 'namn: …', utan '- ' framför.",
-                "YAML",
-            )
-        )
+        case = "lista" if isinstance(data, list) else ""
+        findings.append(from_catalog("FIL-TOPPNIVA", rel, 1, 1, case))
         return entry, findings
     cls: type[Entity] = Kommun if kind == KOMMUN else KINDS[kind].model
     try:

@@ -9,16 +9,20 @@ warnings are the to-do list.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
 import json
+import os
 import re
 import subprocess
 import unicodedata
+import urllib.parse
+import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from ._io import check_inside, windows_reserved, write_text_atomic
+from ._io import check_inside, windows_reserved, write_bytes_atomic, write_text_atomic
 from .errors import UsageError, WriteRefusedError
 from .model import KINDS, kind_by_name
 
@@ -26,8 +30,11 @@ __all__ = [
     "NEW_KINDS",
     "PLACEHOLDER",
     "Created",
+    "InstallSource",
     "ascii_id",
+    "first_steps",
     "init_repo",
+    "install_source",
     "new_entity",
     "new_meeting",
     "slug",
@@ -74,15 +81,29 @@ def fill(what: str) -> str:
 
 
 @dataclass(frozen=True)
+class InstallSource:
+    """How the municipality's CI installs bfa: one line of ``.bfa/requirements.txt``."""
+
+    how: str  # "pypi", "git" or "wheel"
+    requirement: str
+    wheel: Path | None = None  # a wheel file copied into .bfa/
+    note: str = ""  # Swedish: what bfa decided and why, printed by bfa init
+
+
+@dataclass(frozen=True)
 class Created:
     """What a scaffold command wrote, relative to the repository root."""
 
     root: Path
     files: list[str]
     git_initialised: bool = False
+    #: The enclosing git repository's top folder when ``root`` lies inside one.
+    git_root: Path | None = None
+    git_missing: bool = False
+    install: InstallSource | None = None
 
 
-def _write_new(root: Path, files: dict[str, str]) -> None:
+def _write_new(root: Path, files: dict[str, str | bytes]) -> None:
     """Write ``files`` under ``root``; refuse, writing nothing, if any of them exists."""
     existing = [rel for rel in files if (root / rel).exists() or (root / rel).is_symlink()]
     if "bfa.yaml" in existing:
@@ -101,16 +122,21 @@ def _write_new(root: Path, files: dict[str, str]) -> None:
     for rel in files:
         check_inside(root, root / rel)
     for rel, text in files.items():
-        write_text_atomic(root / rel, text)
+        if isinstance(text, bytes):
+            write_bytes_atomic(root / rel, text)
+        else:
+            write_text_atomic(root / rel, text)
 
 
 # -- bfa init ---------------------------------------------------------------------------
 
 
-def _skeleton(name: str, today: dt.date) -> dict[str, str]:
+def _skeleton(
+    name: str, today: dt.date, install: InstallSource, subdir: str = ""
+) -> dict[str, str | bytes]:
     kommun = slug(name)
     year = today.year
-    files = {
+    files: dict[str, str | bytes] = {
         "bfa.yaml": f"""\
 # bfa.yaml – {name}s brottsförebyggande arbete enligt Lag (2023:196).
 # Kontrollera med `bfa validate`, bevaka frister med `bfa check`.
@@ -202,25 +228,32 @@ parter: [{kommun}, polisen]
         "utdata/\n.venv/\n__pycache__/\n"
         "# Halvskrivna filer om ett bfa-kommando avbröts; målfilen är orörd.\n"
         ".*.tmp\n",
-        ".github/workflows/bfa.yml": GITHUB_WORKFLOW.replace("@VERSION@", __version__),
-        ".gitlab-ci.yml": GITLAB_CI.replace("@VERSION@", __version__),
+        **_ci_files(install, subdir),
         ".pre-commit-config.yaml": PRE_COMMIT_CONFIG,
         ".vscode/settings.json": _vscode_settings(),
         "README.md": f"""\
 # {name} – brottsförebyggande arbete
 
 Kommunens organisation, styrdokument, lägesbilder, åtgärder, indikatorer och möten
-som YAML-filer, kontrollerade av [bfa](https://pypi.org/project/brottsforeb/).
+som YAML-filer, kontrollerade av bfa (paketet `brottsforeb`; CI installerar det
+enligt `{REQUIREMENTS}`).
 
 ```sh
 bfa validate                # kontrollera filerna
 bfa check                   # vad är försenat eller förfaller snart?
 bfa status                  # en överblick
-bfa render riktlinje --format pdf
+bfa render riktlinje --format pdf -o utdata/riktlinje.pdf
 ```
 
 Texter som börjar med "{PLACEHOLDER}" ska skrivas om; `bfa validate` visar var de finns.
-""",
+Utdata läggs i `utdata/`, som git inte checkar in.
+
+## Det första att skriva in
+
+Lagen kräver de här uppgifterna; tills de finns är `bfa check` rött (jobbet
+`check` i CI), medan `bfa validate` (jobbet `validate`) är grönt från första dagen.
+
+{_first_steps_md(name, today)}""",
     }
     from .schema import schemas
 
@@ -229,16 +262,33 @@ Texter som börjar med "{PLACEHOLDER}" ska skrivas om; `bfa validate` visar var 
     return files
 
 
+#: Where the generated CI reads how to install bfa: one file, one line.
+REQUIREMENTS = ".bfa/requirements.txt"
+
 GITHUB_WORKFLOW = """\
-# Kontrollerar förrådet vid varje push och varje måndag morgon.
+# bfa validate vid varje push och pull request; bfa check vid varje push och varje
+# måndag morgon. Två jobb, så att ett dokument som saknas aldrig döljer en trasig fil.
+# Vilken bfa som installeras står på ett enda ställe: .bfa/requirements.txt.
 name: bfa
 on:
   push:
   pull_request:
   schedule:
     - cron: "0 6 * * 1"
-jobs:
-  bfa:
+  workflow_dispatch:
+@DEFAULTS@jobs:
+  validate:
+    if: github.event_name != 'schedule'
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - run: pip install -r .bfa/requirements.txt
+      - run: bfa validate --format github
+  check:
+    if: github.event_name != 'pull_request'
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
@@ -247,29 +297,182 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
-      # samma bfa-version varje gång; höj den när ni vill ha nya regler (se ändringsloggen)
-      - run: pip install "brottsforeb==@VERSION@"
-      - run: bfa validate --format github
+      - run: pip install -r .bfa/requirements.txt
       - run: bfa check --format github
 """
 
 GITLAB_CI = """\
-# Kontrollerar förrådet vid varje push. Lägg till ett schema under
-# CI/CD → Schedules (t.ex. varje måndag) för den veckovisa bevakningen.
-bfa:
+# bfa validate vid varje push; bfa check vid varje push och när ett schema kör
+# (lägg till ett under Build → Pipeline schedules, t.ex. varje måndag).
+# Vilken bfa som installeras står på ett enda ställe: .bfa/requirements.txt.
+default:
   image: python:3.12
+  before_script:
+@CD@    - pip install -r .bfa/requirements.txt
+
+bfa-validate:
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "push"
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  script:
+    - bfa validate
+
+bfa-check:
   variables:
     GIT_DEPTH: 0
   rules:
     - if: $CI_PIPELINE_SOURCE == "push"
     - if: $CI_PIPELINE_SOURCE == "schedule"
-    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
   script:
-    # samma bfa-version varje gång; höj den när ni vill ha nya regler (se ändringsloggen)
-    - pip install "brottsforeb==@VERSION@"
-    - bfa validate
     - bfa check
 """
+
+
+def _ci_files(install: InstallSource, subdir: str) -> dict[str, str | bytes]:
+    """The CI files and the one place they read bfa's source from.
+
+    ``subdir`` is the repository's folder inside an enclosing git repository ("" at its
+    root): GitHub and GitLab read CI files only at the root, so the jobs change into it.
+    """
+    defaults = gl_cd = ""
+    if subdir:
+        defaults = f"defaults:\n  run:\n    working-directory: {q(subdir)}\n"
+        gl_cd = f"    - cd {q(subdir)}\n"
+    requirements = (
+        "# Så installerar kommunens CI bfa (bfa init --install-from, se användarguiden).\n"
+        "# Byt raden för att byta version eller källa; CI-filerna läser bara den här filen.\n"
+        f"{install.requirement}\n"
+    )
+    files: dict[str, str | bytes] = {
+        ".github/workflows/bfa.yml": GITHUB_WORKFLOW.replace("@DEFAULTS@", defaults),
+        ".gitlab-ci.yml": GITLAB_CI.replace("@CD@", gl_cd),
+        REQUIREMENTS: requirements,
+    }
+    if install.wheel is not None:
+        files[f".bfa/{install.wheel.name}"] = install.wheel.read_bytes()
+    return files
+
+
+_PYPI = "PyPI (pypi.org)"
+
+
+def _pypi(note: str = "") -> InstallSource:
+    return InstallSource("pypi", f"brottsforeb=={__version__}", note=note)
+
+
+def install_source(spec: str | None) -> InstallSource:
+    """Where the municipality's CI gets bfa from: ``spec`` as given to ``--install-from``.
+
+    ``pypi`` pins this version from the package index; ``git+URL`` installs from a
+    git repository (add ``@tagg`` to pin it); a path to a ``.whl`` file copies the wheel
+    into the repository's ``.bfa/``. ``None`` or ``auto`` installs bfa the way this bfa
+    was installed (pip's ``direct_url.json``): from the same git commit, the same wheel,
+    or the package index.
+    """
+    if spec is None or spec == "auto":
+        return _detected()
+    if spec == "pypi":
+        return _pypi()
+    if spec.startswith("git+"):
+        return InstallSource("git", f"brottsforeb @ {spec}")
+    if spec.lower().endswith(".whl"):
+        wheel = Path(spec).expanduser()
+        if not wheel.is_file():
+            raise UsageError(
+                f"Hjulfilen '{spec}' finns inte.",
+                hint="Ange sökvägen till en .whl-fil, t.ex. "
+                "dist/brottsforeb-0.1.0-py3-none-any.whl.",
+            )
+        return InstallSource("wheel", f"./.bfa/{wheel.name}", wheel=wheel)
+    raise UsageError(
+        f"'{spec}' är ingen källa som --install-from känner till.",
+        hint="Ange pypi, en git-adress som börjar med git+ (t.ex. "
+        "git+https://github.com/org/bfa@v0.1.0) eller sökvägen till en .whl-fil.",
+    )
+
+
+def _detected() -> InstallSource:
+    try:
+        raw = importlib.metadata.distribution("brottsforeb").read_text("direct_url.json")
+    except importlib.metadata.PackageNotFoundError:
+        raw = None
+    if not raw:
+        return _pypi()
+    try:
+        info = json.loads(raw)
+    except ValueError:
+        return _pypi()
+    url = str(info.get("url", ""))
+    vcs = info.get("vcs_info")
+    if isinstance(vcs, dict) and vcs.get("vcs") == "git" and not url.startswith("file:"):
+        rev = vcs.get("commit_id") or vcs.get("requested_revision")
+        return InstallSource("git", f"brottsforeb @ git+{url}" + (f"@{rev}" if rev else ""))
+    parsed = urllib.parse.urlparse(url)
+    if parsed.scheme == "file" and parsed.path.lower().endswith(".whl"):
+        wheel = Path(urllib.request.url2pathname(parsed.path))
+        if wheel.is_file():
+            return InstallSource("wheel", f"./.bfa/{wheel.name}", wheel=wheel)
+    return _pypi(
+        f"bfa är installerat från {url or 'en lokal mapp'}, som kommunens CI inte når; CI "
+        f"installerar brottsforeb=={__version__} från {_PYPI}. Finns bfa inte där, "
+        "ange --install-from git+ADRESS eller --install-from SÖKVÄG/TILL/bfa.whl."
+    )
+
+
+def first_steps(name: str, today: dt.date) -> list[tuple[str, list[str]]]:
+    """The law's documents a new repository lacks: what to enter and the exact commands.
+
+    The same list is printed by ``bfa init``, written into the new README and named by
+    the hints of ``bfa check``'s findings.
+    """
+    year = today.year
+    return [
+        (
+            "Den beslutade åtgärdsplanen (lagen: beslutad senast 2024-07-01). Skriv in "
+            "kommunens plan och dagen kommunstyrelsen beslutade den:",
+            [
+                f'bfa new dokument "Åtgärdsplan {year}" --typ åtgärdsplan --id atgardsplan',
+                "bfa set dokument/atgardsplan datum ÅÅÅÅ-MM-DD",
+                'bfa set dokument/atgardsplan paragraf "§ 00"',
+            ],
+        ),
+        (
+            "Den senaste lägesbilden och hur ofta lägesbilder tas fram. Fyll i "
+            f"lagesbilder/strategisk-{year}.yaml (eller skapa en ny) och ange frekvensen "
+            "i bfa.yaml:",
+            [
+                f"bfa set lagesbilder/strategisk-{year} datum ÅÅÅÅ-MM-DD",
+                'bfa set bfa lägesbilder "{strategisk: {frekvens: {antal: 1, per: år}}}"',
+            ],
+        ),
+        (
+            "Riktlinjen (styrdokumentet för arbetet) och dagen den antogs:",
+            [
+                f'bfa new dokument "Riktlinje för {name}s brottsförebyggande arbete" '
+                "--typ riktlinje --id riktlinje",
+                "bfa set dokument/riktlinje datum ÅÅÅÅ-MM-DD",
+            ],
+        ),
+        (
+            "Kommunstyrelsens senaste uppföljning av arbetet och fullmäktiges senaste "
+            "rapportering: sammanträdena, med ärendets typ:",
+            [
+                "bfa new mote kommunstyrelsen --date ÅÅÅÅ-MM-DD",
+                'bfa set ÅÅÅÅ-MM-DD-kommunstyrelsen "ärenden[1].typ" uppföljning',
+                "bfa new mote kommunfullmaktige --date ÅÅÅÅ-MM-DD",
+                'bfa set ÅÅÅÅ-MM-DD-kommunfullmaktige "ärenden[1].typ" rapportering',
+            ],
+        ),
+    ]
+
+
+def _first_steps_md(name: str, today: dt.date) -> str:
+    parts = []
+    for i, (what, commands) in enumerate(first_steps(name, today), 1):
+        block = "".join(f"   {c}\n" for c in commands)
+        parts.append(f"{i}. {what}\n\n   ```sh\n{block}   ```\n")
+    return "\n".join(parts)
+
 
 PRE_COMMIT_CONFIG = """\
 # Kör bfa validate före varje incheckning: pip install pre-commit && pre-commit install
@@ -300,30 +503,77 @@ def _vscode_settings() -> str:
     return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
 
 
-def init_repo(target: Path, name: str, *, today: dt.date | None = None) -> Created:
-    """Create a new municipality repository in ``target`` (git init where there is none)."""
+def init_repo(
+    target: Path,
+    name: str,
+    *,
+    today: dt.date | None = None,
+    install_from: str | None = None,
+) -> Created:
+    """Create a new municipality repository in ``target``.
+
+    Inside an existing git repository the files join that repository (a nested one
+    would be invisible to the enclosing one's history); elsewhere ``git init`` runs.
+    ``install_from`` is how the generated CI installs bfa (see ``install_source``).
+    """
     today = today or dt.date.today()
     if not name.strip():
         raise UsageError("Kommunens namn saknas.", hint='Skriv t.ex. --name "Testby kommun".')
     if target.exists() and not target.is_dir():
         raise WriteRefusedError(f"{target} finns redan och är ingen mapp.")
-    files = _skeleton(name.strip(), today)
+    install = install_source(install_from)
+    git_root = _enclosing_git(target)
+    subdir = ""
+    if git_root is not None:
+        rel = os.path.relpath(_abs(target), git_root)
+        subdir = "" if rel == "." else Path(rel).as_posix()
+    files = _skeleton(name.strip(), today, install, subdir)
     target.mkdir(parents=True, exist_ok=True)
     _write_new(target, files)
-    initialised = False
-    if not _inside_git(target):
+    initialised = missing = False
+    if git_root is None:
         try:
             subprocess.run(
                 ["git", "init", "-q", str(target)], check=True, capture_output=True, timeout=60
             )
             initialised = True
-        except (OSError, subprocess.SubprocessError):
-            initialised = False  # git missing: the files are there, the CLI says so
-    return Created(target, sorted(files), initialised)
+        except OSError:
+            missing = True  # git missing: the files are there, the CLI says so
+        except subprocess.SubprocessError:
+            pass
+    return Created(target, sorted(files), initialised, git_root, missing, install)
 
 
-def _inside_git(path: Path) -> bool:
-    return any((p / ".git").exists() for p in (path.resolve(), *path.resolve().parents))
+def _abs(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _enclosing_git(target: Path) -> Path | None:
+    """The top folder of the git repository ``target`` lies in (or would), else None.
+
+    Asks git itself (worktrees, ``.git`` files of submodules, GIT_DIR); walks up only
+    when git is not installed.
+    """
+    start = _abs(target)
+    while not start.is_dir():
+        if start.parent == start:
+            return None
+        start = start.parent
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=start,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        found = [p for p in (start, *start.parents) if (p / ".git").exists()]
+        return found[0] if found else None
+    if out.returncode != 0 or not out.stdout.strip():
+        return None
+    return _abs(Path(out.stdout.strip()))
 
 
 # -- bfa new ----------------------------------------------------------------------------

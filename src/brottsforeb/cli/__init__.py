@@ -12,6 +12,7 @@ from . import (  # noqa: F401 - registers the commands
     check,
     edit,
     minutes,
+    overview,
     render,
     scaffold,
     schema,
@@ -34,6 +35,7 @@ ORDER = [
     "calendar",
     "minutes",
     "log",
+    "overview",
     "schema",
 ]
 app.registered_commands.sort(key=lambda c: ORDER.index(c.name) if c.name in ORDER else len(ORDER))

@@ -5,13 +5,59 @@ text and error messages are English f-strings, not gettext. bfa's users read
 Swedish, so ``install()`` replaces those few places: the usage prefix, the help
 option's text, the "Try … for help" hint and the error line, whose message is
 translated by the patterns below (unknown messages pass through unchanged).
+
+Typer has no public API for this (no gettext catalogue, no hook for the usage
+line), so ``_install`` reaches into private modules. That reach is confined: every
+private attribute it reads or replaces is listed in ``TOUCHES``, the Typer versions
+it is written for are ``SUPPORTED_TYPER`` (pyproject.toml pins the same range), and
+tests/test_help.py fails loudly when either no longer holds — before a user sees
+English, or a crash.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import re
 from typing import IO, Any
+
+#: The Typer versions ``_install`` is written for: at least the first, below the second.
+SUPPORTED_TYPER = ((0, 29), (0, 30))
+
+#: Every private attribute of Typer ``_install`` reads or replaces: (module, attribute).
+TOUCHES: tuple[tuple[str, str], ...] = (
+    ("typer.core", "_"),
+    ("typer.core", "describe_number_range"),
+    ("typer.core", "_TyperParameter.display_type"),
+    ("typer.core", "TyperArgument.display_type_rich"),
+    ("typer._click.decorators", "help_option"),
+    ("typer._click.formatting", "HelpFormatter.write_usage"),
+    ("typer._click.exceptions", "UsageError.show"),
+    ("typer._click.exceptions", "ClickException.show"),
+    ("typer._click._compat", "get_text_stderr"),
+    ("typer._click.utils", "echo"),
+)
+
+
+def missing_touches() -> list[str]:
+    """The attributes of ``TOUCHES`` this Typer no longer has ('module:attr')."""
+    out = []
+    for module, attr in TOUCHES:
+        try:
+            obj: Any = importlib.import_module(module)
+            for part in attr.split("."):
+                obj = getattr(obj, part)
+        except (ImportError, AttributeError):
+            out.append(f"{module}:{attr}")
+    return out
+
+
+def typer_supported(version: str) -> bool:
+    """Whether a Typer version ('0.29.2') is in ``SUPPORTED_TYPER``."""
+    parts = tuple(int(p) for p in re.findall(r"\d+", version)[:2])
+    low, high = SUPPORTED_TYPER
+    return low <= parts < high
+
 
 HELP_TEXT = "Visa den här hjälpen och avsluta."
 
@@ -117,14 +163,16 @@ def gettext(message: str) -> str:
     return SV.get(message, message)
 
 
-def install() -> None:
-    """Patch the few English strings of Typer's Click; idempotent.
+def install() -> bool:
+    """Patch the few English strings of Typer's Click; idempotent. True if it took.
 
     A Typer without the vendored Click (or with a different layout) is left as it
     is: English usage strings are better than a crash. tests/test_help.py notices.
     """
     with contextlib.suppress(ImportError, AttributeError):
         _install()
+        return True
+    return False
 
 
 def _install() -> None:

@@ -46,7 +46,8 @@ def set_cmd(
 
     from .._escape import one_line
     from .._pii import mask
-    from ..edit import InvalidEditError, set_value
+    from ..edit import set_value
+    from ..errors import InvalidEditError
 
     out = console()
     try:

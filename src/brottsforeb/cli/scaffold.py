@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import typer
@@ -21,6 +22,14 @@ def init_cmd(
     name: str = typer.Option(
         ..., "--name", "-n", help='Kommunens namn, t.ex. "Testby kommun".', show_default=False
     ),
+    install_from: str = typer.Option(
+        "auto",
+        "--install-from",
+        metavar="KÄLLA",
+        help="Hur kommunens CI installerar bfa: pypi (paketindexet), en git-adress "
+        "(git+https://…@v0.1.0) eller sökvägen till en .whl-fil som kopieras till .bfa/. "
+        "Standard (auto): samma väg som denna bfa installerades. Står i .bfa/requirements.txt.",
+    ),
 ) -> None:
     """Skapa ett nytt förråd för kommunen: en minsta giltig grund enligt Brås struktur.
 
@@ -31,9 +40,9 @@ def init_cmd(
     """
     from rich.text import Text
 
-    from ..scaffold import PLACEHOLDER, init_repo
+    from ..scaffold import PLACEHOLDER, REQUIREMENTS, first_steps, init_repo
 
-    created = init_repo(path, name)
+    created = init_repo(path, name, install_from=install_from)
     out = console()
     out.print(Text(f"Skapade ett bfa-förråd för {name.strip()} i {created.root}:", style="bold"))
     for rel in created.files:
@@ -42,13 +51,38 @@ def init_cmd(
     out.print(Text("  scheman/ (JSON Schema för redigeraren)"))
     if created.git_initialised:
         out.print(Text("Körde git init."))
-    elif not (created.root / ".git").exists():
+    elif created.git_root is not None:
+        out.print(
+            Text(
+                f"Mappen ligger redan i git-förrådet {created.git_root}; filerna hör till det "
+                "(inget nytt förråd inuti, så att historiken finns på ett ställe)."
+            )
+        )
+        if created.git_root != Path(os.path.realpath(created.root)):
+            out.print(
+                Text(
+                    "GitHub och GitLab läser CI-filerna bara i förrådets rot: flytta "
+                    ".github/workflows/bfa.yml och .gitlab-ci.yml dit (jobben går redan in "
+                    "i den här mappen).",
+                    "yellow",
+                )
+            )
+    elif created.git_missing:
         out.print(Text("git hittades inte; installera git och kör git init i mappen.", "yellow"))
+    if created.install is not None:
+        out.print(Text(f"CI installerar bfa med: {created.install.requirement} ({REQUIREMENTS})"))
+        if created.install.note:
+            out.print(Text(created.install.note, "yellow"))
+    out.print(Text("\nDet första att skriva in (lagens krav; tills dess är bfa check rött):"))
+    out.print(Text(f"  cd {path}"))
+    for i, (what, commands) in enumerate(first_steps(name.strip(), dt.date.today()), 1):
+        out.print(Text(f"{i}. {what}"))
+        for c in commands:
+            out.print(Text(f"     {c}"))
     out.print(
         Text(
-            f"\nNästa steg: skriv om texterna som börjar med '{PLACEHOLDER}' "
-            "(bfa validate visar var), och checka in:\n"
-            f"  cd {path}\n  bfa validate\n  git add . && git commit -m 'Första versionen'"
+            f"\nSkriv sedan om texterna som börjar med '{PLACEHOLDER}' (bfa validate visar "
+            "var), och checka in:\n  bfa validate\n  git add . && git commit -m 'Första versionen'"
         )
     )
 

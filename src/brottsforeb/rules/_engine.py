@@ -42,6 +42,8 @@ def rule(rule_id: str) -> Callable[[Check], Check]:
     """Register the function that applies catalog row ``rule_id``."""
     if rule_id not in BY_ID:
         raise KeyError(f"{rule_id} is not in the catalog")
+    if BY_ID[rule_id].command == "load":
+        raise KeyError(f"{rule_id} is made while loading, not by a rule function")
 
     def register(fn: Check) -> Check:
         CHECKS[rule_id] = fn
@@ -50,24 +52,14 @@ def rule(rule_id: str) -> Callable[[Check], Check]:
     return register
 
 
-class _Args(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def to_finding(repo: Repo, rule_id: str, hit: Hit) -> Finding:
-    r = BY_ID[rule_id]
     file, line, col = repo.where(hit.kind, hit.id, hit.path, key=hit.key)
-    args = _Args(hit.args)
-    return Finding(
-        rule=r.id,
-        severity=hit.severity or r.severity,
-        message=r.message.format_map(args),
-        file=file,
-        line=line,
-        column=col,
-        hint=r.hint.format_map(args),
-        source=r.source + (f" {r.reference}" if r.reference and r.source != "Brå" else ""),
+    return BY_ID[rule_id].finding(
+        file,
+        line,
+        col,
+        hit.args,
+        severity=hit.severity,
         due=hit.due.isoformat() if hit.due else "",
     )
 

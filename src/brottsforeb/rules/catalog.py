@@ -8,16 +8,37 @@ Sources:
 - "Brå": Brå's recommended way of working — warnings.
 - "Kommunens beslut": what the municipality itself decided in its files.
 - "bfa": the repository format itself (references, file names).
+- "YAML", "schema": findings made while reading the files (``command="load"``),
+  before any rule runs; the loader makes them from these rows too.
+
+A row's ``message`` and ``hint`` are ``str.format`` templates over the hit's
+arguments. Where the wording depends on the case (which YAML syntax error, which
+kind of schema error), ``variants`` names each case's (message, hint): every
+sentence bfa says about the files lives here, in one table.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
-from ..findings import Severity
+from ..findings import Finding, Severity
 
 E, W = Severity.ERROR, Severity.WARNING
 LAG, BRA, EGET, BFA = "Lag (2023:196)", "Brå", "Kommunens beslut", "bfa"
+YAML, SCHEMA = "YAML", "schema"
+
+#: When a rule runs: ``validate``, ``check`` (depends on today's date) or ``load``
+#: (made while reading the files; reported by both commands).
+COMMANDS = ("validate", "check", "load")
+
+
+class _Args(dict[str, Any]):
+    """Template arguments; a missing one stays visible as ``{name}`` (tests look for it)."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 @dataclass(frozen=True)
@@ -29,7 +50,44 @@ class Rule:
     title: str
     message: str  # str.format template over the hit's arguments
     hint: str
-    command: str = "validate"  # or "check" for rules that depend on today's date
+    command: str = "validate"  # see COMMANDS
+    #: case name → (message, hint) templates, for rows whose wording depends on the case
+    variants: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def cited(self) -> str:
+        """The source as findings show it: 'Lag (2023:196) 4 §', 'Brå', 'YAML'."""
+        return self.source + (f" {self.reference}" if self.reference and self.source != BRA else "")
+
+    def texts(self, variant: str = "") -> tuple[str, str]:
+        """The (message, hint) templates of one case ('' is the row's own)."""
+        return self.variants[variant] if variant else (self.message, self.hint)
+
+    def finding(
+        self,
+        file: str = "",
+        line: int = 0,
+        column: int = 0,
+        args: Mapping[str, Any] | None = None,
+        *,
+        variant: str = "",
+        severity: Severity | None = None,
+        due: str = "",
+    ) -> Finding:
+        """The finding this row makes at one place, its templates filled with ``args``."""
+        message, hint = self.texts(variant)
+        filled = _Args(args or {})
+        return Finding(
+            rule=self.id,
+            severity=severity or self.severity,
+            message=message.format_map(filled),
+            file=file,
+            line=line,
+            column=column,
+            hint=hint.format_map(filled),
+            source=self.cited,
+            due=due,
+        )
 
 
 RULES: tuple[Rule, ...] = (
@@ -178,7 +236,9 @@ RULES: tuple[Rule, ...] = (
         "",
         "Åtgärdsplan",
         "{message}",
-        "Besluta en åtgärdsplan utifrån lägesbilden och lägg in den med 'typ: åtgärdsplan'.",
+        "Besluta en åtgärdsplan utifrån lägesbilden och skriv in den: bfa new dokument "
+        '"Åtgärdsplan ÅÅÅÅ" --typ åtgärdsplan --id atgardsplan, sedan bfa set '
+        "dokument/atgardsplan datum ÅÅÅÅ-MM-DD (beslutsdagen).",
         command="check",
     ),
     # --- the municipality's own decisions, against today's date ---------------------------
@@ -209,7 +269,9 @@ RULES: tuple[Rule, ...] = (
         "",
         "Lägesbilder tas fram så ofta som beslutats",
         "{message}",
-        "Kommunen har beslutat att {kind} lägesbild tas fram {cadence}.",
+        "Kommunen har beslutat att {kind} lägesbild tas fram {cadence}. Skriv in den senaste: "
+        'bfa new lagesbild "Lägesbild ÅÅÅÅ" --typ {kind}, sedan bfa set lagesbilder/ID '
+        "datum ÅÅÅÅ-MM-DD.",
         command="check",
     ),
     Rule(
@@ -219,7 +281,9 @@ RULES: tuple[Rule, ...] = (
         "",
         "Uppföljning i ledande nämnd",
         "{message}",
-        "Registrera sammanträdet i moten/ med ett ärende av 'typ: uppföljning'.",
+        "Registrera sammanträdet: bfa new mote ORGAN --date ÅÅÅÅ-MM-DD, sedan bfa set "
+        'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" uppföljning (ORGAN: id:t under uppföljning '
+        "i bfa.yaml).",
         command="check",
     ),
     Rule(
@@ -229,7 +293,9 @@ RULES: tuple[Rule, ...] = (
         "",
         "Rapportering till kommunfullmäktige",
         "{message}",
-        "Registrera sammanträdet i moten/ med ett ärende av 'typ: rapportering'.",
+        "Registrera sammanträdet: bfa new mote ORGAN --date ÅÅÅÅ-MM-DD, sedan bfa set "
+        'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" rapportering (ORGAN: id:t under rapportering '
+        "i bfa.yaml).",
         command="check",
     ),
     Rule(
@@ -402,4 +468,434 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+#: Findings made while reading the files, before any rule runs: loader.py, _yaml.py and
+#: _messages.py make them from these rows with ``finding(rule_id, …)``.
+RULES += (
+    Rule(
+        "FIL-LASFEL",
+        E,
+        BFA,
+        "",
+        "Filen kan inte läsas (behörighet, en mapp, ett diskfel)",
+        "Filen kan inte läsas ({reason}).",
+        "Kontrollera att filen finns och att du har behörighet att läsa den.",
+        command="load",
+        variants={
+            "mapp": (
+                "Mappen kan inte läsas ({reason}).",
+                "Kontrollera att mappen finns och att du har behörighet att läsa den.",
+            ),
+        },
+    ),
+    Rule(
+        "FIL-LANK",
+        E,
+        BFA,
+        "",
+        "En länk som pekar utanför förrådet",
+        "Filen är en länk som pekar utanför förrådet och läses inte.",
+        "Kopiera in filen i förrådet i stället för att länka till den.",
+        command="load",
+        variants={
+            "mapp": (
+                "Mappen är en länk som pekar utanför förrådet och läses inte.",
+                "Kopiera in innehållet i förrådet i stället för att länka till det.",
+            ),
+            "slinga": (
+                "{what} är en länk i en slinga och läses inte.",
+                "Ta bort länken eller låt den peka på en fil i förrådet.",
+            ),
+            "trasig": (
+                "{what} är en länk som inte pekar på något och läses inte.",
+                "Ta bort länken eller låt den peka på en fil i förrådet.",
+            ),
+        },
+    ),
+    Rule(
+        "FIL-TYP",
+        E,
+        BFA,
+        "",
+        "En mapp, FIFO eller enhet med ett datafilsnamn (x.yaml)",
+        "Det här är ingen vanlig fil (en mapp, en FIFO eller en enhet) och läses inte.",
+        "Ta bort den, eller ge den ett namn som inte slutar på .yaml.",
+        command="load",
+    ),
+    Rule(
+        "FIL-ANDELSE",
+        E,
+        BFA,
+        "",
+        "En datafil som slutar på .YAML, .Yml … (läses inte)",
+        "'{name}' slutar inte på .yaml med små bokstäver och läses inte.",
+        "Byt namn till '{stem}.yaml'.",
+        command="load",
+    ),
+    Rule(
+        "FIL-PLATS",
+        E,
+        BFA,
+        "",
+        "Något i en datamapp (eller i roten) som inte är en datafil",
+        "Mappen '{name}/' läses inte: {expected}",
+        "Flytta filerna i den ett steg upp, eller ta bort mappen.",
+        command="load",
+        variants={
+            "rot": (
+                "'{name}' ligger i förrådets rot och läses inte; bfa läser bara bfa.yaml där.",
+                "Lägg varje sak i en egen fil i {folder}/, t.ex. {folder}/namn.yaml.",
+            ),
+        },
+    ),
+    Rule(
+        "FIL-OKAND",
+        W,
+        BFA,
+        "",
+        "En fil i en datamapp som inte är en .yaml-fil",
+        "'{name}' är ingen datafil (bara .yaml-filer läses här) och kontrolleras inte.",
+        "Flytta den ur mappen, t.ex. till docs/.",
+        command="load",
+    ),
+    Rule(
+        "BFA-AVBRUTEN",
+        E,
+        BFA,
+        "",
+        "Kontrollen av ett förråd avbröts (validate MAPP -j N)",
+        "Kontrollen av förrådet avbröts ({why}); förrådet räknas som underkänt.",
+        "Kör `bfa validate` i just det förrådet för att se var det tar stopp, och "
+        "rapportera det som ett fel i bfa.",
+        command="load",
+    ),
+    Rule(
+        "FIL-STORLEK",
+        E,
+        YAML,
+        "",
+        "Filen är större än 1 MB",
+        "Filen är för stor (mer än {limit_kb} kB).",
+        "Dela upp innehållet på flera filer; en fil beskriver en sak.",
+        command="load",
+    ),
+    Rule(
+        "FIL-KODNING",
+        E,
+        YAML,
+        "",
+        "Filen är inte UTF-8 (tecknet i Windows-1252 namnges)",
+        "Filen är inte sparad som UTF-8.",
+        "Spara filen med teckenkodningen UTF-8 (i VS Code: klicka på kodningen i "
+        "statusraden och välj 'Save with Encoding' → UTF-8).",
+        command="load",
+        variants={
+            "windows-1252": (
+                "Filen är inte sparad som UTF-8. Tecknet ser ut att vara '{char}' i "
+                "Windows-1252 (t.ex. från en gammal Word-export).",
+                "Spara filen med teckenkodningen UTF-8 (i VS Code: klicka på kodningen i "
+                "statusraden och välj 'Save with Encoding' → UTF-8).",
+            ),
+            "utf-16": (
+                "Filen är sparad som {name} ('Unicode' i Anteckningar), inte som UTF-8.",
+                "Spara filen med teckenkodningen UTF-8 (i Anteckningar: Spara som → Kodning: "
+                "UTF-8; i VS Code: klicka på kodningen i statusraden och välj "
+                "'Save with Encoding').",
+            ),
+        },
+    ),
+    Rule(
+        "FIL-TOM",
+        E,
+        YAML,
+        "",
+        "Filen är tom",
+        "Filen är tom.",
+        "Fyll i filen eller ta bort den (bfa new skapar en mall).",
+        command="load",
+    ),
+    Rule(
+        "FIL-TOPPNIVA",
+        E,
+        YAML,
+        "",
+        "Översta nivån är inte en mappning",
+        "Filen innehåller ett enkelt värde på översta nivån; den ska vara en mappning "
+        "(nyckel: värde).",
+        "Börja filen med nycklar, t.ex. 'namn: …'.",
+        command="load",
+        variants={
+            "lista": (
+                "Filen innehåller en lista på översta nivån; den ska vara en mappning "
+                "(nyckel: värde).",
+                "Börja filen med nycklar, t.ex. 'namn: …', utan '- ' framför.",
+            ),
+        },
+    ),
+    Rule(
+        "FIL-ID",
+        E,
+        BFA,
+        "",
+        "Filnamnet är inget giltigt id",
+        "Filnamnet '{name}' är inget giltigt id.",
+        "Använd små bokstäver a–z, siffror och bindestreck, utan å, ä, ö och "
+        "mellanslag, t.ex. 'forebyggande-samordnare.yaml'.",
+        command="load",
+        variants={
+            "windows": (
+                "Filnamnet '{name}' är reserverat i Windows ({stem}) och kan inte checkas ut där.",
+                "Välj ett annat id, t.ex. '{stem}-grupp'; con, prn, aux, nul, com1–9 och "
+                "lpt1–9 går inte att använda.",
+            ),
+        },
+    ),
+    Rule(
+        "FIL-MAPP",
+        W,
+        BFA,
+        "",
+        "En mapp som bfa inte läser (med förslag)",
+        "Mappen '{folder}/' är ingen mapp som bfa läser; filerna i den kontrolleras inte.",
+        "bfa läser mapparna {folders}.",
+        command="load",
+        variants={
+            "förslag": (
+                "Mappen '{folder}/' är ingen mapp som bfa läser; filerna i den kontrolleras inte.",
+                "Menade du '{guess}/'?",
+            ),
+        },
+    ),
+    Rule(
+        "MOTE-FILNAMN",
+        E,
+        BFA,
+        "",
+        "Mötesfil utanför moten/ÅÅÅÅ/ eller med fel namn",
+        "Filnamnet '{name}' följer inte formen ÅÅÅÅ-MM-DD-organ.yaml med året {year}.",
+        "Exempel: moten/2025/2025-03-12-styrgrupp.yaml",
+        command="load",
+        variants={
+            "mapp": (
+                "Mötesfiler ska ligga i en mapp per år: moten/ÅÅÅÅ/ÅÅÅÅ-MM-DD-organ.yaml.",
+                "Flytta filen till mappen för mötets år, t.ex. "
+                "moten/2025/2025-03-12-styrgrupp.yaml.",
+            ),
+        },
+    ),
+    Rule(
+        "PERSONNUMMER",
+        E,
+        BFA,
+        "",
+        "Personnummer eller samordningsnummer (även i kommentarer)",
+        "Filen innehåller ett {what} ({masked}). Uppgifter om enskilda personer får inte "
+        "finnas i förrådet.",
+        "Ta bort numret, även ur kommentarer, och ur git-historiken om det har checkats "
+        "in (t.ex. med git filter-repo).",
+        command="load",
+        variants={
+            "filnamn": (
+                "Filnamnet innehåller ett {what} ({masked}). Uppgifter om enskilda personer "
+                "får inte finnas i förrådet.",
+                "Byt namn på filen, och ta bort numret ur git-historiken om det har checkats in.",
+            ),
+        },
+    ),
+    Rule(
+        "YAML-SYNTAX",
+        E,
+        YAML,
+        "",
+        "Syntaxfel (kolon, indrag, citattecken) med rad och kolumn",
+        "YAML-syntaxfel ({problem}).",
+        "Kontrollera indrag, kolon och citattecken på raden.",
+        command="load",
+        variants={
+            "tecken": (
+                "Otillåtet tecken (kod {code}) i filen.",
+                "Ta bort tecknet; kontrolltecken får inte finnas i YAML-filer.",
+            ),
+            "kolon-i-värde": (
+                "Ett kolon står där inget värde får börja.",
+                'Saknas ett mellanslag efter kolon, eller behöver texten citattecken ("…")?',
+            ),
+            "kolon-saknas": (
+                "Kolon saknas efter nyckeln.",
+                "Skriv nyckel och värde som `nyckel: värde`.",
+            ),
+            "indrag-nyckel": (
+                "Raden har fel indrag: en nyckel väntades här.",
+                "Dra in raden lika mycket som nycklarna ovanför (använd mellanslag).",
+            ),
+            "indrag-lista": (
+                "Listan har fel indrag: ett '-' väntades här.",
+                "Varje punkt i listan ska börja med '- ' på samma indrag.",
+            ),
+            "slut": (
+                "Filen tar slut mitt i ett värde.",
+                "Saknas ett avslutande citattecken?",
+            ),
+            "alias-saknas": (
+                "Aliaset (*namn) används utan att ankaret (&namn) finns.",
+                "Definiera ankaret före aliaset, eller skriv ut värdet.",
+            ),
+            "flera-dokument": (
+                "Filen innehåller flera YAML-dokument (---).",
+                "En fil beskriver en sak: ta bort '---' eller dela upp filen.",
+            ),
+            "escape": (
+                "Okänd escape-sekvens (\\) i text med dubbla citattecken.",
+                "Använd enkla citattecken ('…') eller skriv \\\\ för ett bakstreck.",
+            ),
+            "lista-slut": (
+                "En lista inom [ ] avslutas inte.",
+                "Avsluta listan med ] eller sätt texten inom citattecken.",
+            ),
+            "mappning-slut": (
+                "En mappning inom {{ }} avslutas inte.",
+                "Avsluta med }} eller sätt texten inom citattecken.",
+            ),
+            "tecken-start": (
+                "Ett tecken som inte får inleda ett värde.",
+                "Sätt texten inom citattecken.",
+            ),
+        },
+    ),
+    Rule(
+        "YAML-TABB",
+        E,
+        YAML,
+        "",
+        "Tabbtecken i indraget",
+        "Tabbtecken i indraget: YAML tillåter bara mellanslag.",
+        "Ersätt tabben med mellanslag (ställ in redigeraren på 'indrag med mellanslag').",
+        command="load",
+    ),
+    Rule(
+        "YAML-DUBBLETT",
+        E,
+        YAML,
+        "",
+        "Samma nyckel två gånger i en mappning",
+        "Nyckeln '{key}' förekommer två gånger (första gången på rad {first}).",
+        "Ta bort eller slå ihop den ena; annars är det oklart vilket värde som gäller.",
+        command="load",
+    ),
+    Rule(
+        "YAML-TAGG",
+        E,
+        YAML,
+        "",
+        "Egna taggar som `!!python/object` vägras",
+        "Taggen '{tag}' är inte tillåten.",
+        "bfa läser bara vanlig text, tal, datum, listor och mappningar; ta bort taggen.",
+        command="load",
+    ),
+    Rule(
+        "YAML-NYCKEL",
+        E,
+        YAML,
+        "",
+        "En nyckel som inte är enkel text",
+        "En nyckel måste vara en enkel text.",
+        "Skriv nyckeln som vanlig text följd av kolon, t.ex. 'namn: …'.",
+        command="load",
+    ),
+    Rule(
+        "YAML-STORLEK",
+        E,
+        YAML,
+        "",
+        "Alias som växer (i antal värden eller i tecken) eller för djup nästling",
+        "Filen kan inte läsas: för många värden efter att alias expanderats.",
+        "Alias (*namn) som pekar på alias kan växa exponentiellt; skriv ut värdena i stället.",
+        command="load",
+        variants={
+            "djup": (
+                "Filen kan inte läsas: nästlingen är djupare än {limit} nivåer.",
+                "Skriv listor och mappningar med färre nivåer; bfa behöver aldrig fler än "
+                "ett tiotal.",
+            ),
+            "tecken": (
+                "Filen kan inte läsas: texten blir längre än {limit} miljoner tecken när "
+                "alias expanderas.",
+                "Alias (*namn) som pekar på stora värden växer när de expanderas; "
+                "skriv ut värdena i stället.",
+            ),
+            "rekursion": (
+                "Filen är för djupt nästlad för att läsas.",
+                "Minska nästlingen: en fil beskriver en sak med några få nivåer.",
+            ),
+        },
+    ),
+    Rule(
+        "SCHEMA",
+        E,
+        SCHEMA,
+        "",
+        "Okänd nyckel, fel typ, ogiltigt värde, saknad nyckel",
+        "Ogiltigt värde för '{key}'.",
+        "Ordlistan (docs/vokabular.md) visar vilka värden nyckeln tar.",
+        command="load",
+        variants={
+            "saknas": ("Obligatorisk nyckel '{key}' saknas.", "{description}"),
+            "okänd-nyckel": ("Okänd nyckel '{key}'.", "Tillåtna nycklar här: {allowed}."),
+            "okänd-nyckel-förslag": ("Okänd nyckel '{key}'.", "Menade du '{guess}'?"),
+            "ogiltigt-värde": (
+                "Ogiltigt värde '{value}' för '{key}'.",
+                "Tillåtna värden: {allowed}.",
+            ),
+            "ogiltigt-värde-förslag": (
+                "Ogiltigt värde '{value}' för '{key}'.",
+                "Menade du '{guess}'?",
+            ),
+            "datum-finns-inte": (
+                "Datumet {value} finns inte ('{key}').",
+                "Kontrollera dag och månad.",
+            ),
+            "datum": ("'{key}' ska vara ett datum.", "Skriv datum som ÅÅÅÅ-MM-DD."),
+            "id": (
+                "'{value}' är inget giltigt id ('{key}').",
+                "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä och ö "
+                "– samma som filnamnet utan .yaml.",
+            ),
+            "id-del": (
+                "'{value}' är inget giltigt id ('{key}').",
+                "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä och ö "
+                "– samma som filnamnet utan .yaml, och formen 'lägesbild-id/del-id'.",
+            ),
+            "årtal": ("'{key}' ska vara fyra siffror.", 'Skriv t.ex. "1737".'),
+            "text": (
+                "'{key}' ska vara text.",
+                "Sätt värdet inom citattecken om det ser ut som något annat.",
+            ),
+            "heltal": ("'{key}' ska vara ett heltal.", ""),
+            "tal": ("'{key}' ska vara ett tal.", "Använd punkt som decimaltecken, t.ex. 15.3."),
+            "ändligt-tal": (
+                "'{key}' ska vara ett ändligt tal.",
+                "nan och inf (oändligt) är inga mätvärden; skriv talet eller ta bort mätningen.",
+            ),
+            # the one-line/non-empty/date-range checks of model/_base.py
+            "skalär": ("'{key}' {text}.", ""),
+            "sant-falskt": ("'{key}' ska vara true eller false.", ""),
+            "lista": (
+                "'{key}' ska vara en lista.",
+                "Skriv varje punkt på en egen rad som börjar med '- '.",
+            ),
+            "mappning": ("'{key}' ska vara en mappning (nyckel: värde).", ""),
+            "minst": ("'{key}' ska vara minst {limit}.", ""),
+            "högst": ("'{key}' får vara högst {limit}.", ""),
+            # the model's own validators word these (in Swedish, in model/)
+            "modellen": ("{text}{where}.", ""),
+        },
+    ),
+)
+
 BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
+
+
+def finding(
+    rule_id: str, file: str = "", line: int = 0, column: int = 0, variant: str = "", **args: Any
+) -> Finding:
+    """The finding of catalog row ``rule_id`` at one place, ``args`` filling its templates."""
+    return BY_ID[rule_id].finding(file, line, column, args, variant=variant)

@@ -292,8 +292,9 @@ def cadence(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 args={
                     "message": f"{o.name}: inga möten finns registrerade i moten/ "
                     f"(beslutat: {planned}).",
-                    "hint": "Lägg in hållna möten i moten/ÅÅÅÅ/, eller ange 'inrättad' så att "
-                    "bfa vet sedan när organet ska mötas.",
+                    "hint": f"Lägg in hållna möten (bfa new mote {oid} --date ÅÅÅÅ-MM-DD), "
+                    f"eller ange sedan när organet finns (bfa set organ/{oid} inrättad "
+                    "ÅÅÅÅ-MM-DD).",
                 },
             )
             continue

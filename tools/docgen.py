@@ -1,7 +1,8 @@
 """Generated documentation: the vocabulary table and the rule catalog.
 
-Regenerate with ``python -m brottsforeb._docgen``; the test suite fails when the
-committed files differ from what this module writes.
+A developer tool, not part of the installed package. Regenerate from the project
+root with ``python -m tools.docgen``; the test suite fails when the committed files
+differ from what this module writes.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .model import KINDS, Kommun
-from .model._walk import _plan, _unwrap
-from .rules import RULES
+from brottsforeb.model import KINDS, Kommun
+from brottsforeb.model._walk import _plan, _unwrap
+from brottsforeb.rules import RULES
 
 
 def _type_name(ann: Any) -> str:
@@ -37,7 +38,7 @@ def _type_name(ann: Any) -> str:
 
 def _examples(examples: Path) -> dict[tuple[str, ...], str]:
     """First value seen for every key path in the bundled examples."""
-    from .loader import load_repo
+    from brottsforeb.loader import load_repo
 
     seen: dict[tuple[str, ...], str] = {}
 
@@ -100,7 +101,7 @@ def vocabulary(examples: Path) -> str:
     out = [
         "# Ordlista: nycklarna i förrådets filer",
         "",
-        "Genererad från modellerna med `python -m brottsforeb._docgen`; exemplen är de första",
+        "Genererad från modellerna med `python -m tools.docgen`; exemplen är de första",
         "värdena i de medföljande exemplen (Torsby, Lindesberg, Norsjö). Ändra inte för hand.",
         "",
         "En fil beskriver en sak. Mappen anger slaget och filnamnet (utan `.yaml`) är id:t:",
@@ -124,7 +125,7 @@ def rules_table(examples: Path) -> str:
     out = [
         "# Regelkatalogen",
         "",
-        "Genererad från `brottsforeb/rules/catalog.py` med `python -m brottsforeb._docgen`.",
+        "Genererad från `brottsforeb/rules/catalog.py` med `python -m tools.docgen`.",
         "Lagens krav är fel, Brås rekommendationer varningar. Där paragrafen inte är",
         "kontrollerad mot lagtexten står den tom hellre än gissad.",
         "",
@@ -132,6 +133,8 @@ def rules_table(examples: Path) -> str:
         "|---|---|---|---|---|---|",
     ]
     for r in RULES:
+        if r.command == "load":
+            continue
         out.append(
             f"| `{r.id}` | {r.severity.value} | {r.source} | {r.reference} | {r.command} | "
             f"{_cell(r.title)} |"
@@ -140,41 +143,27 @@ def rules_table(examples: Path) -> str:
         "",
         "## Fynd vid inläsningen",
         "",
-        "Alla är fel (utom FIL-MAPP) och gäller både `validate` och `check`.",
+        "Filerna läses innan någon regel körs; det som inte går att läsa blir fynd som både",
+        "`validate` och `check` rapporterar. Samma katalog: varje fynd är en rad med",
+        "meddelande och tips (flera fall där formuleringen beror på felet).",
         "",
-        "| id | vad |",
-        "|---|---|",
+        "| id | nivå | källa | fall | vad |",
+        "|---|---|---|---|---|",
     ]
-    out += [f"| `{rid}` | {text} |" for rid, text in FILE_RULES]
+    for r in RULES:
+        if r.command == "load":
+            out.append(
+                f"| `{r.id}` | {r.severity.value} | {r.source} | {len(r.variants) + 1} | "
+                f"{_cell(r.title)} |"
+            )
     return "\n".join(out) + "\n"
-
-
-#: Findings made while reading files, before the catalog's rules run.
-FILE_RULES = [
-    ("YAML-SYNTAX", "syntaxfel (kolon, indrag, citattecken) med rad och kolumn"),
-    ("YAML-TABB", "tabbtecken i indraget"),
-    ("YAML-DUBBLETT", "samma nyckel två gånger i en mappning"),
-    ("YAML-TAGG", "egna taggar som `!!python/object` vägras"),
-    ("YAML-STORLEK", "alias som växer exponentiellt eller för djup nästling"),
-    ("YAML-NYCKEL", "en nyckel som inte är enkel text"),
-    ("FIL-KODNING", "filen är inte UTF-8 (tecknet i Windows-1252 namnges)"),
-    ("FIL-STORLEK", "filen är större än 1 MB"),
-    ("FIL-TOM", "filen är tom"),
-    ("FIL-TOPPNIVA", "översta nivån är inte en mappning"),
-    ("FIL-ID", "filnamnet är inget giltigt id"),
-    ("FIL-MAPP", "en mapp som bfa inte läser (varning, med förslag)"),
-    ("FIL-LANK", "en länk som pekar utanför förrådet"),
-    ("MOTE-FILNAMN", "mötesfil utanför moten/ÅÅÅÅ/ eller med fel namn"),
-    ("SCHEMA", "okänd nyckel, fel typ, ogiltigt värde eller datum, saknad nyckel"),
-    ("PERSONNUMMER", "ett personnummer eller samordningsnummer (även i kommentarer)"),
-]
 
 
 def cli_reference(_examples: Path) -> str:
     """Every command's --help, as the terminal shows it (100 columns)."""
     from typer.testing import CliRunner
 
-    from .cli import app
+    from brottsforeb.cli import app
 
     def help_of(*args: str) -> str:
         result = CliRunner().invoke(app, [*args, "--help"], terminal_width=100, prog_name="bfa")
@@ -186,7 +175,7 @@ def cli_reference(_examples: Path) -> str:
     out = [
         "# Kommandoreferens",
         "",
-        "<!-- Genererad av `python -m brottsforeb._docgen` från `bfa KOMMANDO --help`; "
+        "<!-- Genererad av `python -m tools.docgen` från `bfa KOMMANDO --help`; "
         "ändra hjälptexterna i koden, inte här. -->",
         "",
         "Samma text som `bfa KOMMANDO --help` visar. Felkoder: 0 inga fel, 1 fel i filerna "

@@ -1,0 +1,302 @@
+"""`bfa overview`: the county view – one row per municipality, from many repositories.
+
+For a länsstyrelse or a regional collaboration: is there a decided åtgärdsplan built on a
+lägesbild, when was the lägesbild made, is there a samordningsfunktion, is the leadership
+in place, and what is overdue. Overdue comes from the same rules as `bfa check`, so the
+overview and each municipality's own report never disagree.
+
+Repositories are found at any depth (``batch.discover``) and read in parallel, one
+repository per task; each worker returns a small row, never the Repo.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ._escape import cell, md
+from .findings import Severity
+
+__all__ = ["SCHEMA_VERSION", "Overview", "Row", "overview", "to_csv", "to_json", "to_markdown"]
+
+#: Version of the JSON shape (docs/json.md); fields may be added, never removed or renamed.
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Row:
+    """One municipality (or collaboration) as the county sees it."""
+
+    label: str  # the folder, relative to the common parent of all repositories
+    name: str
+    code: str | None
+    kind: str  # "kommun" or "samverkan"
+    action_plan: str | None  # title of the newest decided åtgärdsplan
+    action_plan_date: str | None
+    action_plan_on_lagesbild: bool  # the decided plan names an existing lägesbild
+    lagesbild_date: str | None  # when the newest lägesbild was made
+    lagesbild_type: str | None
+    coordination: str | None  # title of the samordningsfunktion, if it exists
+    leadership: str | None  # name of the leading nämnd, if it exists
+    reporting: bool  # reporting to kommunfullmäktige is decided
+    overdue: list[str] = field(default_factory=list)  # Swedish sentences, oldest due first
+    due_soon: int = 0
+    unreadable: int = 0  # files that could not be read or did not fit the schema
+
+    @property
+    def leadership_in_place(self) -> bool:
+        return self.leadership is not None and self.reporting
+
+
+@dataclass
+class Overview:
+    today: dt.date
+    rows: list[Row]
+
+    @property
+    def overdue_total(self) -> int:
+        return sum(len(r.overdue) for r in self.rows)
+
+
+def _iso(value: object) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _row(args: tuple[Path, str, dt.date, int]) -> Row:
+    """One repository's row (runs in a worker process)."""
+    from .loader import load_repo
+    from .rules import check
+
+    root, label, today, horizon = args
+    repo = load_repo(root)
+    k = repo.kommun
+    plans = [
+        d
+        for d in repo.dokument.values()
+        if d.type == "åtgärdsplan"
+        and d.adopted_by
+        and isinstance(d.date, dt.date)
+        and d.date <= today
+    ]
+    plan = max(plans, key=lambda d: d.date or dt.date.min, default=None)
+    on_lagesbild = plan is not None and any(ref in repo.lagesbilder for ref in plan.based_on)
+    pictures = [lb for lb in repo.lagesbilder.values() if lb.date <= today]
+    newest = max(pictures, key=lambda lb: lb.date, default=None)
+    funktioner, organ = repo.funktioner, repo.organ
+    coord = k.coordination if k else None
+    coord_f = funktioner.get(coord) if coord else None
+    if coord_f is not None and getattr(coord_f, "vacant", False):
+        coord_f = None  # a vacant function coordinates nothing
+    lead = k.leadership.organ if k and k.leadership else None
+    findings = check(repo, today, horizon)
+    overdue = [
+        f"{f.message} ({f.file})" if f.file else f.message
+        for f in findings
+        if f.severity is Severity.ERROR and f.due
+    ]
+    unreadable = sum(
+        1
+        for f in repo.findings
+        if f.severity is Severity.ERROR and f.rule.startswith(("YAML", "FIL", "SCHEMA"))
+    )
+    return Row(
+        label=label,
+        name=k.name if k else root.name,
+        code=k.code if k else None,
+        kind=str(getattr(k, "kind", None) or "kommun"),
+        action_plan=plan.title if plan else None,
+        action_plan_date=_iso(plan.date) if plan else None,
+        action_plan_on_lagesbild=on_lagesbild,
+        lagesbild_date=_iso(newest.date) if newest else None,
+        lagesbild_type=newest.type if newest else None,
+        coordination=coord_f.title if coord_f else None,
+        leadership=organ[lead].name if lead and lead in organ else None,
+        reporting=bool(k and k.reporting),
+        overdue=overdue,
+        due_soon=sum(1 for f in findings if f.severity is Severity.WARNING and f.due),
+        unreadable=unreadable,
+    )
+
+
+def overview(
+    paths: list[Path],
+    today: dt.date | None = None,
+    *,
+    jobs: int | None = None,
+    horizon_days: int = 90,
+) -> Overview:
+    """The county view of every repository ``paths`` name or hold at any depth."""
+    from .batch import _labels, expand, map_roots
+
+    today = today or dt.date.today()
+    roots = expand(paths)
+    labels = _labels(roots)
+    if len(roots) == 1:
+        labels = [roots[0].name]
+    rows = map_roots(
+        _row,
+        [(r, lab, today, horizon_days) for r, lab in zip(roots, labels, strict=True)],
+        jobs,
+    )
+    rows.sort(key=lambda r: (r.name.casefold(), r.label))
+    return Overview(today, rows)
+
+
+# -- formats ---------------------------------------------------------------------------------
+
+COLUMNS = [
+    ("kommun", "Kommun"),
+    ("åtgärdsplan", "Beslutad åtgärdsplan"),
+    ("grundad_på_lägesbild", "Grundad på lägesbild"),
+    ("lägesbild", "Senaste lägesbild"),
+    ("samordningsfunktion", "Samordningsfunktion"),
+    ("ledning", "Ledning"),
+    ("försenat", "Försenat"),
+]
+
+
+def _yes(value: bool) -> str:
+    return "ja" if value else "nej"
+
+
+def _flat(r: Row) -> dict[str, str]:
+    plan = f"{r.action_plan} ({r.action_plan_date})" if r.action_plan else "saknas"
+    lagesbild = f"{r.lagesbild_date} ({r.lagesbild_type})" if r.lagesbild_date else "saknas"
+    if r.leadership is None:
+        lead = "saknas"
+    else:
+        lead = r.leadership + ("" if r.reporting else " (rapportering till KF saknas)")
+    name = r.name + (" (samverkan)" if r.kind == "samverkan" else "")
+    return {
+        "kommun": name,
+        "åtgärdsplan": plan,
+        "grundad_på_lägesbild": _yes(r.action_plan_on_lagesbild) if r.action_plan else "–",
+        "lägesbild": lagesbild,
+        "samordningsfunktion": r.coordination or "saknas",
+        "ledning": lead,
+        "försenat": str(len(r.overdue)),
+    }
+
+
+TITLE = "Länsöversikt: kommunernas brottsförebyggande arbete"
+
+
+def to_markdown(ov: Overview) -> str:
+    """The overview as a Markdown report (the canonical form; the PDF is made from it)."""
+    n = len(ov.rows)
+    plans = sum(1 for r in ov.rows if r.action_plan)
+    lines = [
+        f"# {md(TITLE)}",
+        "",
+        "<!-- bfa:brödtext -->",
+        "",
+        f"Läget {ov.today.isoformat()} för {n} förråd. {plans} av {n} har en beslutad "
+        f"åtgärdsplan; {ov.overdue_total} frister är försenade.",
+        "",
+        "| " + " | ".join(h for _, h in COLUMNS) + " |",
+        "|" + "---|" * len(COLUMNS),
+    ]
+    for r in ov.rows:
+        flat = _flat(r)
+        lines.append("| " + " | ".join(cell(flat[k]) for k, _ in COLUMNS) + " |")
+    late = [r for r in ov.rows if r.overdue or r.unreadable]
+    if late:
+        lines += ["", "## Försenat per kommun", ""]
+        for r in late:
+            lines += [f"### {md(r.name)}", ""]
+            if r.unreadable:
+                lines.append(f"- {r.unreadable} filer kunde inte läsas; kör `bfa validate`.")
+            lines += [f"- {md(text)}" for text in r.overdue]
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def to_csv(ov: Overview) -> str:
+    """One line per municipality, columns as in the Markdown table plus the raw values."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(
+        [
+            "mapp",
+            "kommun",
+            "kommunkod",
+            "slag",
+            "åtgärdsplan",
+            "åtgärdsplan_datum",
+            "grundad_på_lägesbild",
+            "lägesbild_datum",
+            "lägesbild_typ",
+            "samordningsfunktion",
+            "ledning",
+            "rapportering_till_kf",
+            "försenat",
+            "förfaller_snart",
+            "olästa_filer",
+        ]
+    )
+    for r in ov.rows:
+        w.writerow(
+            [
+                r.label,
+                r.name,
+                r.code or "",
+                r.kind,
+                r.action_plan or "",
+                r.action_plan_date or "",
+                _yes(r.action_plan_on_lagesbild),
+                r.lagesbild_date or "",
+                r.lagesbild_type or "",
+                r.coordination or "",
+                r.leadership or "",
+                _yes(r.reporting),
+                len(r.overdue),
+                r.due_soon,
+                r.unreadable,
+            ]
+        )
+    return buf.getvalue()
+
+
+def to_json(ov: Overview) -> str:
+    """The documented JSON shape (docs/json.md, "Länsöversikten")."""
+    rows: list[dict[str, Any]] = []
+    for r in ov.rows:
+        d = asdict(r)
+        d["leadership_in_place"] = r.leadership_in_place
+        rows.append(d)
+    doc = {
+        "version": SCHEMA_VERSION,
+        "command": "overview",
+        "today": ov.today.isoformat(),
+        "summary": {
+            "repositories": len(ov.rows),
+            "with_action_plan": sum(1 for r in ov.rows if r.action_plan),
+            "overdue": ov.overdue_total,
+        },
+        "municipalities": rows,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def to_pdf(ov: Overview) -> bytes:
+    """The Markdown report as a PDF/A-2b in the house style."""
+    from .render import Rendered
+    from .render import to_pdf as render_pdf
+
+    doc = Rendered(
+        "oversikt",
+        "oversikt",
+        to_markdown(ov),
+        TITLE,
+        [("Läget per", ov.today.isoformat()), ("Förråd", str(len(ov.rows)))],
+        "Länsöversikt",
+        ov.today,
+    )
+    return render_pdf(doc)
