@@ -10,6 +10,7 @@ the stock constructors do.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -301,11 +302,16 @@ class _Builder:
                 return value
             return number if str(number) == value else SourceInt(number, value)
         if tag == _T + "float":
+            special = {".inf": math.inf, ".nan": math.nan}.get(value.lstrip("+-").lower())
+            if special is not None:  # YAML's .inf/.nan: the schema refuses them
+                return -special if value.startswith("-") else special
             try:
                 real = float(value.replace("_", ""))
             except ValueError:
                 return value
-            return real if repr(real) == value else SourceFloat(real, value)
+            if repr(real) == value or not math.isfinite(real):
+                return real  # .inf/.nan stay plain floats: the schema refuses them as such
+            return SourceFloat(real, value)
         if tag == _T + "timestamp":
             if _DATE.match(value):
                 try:
