@@ -142,6 +142,25 @@ CHECK_CASES: dict[str, tuple[dict[str, str | None], str, str, str]] = {
         "2025-06-01",
         "inte beslutad",
     ),
+    "BRA-DOK-AKTUALITET": (
+        {
+            "dokument/riktlinje.yaml": "typ: riktlinje\ntitel: Riktlinje\n"
+            "antagen_av: kommunstyrelsen\ndatum: 2020-03\n"
+        },
+        "2024-04-02",
+        "2024-03-15",  # a date known to the month counts from its last day
+        "'Riktlinje' antogs 2020-03, har ingen revidering angiven",
+    ),
+    "ORGAN-LIVSCYKEL": (
+        {
+            "organ/est.yaml": "namn: EST-gruppen\ntyp: arbetsgrupp\nuppdrag: Prövar EST.\n"
+            "tillsätts_av: beredningsgrupp\nstatus: försök\n"
+            "försök: {start: 2025-01-01, slut: 2025-06-30}\n"
+        },
+        "2025-07-10",
+        "2025-03-01",
+        "Försöket med EST-gruppen slutade 2025-06-30",
+    ),
     "LAGESBILD-FREKVENS": (
         {
             "bfa.yaml": MINIMAL["bfa.yaml"]

@@ -390,7 +390,7 @@ def test_newline_and_code_fence_in_a_name_never_reach_the_document(make_repo, cl
     )
     found = [f for f in validate(load_repo(root)) if f.file == "indikatorer/klotter.yaml"]
     assert any("en rad" in f.message for f in found)
-    result = cli("render", "uppfoljning", "--år", "2025", root)
+    result = cli("render", "uppfoljning", "--year", "2025", root)
     for line in result.output.splitlines():
         assert not line.lstrip().startswith(("<img", "```\n")), line
         assert "<img" not in line or "\\<img" in line or "#lt;img" in line, line
@@ -563,9 +563,9 @@ def test_line_separators_in_one_line_values_are_refused(make_repo, cli, sep: str
         ["check", "--today", "9999-12-31"],
         ["status", "--today", "9999-12-31"],
         ["calendar", "--today", "9999-12-31"],
-        ["render", "uppfoljning", "--år", "0"],
-        ["render", "uppfoljning", "--år", "-5"],
-        ["render", "uppfoljning", "--år", "10000"],
+        ["render", "uppfoljning", "--year", "0"],
+        ["render", "uppfoljning", "--year", "-5"],
+        ["render", "uppfoljning", "--year", "10000"],
         ["new", "mote", "styrgrupp", "--date", "0001-01-01"],
     ],
 )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -107,3 +109,103 @@ def test_typer_version_range() -> None:
 
     assert typer_supported("0.29.2") and not typer_supported("0.30.0")
     assert not typer_supported("0.28.9")
+
+
+#: Option names are English like the commands (shared/DESIGN.md); help stays Swedish.
+OPTION_NAME = re.compile(r"^(--[a-z][a-z0-9]*(-[a-z0-9]+)*|-[a-zA-Z])$")
+
+
+def _options() -> list[tuple[str, Any, str]]:
+    """(command, parameter, shown 'names METAVAR') for every option of every command."""
+    import typer.core
+    import typer.main
+
+    group = typer.main.get_command(app)
+    out = []
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        ctx = typer.Context(command, info_name=name)
+        for param in command.params:
+            if isinstance(param, typer.core.TyperOption) and not param.hidden:
+                record = param.get_help_record(ctx)
+                out.append((name, param, record[0] if record else ""))
+    return out
+
+
+def test_option_names_are_english_and_consistent() -> None:
+    """One rule for every command: English option names, one metavar per option name."""
+    from brottsforeb.cli._common import DATE, OLD_SPELLINGS
+
+    metavars: dict[str, set[str]] = {}
+    for name, param, shown in _options():
+        for opt in (*param.opts, *param.secondary_opts):
+            assert opt.isascii() and OPTION_NAME.match(opt), f"bfa {name} {opt}"
+        metavar = shown.split(" ")[-1]
+        if not param.is_flag and "|" not in metavar:  # a choice lists its own values
+            metavars.setdefault(max(param.opts, key=len), set()).add(metavar)
+    for opt, seen in metavars.items():
+        assert len(seen) == 1, f"{opt} visas olika: {seen}"
+    assert metavars["--today"] == {DATE} and metavars["--date"] == {DATE}
+    # the old spellings are not options any more, and each names an existing one
+    names = {(c, o) for c, p, _ in _options() for o in p.opts}
+    for command, table in OLD_SPELLINGS.items():
+        for old, new in table.items():
+            assert (command, old) not in names
+            assert not new or (command, new) in names, (command, new)
+
+
+def test_every_command_takes_the_repository_as_a_positional_path() -> None:
+    import typer.core
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        if name == "schema":  # writes schemas, reads no repository
+            continue
+        args = [p for p in command.params if isinstance(p, typer.core.TyperArgument)]
+        assert args and args[-1].metavar in ("SÖKVÄG", "SÖKVÄG...", "MAPP", "MAPP..."), name
+        options = {o for p in command.params for o in p.opts}
+        assert not options & {"--path", "-C", "--repo"}, name
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (["set", "organ/styrgrupp", "möten.antal", "4", "-C", "{root}"], "SÖKVÄG"),
+        (["set", "organ/styrgrupp", "möten.antal", "4", "--sökväg={root}"], "SÖKVÄG"),
+        (["new", "organ", "EST", "{root}", "--typ", "arbetsgrupp"], "--type"),
+        (["new", "mote", "styrgrupp", "{root}", "--datum", "2026-04-01"], "--date"),
+    ],
+)
+def test_old_spellings_still_work_for_one_release(cli, make_repo, old, new) -> None:
+    root = make_repo()
+    result = cli(*[a.replace("{root}", str(root)) for a in old])
+    assert result.exit_code == 0, result.output
+    assert f"heter nu {new}" in result.stderr
+
+
+def test_old_spelling_with_append(cli, make_repo) -> None:
+    root = make_repo()
+    result = cli("set", "organ/styrgrupp", "ledamöter", "kommunpolis", "--lägg-till", root)
+    assert "heter nu --append" in result.stderr
+    assert "ledamöter" in (root / "organ/styrgrupp.yaml").read_text(encoding="utf-8")
+
+
+def test_main_help_lists_whole_sentences(cli) -> None:
+    text = cli("--help").stdout.split("Kommandon:")[1]
+    assert "..." not in text and "…" not in text
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["log", "styrgrup"], ["set", "styrgrup", "namn", "X"], ["log", "orgn/styrgrupp"]],
+)
+def test_did_you_mean_for_every_entity_argument(cli, make_repo, args) -> None:
+    import git
+
+    root = make_repo()
+    repo = git.Repo.init(root)
+    repo.git.add(A=True)
+    repo.index.commit("Första versionen")
+    result = cli(*args, root)
+    assert result.exit_code == 2
+    assert "Menade du 'organ/styrgrupp'?" in result.stderr

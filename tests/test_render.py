@@ -219,7 +219,7 @@ def test_hostile_name_renders_literally(example) -> None:
         encoding="utf-8",
     )
     repo = load_repo(root)
-    doc = render(repo, "riktlinje")[0]
+    doc = render(repo, "organisation")[0]
     shown = _plain(doc.markdown)
     assert HOSTILE in shown
     assert "SSPF | x | _y_ [l](http://e) `c` # 1. - * + > ~" in shown

@@ -275,7 +275,7 @@ def test_set_killed_mid_write_leaves_old_or_new_file(example) -> None:
     target = root / "atgarder/faltarbete.yaml"
     old = target.read_bytes()
     cmd = [sys.executable, "-m", "brottsforeb", "set", "faltarbete", "status", "genomförd"]
-    cmd += ["-C", str(root)]
+    cmd += [str(root)]
 
     def check(data: bytes) -> None:
         text = data.decode("utf-8")
@@ -292,8 +292,8 @@ def test_no_temporary_files_after_normal_runs(example, cli, tmp_path: Path) -> N
     cli("render", "--all", root, "-o", out)
     cli("calendar", root, "-o", tmp_path / "k.ics")
     cli("schema", "--out", tmp_path / "scheman")
-    cli("set", "faltarbete", "status", "genomförd", "-C", root)
-    cli("set", "faltarbete", "status", "ogiltig", "-C", root)  # refused
+    cli("set", "faltarbete", "status", "genomförd", root)
+    cli("set", "faltarbete", "status", "ogiltig", root)  # refused
     cli("init", tmp_path / "ny", "--name", "Testby kommun")
     cli("new", "organ", "EST", tmp_path / "ny")
     leftovers = [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp") or ".bfa-" in p.name]

@@ -118,6 +118,16 @@ FIRING: dict[str, dict[str, str | None]] = {
     "BRA-ATGARD-INDIKATOR": {"atgarder/belysning.yaml": _drop(BELYSNING, "indikatorer")},
     "BRA-SAMVERKAN-INNEHALL": {"dokument/overenskommelse.yaml": _drop(AVTAL, "uppföljning")},
     "BRA-MEDBORGARLOFTE": {"dokument/mlofte.yaml": "typ: medborgarlöfte\ntitel: Löften\n"},
+    "REF-INAKTUELL": {
+        "dokument/atgardsplan.yaml": MINIMAL["dokument/atgardsplan.yaml"].replace(
+            "revideras:", "status: upphävt\n        revideras:"
+        )
+    },
+    "BRA-VAKANT": {
+        "funktioner/samordnare.yaml": MINIMAL["funktioner/samordnare.yaml"].replace(
+            "ersättare: kommunpolis", "ersättare: kommunpolis\n        vakant: true"
+        )
+    },
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

@@ -51,11 +51,16 @@ _MD_ANYWHERE = re.compile(r"([\\`*_\[\]<>|~$&!#])")
 _MD_LINE_START = re.compile(r"^(\s*)([-+>=])|^(\s*\d+)([.)])(?=\s|$)", re.MULTILINE)
 
 
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
 def md(value: object) -> str:
     """Text that Markdown renders literally (CommonMark and GitHub)."""
     if isinstance(value, Safe):
         return value
-    text = " ".join(visible(value).split())  # one paragraph: newlines would start new blocks
+    # One paragraph: newlines would start new blocks. No-break spaces (Swedish numbers,
+    # "15,3 %") are kept: only ASCII whitespace is collapsed.
+    text = _ASCII_SPACE.sub(" ", visible(value)).strip()
     text = _MD_ANYWHERE.sub(r"\\\1", text)
     return _MD_LINE_START.sub(
         lambda m: (m.group(1) or m.group(3) or "") + "\\" + (m.group(2) or m.group(4)), text
@@ -67,7 +72,7 @@ def cell(value: object) -> str:
     return md(value) or " "
 
 
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[ \t\n\r\f\v]+")  # not the no-break space of "3 945"
 _TYPST_SPECIAL = re.compile(r"([\\#$*_`<>@\[\]=\-+/~'\":%&.!|{}();,^?])")
 
 

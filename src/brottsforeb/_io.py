@@ -143,7 +143,15 @@ def _write_atomic(path: Path, data: bytes) -> None:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except PermissionError:
+            # Windows: the target is open in another program (a PDF reader, Excel)
+            raise WriteRefusedError(
+                f"{path} kunde inte ersättas; filen är öppen i ett annat program eller "
+                "skrivskyddad. Inget har ändrats.",
+                hint="Stäng filen (t.ex. PDF-läsaren) och försök igen.",
+            ) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

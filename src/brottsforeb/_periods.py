@@ -30,7 +30,7 @@ def period_of(d: dt.date, per: str, anchor_year: int = 0) -> tuple[dt.date, dt.d
     if per == "vecka":
         start = d - dt.timedelta(days=d.weekday())
         return start, start + dt.timedelta(days=7)
-    months = {"månad": 1, "kvartal": 3, "halvår": 6, "år": 12, "vartannat år": 24}[per]
+    months = {"månad": 1, "kvartal": 3, "termin": 6, "halvår": 6, "år": 12, "vartannat år": 24}[per]
     if per == "vartannat år":
         year = d.year - ((d.year - anchor_year) % 2)
         start = dt.date(year, 1, 1)
@@ -56,6 +56,8 @@ def label(start: dt.date, per: str) -> str:
         return f"{MONTHS[start.month - 1]} {start.year}"
     if per == "kvartal":
         return f"kvartal {(start.month - 1) // 3 + 1} {start.year}"
+    if per == "termin":
+        return f"{'vårterminen' if start.month == 1 else 'höstterminen'} {start.year}"
     if per == "halvår":
         return f"{'första' if start.month == 1 else 'andra'} halvåret {start.year}"
     if per == "vartannat år":

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from .repo import Repo
 from .rules import check
 
-__all__ = ["PRODID", "calendar_ics"]
+__all__ = ["PRODID", "calendar_ics", "meeting_ics"]
 
 PRODID = "-//bfa//brottsforeb kalender//SV"
 TZ = ZoneInfo("Europe/Stockholm")
@@ -75,5 +75,64 @@ def calendar_ics(repo: Repo, today: dt.date) -> bytes:
         ev.add("categories", ["bfa", f.rule])
         cal.add_component(ev)
     if hasattr(cal, "add_missing_timezones"):  # VTIMEZONE for Outlook
+        cal.add_missing_timezones()
+    return bytes(cal.to_ical())
+
+
+def meeting_ics(repo: Repo, meeting: list[str]) -> bytes:
+    """One meeting as an iCalendar invitation: the body's members (with their e-mail
+    addresses where the repository knows them) as attendees, the agenda as description."""
+    from icalendar import Calendar, Event, vCalAddress, vText
+
+    from .render._meetings import find_meeting
+
+    mid = find_meeting(repo, meeting)
+    m = repo.moten[mid]
+    body = repo.organ.get(m.organ)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("method", "REQUEST")
+    ev = Event()
+    ev.add("uid", _uid("mote", mid))
+    ev.add("dtstamp", dt.datetime.combine(m.date, dt.time(0, 0), tzinfo=dt.UTC))
+    ev.add("summary", f"Möte: {repo.name_of('organ', m.organ)}")
+    times = _TIME.search(m.time or "")
+    if times:
+        h1, m1, h2, m2 = (int(x) for x in times.groups())
+        ev.add("dtstart", dt.datetime.combine(m.date, dt.time(h1, m1), tzinfo=TZ))
+        ev.add("dtend", dt.datetime.combine(m.date, dt.time(h2, m2), tzinfo=TZ))
+    else:
+        ev.add("dtstart", m.date)
+        ev.add("dtend", m.date + dt.timedelta(days=1))
+    if m.place or m.link:
+        ev.add("location", m.place or m.link)
+    if m.link:
+        ev.add("url", m.link)
+    lines = [f"{n}. {i.heading}" for n, i in enumerate(m.items, start=1)]
+    if lines:
+        ev.add("description", "Dagordning:\n" + "\n".join(lines))
+    if m.cancelled:
+        ev.add("status", "CANCELLED")
+    members = list(body.members) if body else []
+    for role in (body.chair if body else None, *(body.convener if body else [])):
+        if role and role not in members:
+            members.append(role)
+    convener = body.convener[0] if body and body.convener else None
+    for fid in members:
+        f = repo.funktioner.get(fid)
+        if f is None or f.holder is None or not f.holder.email:
+            continue
+        address = vCalAddress(f"mailto:{f.holder.email}")
+        address.params["cn"] = vText(f.holder.name)
+        if fid == convener:
+            ev.add("organizer", address)
+            continue
+        address.params["role"] = vText("REQ-PARTICIPANT")
+        address.params["partstat"] = vText("NEEDS-ACTION")
+        address.params["rsvp"] = vText("TRUE")
+        ev.add("attendee", address, encode=False)
+    cal.add_component(ev)
+    if hasattr(cal, "add_missing_timezones"):
         cal.add_missing_timezones()
     return bytes(cal.to_ical())

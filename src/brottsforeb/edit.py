@@ -250,14 +250,14 @@ def _edit_body(body: str, path: tuple[Key, ...], raw: str, *, append: bool) -> t
                 raise UsageError(
                     f"'{_show(path[: depth + 1])}' finns inte; listan har {len(node.value)} "
                     "värden.",
-                    hint="Lägg till ett värde med --lägg-till.",
+                    hint="Lägg till ett värde med --append.",
                 )
             node = node.value[key]
     if id(node) in shared:
         raise _anchored(path)
     if append:
         if not isinstance(node, yaml.SequenceNode):
-            raise UsageError(f"'{_show(path)}' är ingen lista; --lägg-till gäller listor.")
+            raise UsageError(f"'{_show(path)}' är ingen lista; --append gäller listor.")
         value_text, value = _scalar(raw, None)
         return _append_item(body, node, value_text), None, value
     if not isinstance(node, yaml.ScalarNode):
@@ -265,7 +265,7 @@ def _edit_body(body: str, path: tuple[Key, ...], raw: str, *, append: bool) -> t
         raise UsageError(
             f"'{_show(path)}' är en {what}, inte ett enkelt värde.",
             hint="Ange ett fält inuti den, t.ex. möten.antal eller ledamöter[2], "
-            "eller --lägg-till för listor.",
+            "eller --append för listor.",
         )
     old_text = body[node.start_mark.index : node.end_mark.index]
     try:

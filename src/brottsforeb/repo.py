@@ -120,7 +120,9 @@ class Repo:
         from .errors import UsageError
         from .model import kind_by_name
 
-        ref = ref.strip().removesuffix(".yaml").removesuffix(".yml")
+        # Windows users type (and PowerShell completes) .\organ\styrgrupp.yaml
+        ref = ref.strip().replace("\\", "/").removeprefix("./")
+        ref = ref.removesuffix(".yaml").removesuffix(".yml")
         if ref in (KOMMUN, "bfa.yaml") and self.kommun_entry:
             return self.kommun_entry
         head, _, eid = ref.rpartition("/")
@@ -128,16 +130,28 @@ class Repo:
             head = "moten"
         kind = kind_by_name(head) if head else None
         if head and kind is None:
+            from ._messages import suggest
+            from .model import KINDS
+
+            guess = suggest(head, list(KINDS))
             raise UsageError(
                 f"'{head}' är inget slag av fil i förrådet.",
-                hint="Ange t.ex. organ/styrgrupp, atgarder/belysning eller bara id:t.",
+                hint=f"Menade du '{guess}/{eid}'?"
+                if guess
+                else "Ange t.ex. organ/styrgrupp, atgarder/belysning eller bara id:t.",
             )
         kinds = [kind.folder] if kind else list(self.entries)
         found = [self.entries[k][eid] for k in kinds if eid in self.entries.get(k, {})]
         if not found:
+            from ._messages import suggest
+
+            near = {i: k for k in kinds for i in self.entries.get(k, {})}
+            guess = suggest(eid, sorted(near))
             raise UsageError(
                 f"Det finns ingen fil för '{ref}' i förrådet.",
-                hint="Ange t.ex. organ/styrgrupp eller bara styrgrupp.",
+                hint=f"Menade du '{near[guess]}/{guess}'?"
+                if guess
+                else "Ange t.ex. organ/styrgrupp eller bara styrgrupp.",
             )
         if len(found) > 1:
             raise UsageError(

@@ -3,7 +3,11 @@
 Every file is written from a template with short Swedish comments. Text the
 coordinator must write is a placeholder starting with ``FYLL I``; the rule
 MALL-EJ-IFYLLD lists each one, so a fresh repository validates at once and its
-warnings are the to-do list.
+warnings are the to-do list. Every other value bfa fills in for the user (a
+cadence, a convener, a date) is listed under ``obekräftat`` in its file, and
+MALL-EJ-IFYLLD lists those too until the user strikes them from the list.
+Nothing is written that ``bfa validate`` would reject: a ``--typ`` outside the
+kind's values is refused with the allowed ones, writing nothing.
 """
 
 from __future__ import annotations
@@ -20,9 +24,12 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
 
 from . import __version__
-from ._io import check_inside, windows_reserved, write_bytes_atomic, write_text_atomic
+from ._io import check_inside, write_bytes_atomic, write_text_atomic
 from .errors import UsageError, WriteRefusedError
 from .model import KINDS, kind_by_name
 
@@ -31,6 +38,7 @@ __all__ = [
     "PLACEHOLDER",
     "Created",
     "InstallSource",
+    "allowed_types",
     "ascii_id",
     "first_steps",
     "init_repo",
@@ -54,6 +62,12 @@ def ascii_id(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].rstrip("-")
 
 
+#: Names Windows reserves for devices: ``aux.yaml`` cannot be created or checked out there.
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{i}" for d in ("com", "lpt") for i in range(1, 10)]
+)
+
+
 def slug(name: str) -> str:
     """An id for ``name`` (see ``ascii_id``); an error when the name gives none."""
     out = ascii_id(name)
@@ -62,11 +76,10 @@ def slug(name: str) -> str:
             f"Namnet '{name}' ger inget id.",
             hint="Använd ett namn med bokstäver eller siffror, eller ange --id.",
         )
-    if windows_reserved(out):
+    if out in WINDOWS_RESERVED:
         raise UsageError(
-            f"Id:t '{out}' är ett reserverat namn i Windows och kan inte bli ett filnamn.",
-            hint="Välj ett annat namn eller ange --id, t.ex. --id "
-            f"{out}-grupp; con, prn, aux, nul, com1–9 och lpt1–9 går inte att använda.",
+            f"'{out}' kan inte vara ett filnamn i Windows (ett reserverat namn).",
+            hint=f"Ange ett annat id med --id, t.ex. --id {out}-grupp.",
         )
     return out
 
@@ -78,6 +91,17 @@ def q(value: str) -> str:
 
 def fill(what: str) -> str:
     return q(f"{PLACEHOLDER}: {what}")
+
+
+def unconfirmed(keys: list[str]) -> str:
+    """The ``obekräftat`` block naming the keys whose values bfa filled in ('' when none)."""
+    if not keys:
+        return ""
+    return (
+        "# bfa fyllde i värdena för nycklarna nedan åt dig. Kontrollera dem, ändra vid\n"
+        "# behov och stryk nyckeln ur listan när värdet stämmer (bfa validate påminner).\n"
+        f"obekräftat: [{', '.join(keys)}]\n"
+    )
 
 
 @dataclass(frozen=True)
@@ -155,7 +179,7 @@ rapportering:
 uppföljning:
   organ: kommunstyrelsen
   frekvens: {{antal: 1, per: år}}
-""",
+{unconfirmed(["ledning", "rapportering", "uppföljning"])}""",
         f"aktorer/{kommun}.yaml": f"namn: {q(name)}\ntyp: kommun\n",
         "aktorer/polisen.yaml": "namn: Polismyndigheten\ntyp: myndighet\n",
         "funktioner/samordnare.yaml": f"""\
@@ -171,18 +195,18 @@ ersättare: kommunpolis
 uppgifter:
   - Samordnar det brottsförebyggande arbetet.
   - Sammankallar styrgruppen och beredningsgruppen.
-""",
-        "funktioner/kommunpolis.yaml": """\
+{unconfirmed(["ersättare", "uppgifter"])}""",
+        "funktioner/kommunpolis.yaml": f"""\
 # Polisens kontaktperson för kommunen.
 titel: Kommunpolis
 aktör: polisen
 ersättare: samordnare
-""",
+{unconfirmed(["ersättare"])}""",
         "funktioner/kommundirektor.yaml": f"""\
 titel: Kommundirektör
 aktör: {kommun}
 ersättare: samordnare
-""",
+{unconfirmed(["ersättare"])}""",
         "organ/kommunstyrelsen.yaml": "namn: Kommunstyrelsen\ntyp: nämnd\n",
         "organ/kommunfullmaktige.yaml": "namn: Kommunfullmäktige\ntyp: fullmäktige\n",
         "organ/styrgrupp.yaml": f"""\
@@ -199,7 +223,7 @@ ledamöter:
   - kommunpolis
   - samordnare
 möten: {{antal: 2, per: år}}
-""",
+{unconfirmed(["rapporterar_till", "ordförande", "sammankallande", "ledamöter", "möten"])}""",
         "organ/beredningsgrupp.yaml": f"""\
 # Brå rekommenderar en beredningsgrupp (ofta det lokala BRÅ) som bereder och
 # tillsätter arbetsgrupper.
@@ -212,7 +236,7 @@ ledamöter:
   - samordnare
   - kommunpolis
 möten: {{antal: 4, per: år}}
-""",
+{unconfirmed(["rapporterar_till", "sammankallande", "ledamöter", "möten"])}""",
         f"lagesbilder/strategisk-{year}.yaml": _lagesbild_text(
             "strategisk", f"Strategisk lägesbild {year}", today
         ),
@@ -224,6 +248,9 @@ parter: [{kommun}, polisen]
 # gäller_från: ÅÅÅÅ-MM-DD
 # gäller_till: ÅÅÅÅ-MM-DD
 """,
+        ".gitattributes": "# Samma radslut (LF) i Windows, macOS och Linux: git för Windows\n"
+        "# skulle annars checka ut filerna med CRLF och varje rad se ändrad ut.\n"
+        "* text=auto eol=lf\n*.pdf binary\n*.whl binary\n",
         ".gitignore": "# Skrivs av bfa render -o utdata; checka in det som ska diarieföras.\n"
         "utdata/\n.venv/\n__pycache__/\n"
         "# Halvskrivna filer om ett bfa-kommando avbröts; målfilen är orörd.\n"
@@ -431,7 +458,7 @@ def first_steps(name: str, today: dt.date) -> list[tuple[str, list[str]]]:
             "Den beslutade åtgärdsplanen (lagen: beslutad senast 2024-07-01). Skriv in "
             "kommunens plan och dagen kommunstyrelsen beslutade den:",
             [
-                f'bfa new dokument "Åtgärdsplan {year}" --typ åtgärdsplan --id atgardsplan',
+                f'bfa new dokument "Åtgärdsplan {year}" --type åtgärdsplan --id atgardsplan',
                 "bfa set dokument/atgardsplan datum ÅÅÅÅ-MM-DD",
                 'bfa set dokument/atgardsplan paragraf "§ 00"',
             ],
@@ -449,7 +476,7 @@ def first_steps(name: str, today: dt.date) -> list[tuple[str, list[str]]]:
             "Riktlinjen (styrdokumentet för arbetet) och dagen den antogs:",
             [
                 f'bfa new dokument "Riktlinje för {name}s brottsförebyggande arbete" '
-                "--typ riktlinje --id riktlinje",
+                "--type riktlinje --id riktlinje",
                 "bfa set dokument/riktlinje datum ÅÅÅÅ-MM-DD",
             ],
         ),
@@ -591,8 +618,9 @@ class _Ctx:
     today: dt.date
 
 
-def _lagesbild_text(typ: str, title: str, today: dt.date) -> str:
+def _lagesbild_text(typ: str, title: str, today: dt.date, *, typ_given: bool = True) -> str:
     prev = today.year - 1
+    keys = ([] if typ_given else ["typ"]) + ["period", "datum", "område"]
     return f"""\
 # Lägesbilden enligt 4 § lagen: kartläggning av brottsligheten och dess
 # konsekvenser, annan relevant information, analys och möjliga orsaker.
@@ -613,114 +641,161 @@ orsaker:
   - id: orsak-1
     beskrivning: {fill("en möjlig orsak till problemet")}
     problem: [problem-1]
-"""
+{unconfirmed(keys)}"""
 
 
-def _opt(key: str, value: str | None, comment: str) -> str:
-    """``key: value`` when the repository has a value, else a commented-out line."""
-    if value:
-        return f"{key}: {value}\n"
-    return f"# {key}: {comment}\n"
+class _Filled:
+    """The keys a template filled in for the user, for its ``obekräftat`` list."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+
+    def opt(self, key: str, value: str | None, comment: str) -> str:
+        """``key: value`` when the repository suggests a value, else a commented-out line."""
+        if value:
+            self.keys.append(key)
+            return f"{key}: {value}\n"
+        return f"# {key}: {comment}\n"
+
+    def put(self, key: str, text: str) -> str:
+        """A line bfa fills in with a value of its own choosing."""
+        self.keys.append(key)
+        return text
+
+    def typ(self, key: str, given: str | None, default: str) -> str:
+        """The type the user gave, else bfa's default (then listed as filled in)."""
+        if given is None:
+            self.keys.append(key)
+        return given or default
+
+    def block(self) -> str:
+        return unconfirmed(self.keys)
 
 
 def _t_aktor(name: str, c: _Ctx, typ: str | None) -> str:
-    return f"""\
+    f = _Filled()
+    return (
+        f"""\
 namn: {q(name)}
 # kommun, förvaltning, kommunalt bolag, myndighet, region, länsstyrelse, företag,
 # förening, trossamfund, lärosäte eller annan
-typ: {typ or "förvaltning"}
-""" + _opt("del_av", c.municipality_actor, "id för aktören den ingår i")
+typ: {f.typ("typ", typ, "förvaltning")}
+"""
+        + f.opt("del_av", c.municipality_actor, "id för aktören den ingår i")
+        + f.block()
+    )
 
 
 def _t_funktion(name: str, c: _Ctx, _typ: str | None) -> str:
+    f = _Filled()
     return (
         f"""\
 # En funktion är en roll; personen kan bytas utan att organisationen ändras.
 titel: {q(name)}
 """
-        + _opt("aktör", c.municipality_actor, "id i aktorer/")
-        + _opt("ersättare", c.coordinator, "funktionen som ersätter vid frånvaro")
+        + f.opt("aktör", c.municipality_actor, "id i aktorer/")
+        + f.opt("ersättare", c.coordinator, "funktionen som ersätter vid frånvaro")
         + """\
 # innehavare:         # utelämnas i offentliga dokument
 #   namn: Förnamn Efternamn
 #   e_post: fornamn.efternamn@kommun.se
 #   telefon: 0000-00 00 00
+# vakant: true        # när ingen har funktionen just nu
 uppgifter: []
 """
+        + f.block()
     )
 
 
 def _t_organ(name: str, c: _Ctx, typ: str | None) -> str:
-    typ = typ or "arbetsgrupp"
+    f = _Filled()
+    typ = f.typ("typ", typ, "arbetsgrupp")
     text = f"""\
 namn: {q(name)}
 # styrgrupp, beredningsgrupp, arbetsgrupp, råd, nätverk, samverkansgrupp, nämnd
 # eller fullmäktige
 typ: {typ}
+# status: aktivt   # föreslaget, försök, aktivt, avvecklas eller avvecklat
 uppdrag: {fill("vad gruppen ska åstadkomma")}
 """
     if typ == "arbetsgrupp":
-        text += _opt("tillsätts_av", c.preparing_body, "organet som tillsatte gruppen")
-        text += _opt("rapporterar_till", c.preparing_body, "organet gruppen rapporterar till")
+        text += f.opt("tillsätts_av", c.preparing_body, "organet som tillsatte gruppen")
+        text += f.opt("rapporterar_till", c.preparing_body, "organet gruppen rapporterar till")
     elif typ == "styrgrupp":
         text += f"mandat: {fill('vad gruppen får besluta om')}\n"
-    text += _opt("sammankallande", c.coordinator, "funktionen som kallar till möten")
+    text += f.opt("sammankallande", c.coordinator, "funktionen som kallar till möten")
     text += "# ordförande: id i funktioner/\n"
-    text += f"ledamöter:\n  - {c.coordinator}\n" if c.coordinator else "ledamöter: []\n"
-    text += "# möten i veckan, månaden, kvartalet, halvåret eller året\n"
-    text += "möten: {antal: 4, per: år}\n"
-    text += f"inrättad: {c.today.isoformat()}\n"
-    return text
+    if c.coordinator:
+        text += f.put("ledamöter", f"ledamöter:\n  - {c.coordinator}\n")
+    else:
+        text += "ledamöter: []\n"
+    text += "# möten i veckan, månaden, kvartalet, terminen, halvåret eller året\n"
+    text += f.put("möten", "möten: {antal: 4, per: år}\n")
+    text += f.put(
+        "inrättad", f"inrättad: {c.today.isoformat()}   # eller bara ÅÅÅÅ eller ÅÅÅÅ-MM\n"
+    )
+    return text + f.block()
 
 
 def _t_dokument(name: str, c: _Ctx, typ: str | None) -> str:
-    typ = typ or "riktlinje"
+    f = _Filled()
     text = f"""\
 # riktlinje, strategi, program, plan, handlingsplan, åtgärdsplan,
-# samverkansöverenskommelse, medborgarlöfte, policy eller regler
-typ: {typ}
+# samverkansöverenskommelse, medborgarlöfte, policy, regler, tjänsteskrivelse,
+# verksamhetsberättelse eller rapport
+typ: {f.typ("typ", typ, "riktlinje")}
 titel: {q(name)}
+# Dokumentet är ett utkast tills antagen_av eller datum är ifyllt; då är det gällande.
+# Senare: status: inaktuellt, ska_upphävas, upphävt eller ersatt (med ersatt_av).
 """
-    text += _opt("antagen_av", c.leading_body, "organet som antar dokumentet")
-    text += "# datum: ÅÅÅÅ-MM-DD   # när det antogs\n# paragraf: § 00\n"
-    text += "revideras: {intervall_år: 4}\n"
-    text += _opt("ansvarig", c.coordinator, "funktionen som ansvarar för dokumentet")
-    return text
+    text += f"# antagen_av: {c.leading_body or 'id i organ/'}   # organet som antar dokumentet\n"
+    text += "# datum: ÅÅÅÅ-MM-DD   # när det antogs (bara ÅÅÅÅ eller ÅÅÅÅ-MM om mer inte är känt)\n"
+    text += "# paragraf: § 00\n"
+    text += f.put("revideras", "revideras: {intervall_år: 4}\n")
+    text += f.opt("ansvarig", c.coordinator, "funktionen som ansvarar för dokumentet")
+    return text + f.block()
 
 
 def _t_lagesbild(name: str, c: _Ctx, typ: str | None) -> str:
-    return _lagesbild_text(typ or "strategisk", name, c.today)
+    return _lagesbild_text(typ or "strategisk", name, c.today, typ_given=typ is not None)
 
 
 def _t_atgard(name: str, c: _Ctx, typ: str | None) -> str:
+    f = _Filled()
     text = f"titel: {q(name)}\nbeskrivning: {fill('vad som ska göras och för vem')}\n"
     if typ:
         text += f"typ: {typ}\n"
     else:
         text += "# typ: situationell, social, individinriktad eller trygghetsskapande\n"
-    text += _opt("åtgärdsplan", c.action_plan, "id för åtgärdsplanen i dokument/")
+    text += f.opt("åtgärdsplan", c.action_plan, "id för åtgärdsplanen i dokument/")
     text += "# Problem och orsaker i lägesbilden: lägesbild/del, t.ex. strategisk-2026/problem-1\n"
     text += "problem: []\norsaker: []\n"
-    text += _opt("ansvarig", c.coordinator, "ansvarig funktion")
-    text += f"start: {c.today.isoformat()}\n# slut: ÅÅÅÅ-MM-DD\n"
+    text += f.opt("ansvarig", c.coordinator, "ansvarig funktion")
+    text += f.put("start", f"start: {c.today.isoformat()}\n") + "# slut: ÅÅÅÅ-MM-DD\n"
     text += "# planerad, pågående, genomförd, avbruten eller försenad\nstatus: planerad\n"
     text += "indikatorer: []\n"
-    return text
+    return text + f.block()
 
 
 def _t_indikator(name: str, c: _Ctx, typ: str | None) -> str:
+    f = _Filled()
+    source = typ or "egen"
+    if typ is None:
+        f.keys.append("källa")
+    for key in ("enhet", "riktning", "frekvens"):
+        f.keys.append(key)
     return f"""\
 namn: {q(name)}
 # NTU, Kolada, skolenkät, medborgarenkät, polisens trygghetsmätning,
 # polisens statistik eller egen
-källa: {{typ: {typ or "egen"}}}
+källa: {{typ: {source}}}
 enhet: antal
 riktning: minska   # öka eller minska
 frekvens: {{antal: 1, per: år}}
 mätvärden: []
 # mätvärden:
 #   - {{år: {c.today.year - 1}, värde: 0}}
-"""
+{f.block()}"""
 
 
 _TEMPLATES: dict[str, Callable[[str, _Ctx, str | None], str]] = {
@@ -766,6 +841,64 @@ def _folder(kind: str) -> str:
     return k.folder
 
 
+def _literal_values(annotation: Any) -> tuple[str, ...]:
+    """The strings of a ``Literal[...]`` (inside Optional/Annotated as well)."""
+    if get_origin(annotation) is Literal:
+        return tuple(str(a) for a in get_args(annotation))
+    return tuple(v for a in get_args(annotation) for v in _literal_values(a))
+
+
+def allowed_types(kind: str) -> tuple[str, ...]:
+    """The values ``bfa new KIND NAME --typ`` accepts; empty when the kind has no type."""
+    from .model.indikator import Kalla
+
+    folder = _folder(kind)
+    cls: type[BaseModel] = Kalla if folder == "indikatorer" else KINDS[folder].model
+    field = cls.model_fields.get("type")
+    return _literal_values(field.annotation) if field is not None else ()
+
+
+def _check_typ(kind: str, typ: str) -> None:
+    from ._messages import suggest
+
+    folder = _folder(kind)
+    allowed = allowed_types(kind)
+    singular = KINDS[folder].singular
+    if not allowed:
+        raise UsageError(
+            f"En {singular} har inget slag; --typ gäller inte bfa new {kind}.",
+            hint="Ta bort --typ. Inget har skrivits.",
+        )
+    if typ not in allowed:
+        guess = suggest(typ, list(allowed))
+        raise UsageError(
+            f"'{typ}' är inget slag av {singular} som bfa känner till; inget har skrivits.",
+            hint=(f"Menade du '{guess}'? " if guess else "")
+            + "Tillåtna värden: "
+            + ", ".join(allowed)
+            + ".",
+        )
+
+
+def _check_template(folder: str, rel: str, text: str) -> None:
+    """Refuse to write a file that validate would reject (a defect of bfa, never the user's)."""
+    from ._yaml import parse
+
+    parsed = parse(text, rel)
+    try:
+        KINDS[folder].model.model_validate(parsed.data)
+    except ValidationError as exc:  # pragma: no cover - every template is tested
+        raise UsageError(
+            f"bfa:s mall för {rel} blev ogiltig ({exc.errors()[0]['msg']}); inget har skrivits.",
+            hint="Det är ett fel i bfa. Rapportera det gärna.",
+        ) from None
+    if parsed.findings:  # pragma: no cover - every template is tested
+        raise UsageError(
+            f"bfa:s mall för {rel} gick inte att läsa: {parsed.findings[0].message}",
+            hint="Det är ett fel i bfa. Rapportera det gärna.",
+        )
+
+
 def new_entity(
     root: Path,
     kind: str,
@@ -787,10 +920,13 @@ def new_entity(
         )
     if not name.strip():
         raise UsageError("Namnet är tomt.", hint="Skriv namnet inom citattecken.")
+    if typ is not None:
+        _check_typ(kind, typ)
     ident = slug(eid) if eid else slug(name)
     today = today or dt.date.today()
     text = _TEMPLATES[folder](name.strip(), _context(root, today), typ)
     rel = f"{folder}/{ident}.yaml"
+    _check_template(folder, rel, text)
     _write_new(root, {rel: text})
     return Created(root, [rel])
 

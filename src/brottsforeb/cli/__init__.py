@@ -61,7 +61,9 @@ def _root(
 def main() -> None:
     """Entry point: run the app; every BfaError becomes a Swedish line and exit 2."""
     from ..errors import BfaError
+    from ._streams import prepare_streams
 
+    prepare_streams()
     try:
         app(standalone_mode=True)
     except BfaError as exc:

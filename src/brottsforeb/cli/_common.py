@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TextIO
+from typing import TYPE_CHECKING, Any, ParamSpec, TextIO
 
 import typer
 
@@ -55,6 +55,10 @@ def console(stderr: bool = False) -> Console:
 
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+#: The metavar of every option that takes a date.
+DATE = "ÅÅÅÅ-MM-DD"
 
 
 def parse_today(value: str | None) -> dt.date:
@@ -160,6 +164,79 @@ def emit_findings(
     return exit_code_for(findings, strict=strict)
 
 
+#: Option spellings of earlier releases, kept working for one release but not shown in
+#: the help: command → {old: new}. An empty new name means the value is the command's
+#: positional SÖKVÄG (every command takes the repository as its last positional argument).
+OLD_SPELLINGS: dict[str, dict[str, str]] = {
+    "set": {"--lägg-till": "--append", "--sökväg": "", "--sokvag": "", "-C": ""},
+    "render": {"--år": "--year"},
+    "new": {"--typ": "--type", "--datum": "--date"},
+}
+
+
+def respell(command: str, args: Sequence[str]) -> tuple[list[str], list[str]]:
+    """``args`` with old option spellings replaced; and a note per replacement.
+
+    Options are English (``--year``, ``--append``); the Swedish spellings of earlier
+    releases still work, with a note, until the next release.
+    """
+    table = OLD_SPELLINGS.get(command, {})
+    out: list[str] = []
+    trailing: list[str] = []
+    notes: list[str] = []
+    items = list(args)
+    i = 0
+    while i < len(items):
+        arg = items[i]
+        if arg == "--":
+            out += items[i:]
+            break
+        name, eq, value = arg.partition("=")
+        if name in table:
+            new = table[name]
+            shown = new or "SÖKVÄG (sist, utan flagga)"
+            notes.append(
+                f"'{name}' heter nu {shown}; den gamla stavningen tas bort i nästa version."
+            )
+            if new:
+                out.append(new + eq + value)
+            elif eq:
+                trailing.append(value)
+            elif i + 1 < len(items):
+                trailing.append(items[i + 1])
+                i += 1
+        else:
+            out.append(arg)
+        i += 1
+    return out + trailing, notes
+
+
+def _short_help(doc: str | None) -> str | None:
+    """The command's first sentence, whole: `bfa --help` lists it without "…" cuts."""
+    if not doc:
+        return None
+    first = " ".join(doc.strip().split("\n\n")[0].split())
+    end = first.find(". ")
+    return first if end < 0 else first[: end + 1]
+
+
+@functools.cache
+def _command_class() -> type:
+    from typer.core import TyperCommand
+
+    class BfaCommand(TyperCommand):
+        """A Typer command that accepts the old option spellings of ``OLD_SPELLINGS``."""
+
+        def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+            args, notes = respell(self.name or "", args)
+            for note in notes:
+                sys.stderr.write(f"bfa: obs: {note}\n")
+            result: list[str] = super().parse_args(ctx, args)
+            return result
+
+    return BfaCommand
+
+
 def command(name: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
     """Register a command; library errors become a Swedish line on stderr and exit 2."""
     from ._app import app
@@ -174,7 +251,7 @@ def command(name: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
             except BfaError as exc:
                 raise fail(exc.message, exc.hint, exc.exit_code) from None
 
-        app.command(name)(run)
+        app.command(name, cls=_command_class(), short_help=_short_help(fn.__doc__))(run)
         return run
 
     return wrap

@@ -23,6 +23,14 @@ def calendar_cmd(
         None, "--today", metavar="ÅÅÅÅ-MM-DD", help="Räkna från detta datum. Standard: i dag."
     ),
     force: bool = typer.Option(False, "--force", help="Skriv över en fil som inte är från bfa."),
+    meeting: list[str] | None = typer.Option(
+        None,
+        "--meeting",
+        metavar="MÖTE",
+        help="Skriv en inbjudan till ett enda möte: mötesfilen, id:t eller organ och datum "
+        "(--meeting styrgrupp --meeting 2026-03-10 eller --meeting 2026-03-10-styrgrupp). "
+        "Ledamöternas e-postadresser blir deltagare där de finns.",
+    ),
 ) -> None:
     """Skriv en iCalendar-fil (.ics) med planerade möten och tidsfrister.
 
@@ -31,10 +39,15 @@ def calendar_cmd(
     """
     from .. import load_repo
     from .._io import write_output
-    from ..calendar import PRODID, calendar_ics
+    from ..calendar import PRODID, calendar_ics, meeting_ics
 
-    day = parse_today(today)
-    data = calendar_ics(load_repo(path), day)
+    if meeting:
+        words = [w for part in meeting for w in part.split()]
+        if path == Path() and len(words) == 1 and Path(words[0]).is_file():
+            path = Path(words[0]).resolve().parent
+        data = meeting_ics(load_repo(path), words)
+    else:
+        data = calendar_ics(load_repo(path), parse_today(today))
     if out is None:
         sys.stdout.buffer.write(data)
         return

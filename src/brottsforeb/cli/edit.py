@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import EXIT_FINDINGS, command, console, print_findings_human
+from ._common import EXIT_FINDINGS, PATH_ARG, command, console, print_findings_human
 
 
 @command("set")
@@ -29,11 +29,9 @@ def set_cmd(
         help="Det nya värdet, skrivet som i YAML: 3 är ett tal, 2026-05-01 ett datum.",
         show_default=False,
     ),
-    path: Path = typer.Option(
-        Path("."), "--sokvag", "--sökväg", "-C", help="Förrådets mapp. Standard: aktuell mapp."
-    ),
+    path: Path = PATH_ARG,
     append: bool = typer.Option(
-        False, "--lägg-till", "--append", "-a", help="Lägg till VÄRDE sist i listan FÄLT."
+        False, "--append", "-a", help="Lägg till VÄRDE sist i listan FÄLT."
     ),
 ) -> None:
     """Ändra ett värde i en fil och låt allt annat stå kvar tecken för tecken.

@@ -41,10 +41,17 @@ def overview_cmd(
         "till oversikt.pdf.",
     ),
     today: str | None = typer.Option(
-        None, "--today", help="Dagens datum (ÅÅÅÅ-MM-DD) för fristerna. Standard: i dag."
+        None,
+        "--today",
+        metavar="ÅÅÅÅ-MM-DD",
+        help="Räkna fristerna från detta datum. Standard: i dag.",
     ),
     horizon: int = typer.Option(
-        90, "--horizon", min=0, help="Dagar framåt som räknas som 'förfaller snart'."
+        90,
+        "--horizon",
+        min=0,
+        metavar="DAGAR",
+        help="Dagar framåt som räknas som 'förfaller snart'.",
     ),
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=1, help="Antal processer. Standard: alla kärnor."

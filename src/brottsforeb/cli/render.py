@@ -14,6 +14,36 @@ from ._common import command, fail
 class DocFormat(StrEnum):
     md = "md"
     pdf = "pdf"
+    docx = "docx"
+    html = "html"
+
+
+def _split_args(document: str | None, args: list[str]) -> tuple[list[str], Path]:
+    """(meeting words, repository path) from the positional arguments after DOKUMENT.
+
+    A meeting document takes the meeting (a file, or body and date) and then, optionally,
+    the repository folder; every other document takes only the folder.
+    """
+    from ..render import MEETING_DOCUMENTS
+
+    meeting_doc = (document or "").strip().lower() in (
+        *MEETING_DOCUMENTS,
+        "minnesanteckningar",
+    )
+    if not meeting_doc:
+        if len(args) > 1:
+            raise fail(
+                "För många argument: " + " ".join(args[1:]) + ".",
+                "Ange dokumentet och förrådets mapp, t.ex. bfa render riktlinje .",
+            )
+        return [], Path(args[0]) if args else Path(".")
+    words = list(args)
+    path = Path(".")
+    if words and Path(words[-1]).is_dir():
+        path = Path(words.pop())
+    elif len(words) == 1 and Path(words[0]).is_file():
+        path = Path(words[0]).resolve().parent
+    return words, path
 
 
 @command("render")
@@ -24,11 +54,19 @@ def render_cmd(
         help="Dokumentet att skriva, t.ex. riktlinje (se --list).",
         show_default=False,
     ),
-    path: Path = typer.Argument(
-        Path("."), metavar="SÖKVÄG", help="Förrådets mapp.", show_default=False
+    args: list[str] | None = typer.Argument(
+        None,
+        metavar="SÖKVÄG...",
+        help="Förrådets mapp (standard: aktuell mapp). För kallelse och protokoll står "
+        "mötet först: mötesfilen, eller organet och datumet (kallelse styrgrupp 2026-03-10 .).",
+        show_default=False,
     ),
     fmt: DocFormat = typer.Option(
-        DocFormat.md, "--format", "-f", help="md (Markdown) eller pdf (PDF/A-2b)."
+        DocFormat.md,
+        "--format",
+        "-f",
+        help="md (Markdown), pdf (PDF/A-2b), docx (Word, i kommunens mall) eller html "
+        "(en fristående webbsida; med --all även en indexsida).",
     ),
     out: Path | None = typer.Option(
         None,
@@ -54,29 +92,59 @@ def render_cmd(
     ),
     year: int | None = typer.Option(
         None,
-        "--år",
+        "--year",
+        metavar="ÅÅÅÅ",
         min=1900,
         max=2199,
         help="År för uppföljning och mötesplan. Standard: året för det senaste mötet.",
     ),
     entity: str | None = typer.Option(
-        None, "--id", help="Vilket dokument eller vilken lägesbild (id) när det finns flera."
+        None,
+        "--id",
+        metavar="ID",
+        help="Vilket dokument eller vilken lägesbild (id) när det finns flera.",
     ),
     force: bool = typer.Option(
         False, "--force", help="Skriv över filer som inte är skrivna av bfa."
     ),
+    draft: bool = typer.Option(
+        False,
+        "--draft",
+        help="Skriv ett utkast även om förrådet har fel; första sidan säger då att "
+        "dokumentet är skrivet från ett förråd med fel.",
+    ),
 ) -> None:
-    """Skriv styrdokumenten som Markdown eller PDF: riktlinje, organisation, åtgärdsplan,
-    lägesbild, uppföljning, samverkansöverenskommelse, medborgarlöften och mötesplan."""
-    from ..render import DOCUMENTS
+    """Skriv styrdokumenten och mötesdokumenten som Markdown, PDF, Word eller HTML:
+    riktlinje, organisation, åtgärdsplan, lägesbild, uppföljning, samverkansöverenskommelse,
+    medborgarlöften, mötesplan, samt kallelse och protokoll till ett möte
+    (bfa render kallelse styrgrupp 2026-03-10)."""
+    from ..render import DOCUMENTS, MEETING_DOCUMENTS
 
     if list_:
         for name, kind in DOCUMENTS.items():
             typer.echo(f"{name:<27} {kind.description}")
+        for name, description in MEETING_DOCUMENTS.items():
+            typer.echo(f"{name:<27} {description}")
         return
+    meeting, path = _split_args(document, list(args or []))
     from .. import load_repo
     from .._io import write_output
-    from ..render import MARKER, PDF_MARKER, Rendered, render, render_all, stale, to_pdf
+    from ..render import (
+        DOCX_MARKER,
+        HTML_MARKER,
+        MARKER,
+        PDF_MARKER,
+        Rendered,
+        html_index,
+        render,
+        render_all,
+        render_meeting,
+        repository_errors,
+        stale,
+        to_docx,
+        to_html,
+        to_pdf,
+    )
 
     if (all_ or check) and document is not None and path == Path("."):
         path, document = Path(document), None  # `bfa render --all SÖKVÄG`
@@ -93,9 +161,24 @@ def render_cmd(
         )
         raise typer.Exit(1 if old else 0)
 
+    errors = repository_errors(repo)
+    if errors and not draft:
+        for line in errors:
+            sys.stderr.write(f"  {line}\n")
+        raise fail(
+            f"Förrådet har {len(errors)} fel; inget dokument skrivs.",
+            "Rätta felen (se bfa validate), eller skriv ett utkast som säger att det "
+            "bygger på ett förråd med fel: bfa render --draft.",
+            code=1,
+        )
+
     def write(doc: Rendered, target: Path) -> None:
         if fmt is DocFormat.pdf:
             write_output(target, to_pdf(doc), marker=PDF_MARKER, force=force)
+        elif fmt is DocFormat.docx:
+            write_output(target, to_docx(doc, repo), marker=DOCX_MARKER, force=force)
+        elif fmt is DocFormat.html:
+            write_output(target, to_html(doc).encode("utf-8"), marker=HTML_MARKER, force=force)
         else:
             write_output(target, doc.markdown.encode("utf-8"), marker=MARKER.encode(), force=force)
         typer.echo(f"skrev {target}", err=True)
@@ -106,15 +189,25 @@ def render_cmd(
         if out.exists() and not out.is_dir():
             raise fail(f"{out} är en fil; --all skriver till en mapp.")
         out.mkdir(parents=True, exist_ok=True)
-        for doc in render_all(repo, public=public, year=year):
+        docs = render_all(repo, public=public, year=year, errors=errors)
+        for doc in docs:
             write(doc, out / f"{doc.name}.{fmt.value}")
+        if fmt is DocFormat.html:
+            index = out / "index.html"
+            write_output(
+                index, html_index(repo, docs).encode("utf-8"), marker=HTML_MARKER, force=force
+            )
+            typer.echo(f"skrev {index}", err=True)
         return
     if document is None:
         raise fail(
             "Ange vilket dokument som ska skrivas, eller --all.",
             "Se bfa render --list för dokumenten.",
         )
-    docs = render(repo, document, public=public, year=year, entity=entity)
+    if meeting or document.strip().lower() in (*MEETING_DOCUMENTS, "minnesanteckningar"):
+        docs = [render_meeting(repo, document, meeting, public=public, errors=errors)]
+    else:
+        docs = render(repo, document, public=public, year=year, entity=entity, errors=errors)
     if out is not None and out.is_dir():
         for doc in docs:
             write(doc, out / f"{doc.name}.{fmt.value}")

@@ -106,15 +106,16 @@ def new_cmd(
     ),
     typ: str | None = typer.Option(
         None,
-        "--typ",
+        "--type",
         "-t",
+        metavar="TYP",
         help="Slag inom slaget, t.ex. arbetsgrupp för organ eller åtgärdsplan för dokument.",
     ),
     eid: str | None = typer.Option(
-        None, "--id", help="Id (filnamn) i stället för det som bildas av namnet."
+        None, "--id", metavar="ID", help="Id (filnamn) i stället för det som bildas av namnet."
     ),
     date: str | None = typer.Option(
-        None, "--date", "--datum", help="Mötesdatum ÅÅÅÅ-MM-DD (för mote). Standard: i dag."
+        None, "--date", metavar="ÅÅÅÅ-MM-DD", help="Mötesdatum (för mote). Standard: i dag."
     ),
 ) -> None:
     """Skapa en ny fil från en mall med de nycklar som krävs och korta kommentarer.
@@ -137,6 +138,8 @@ def new_cmd(
             except ValueError:
                 raise fail(f"'{date}' är inget giltigt datum.", "Skriv ÅÅÅÅ-MM-DD.") from None
             when = checked_date(when, "--date")
+        if typ is not None:
+            raise fail("--typ gäller inte bfa new mote; ett möte har inget slag.")
         created = new_meeting(path, name, when)
     else:
         if date is not None:

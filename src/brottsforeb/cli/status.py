@@ -25,10 +25,14 @@ def _date(d: dt.date | None) -> str:
 def status_cmd(
     path: Path = PATH_ARG,
     today: str | None = typer.Option(
-        None, "--today", help="Räkna som om dagens datum vore ÅÅÅÅ-MM-DD."
+        None, "--today", metavar="ÅÅÅÅ-MM-DD", help="Räkna som om det vore detta datum."
     ),
     horizon: int = typer.Option(
-        90, "--horizon", min=0, help="Visa det som förfaller inom så många dagar."
+        90,
+        "--horizon",
+        min=0,
+        metavar="DAGAR",
+        help="Visa det som förfaller inom så många dagar.",
     ),
     fmt: StatusFormat = typer.Option(
         StatusFormat.human,

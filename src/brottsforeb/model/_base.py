@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeAlias
 
@@ -11,8 +13,11 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
     WithJsonSchema,
+    WrapValidator,
     field_validator,
     model_validator,
 )
@@ -48,6 +53,11 @@ class Ref:
 
     kind: str
 
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The folders a reference may point into (``funktioner|organ`` allows either)."""
+        return tuple(self.kind.split("|"))
+
 
 def _one_or_many(value: Any) -> Any:
     if value is None:
@@ -55,6 +65,98 @@ def _one_or_many(value: Any) -> Any:
     if isinstance(value, str | int | dt.date):
         return [value]
     return value
+
+
+class PartialDate(dt.date):
+    """A date known only to the year (``1997``) or the month (``2012-08``).
+
+    It compares and computes as its first day, so rules can use it like any date,
+    but it shows as written: ``isoformat()`` and ``str()`` give ``1997`` or
+    ``2012-08``, never an invented 01-01. ``last_day`` gives the other end.
+    """
+
+    # "dag" only for an instance made behind __new__'s back (date.replace in C): a full date
+    _precision: Literal["år", "månad", "dag"] = "dag"
+
+    def __new__(cls, year: int, month: int | None = None, day: int | None = None) -> Any:
+        if day is not None:  # arithmetic builds a full date: it is one
+            return dt.date(year, month or 1, day)
+        self = super().__new__(cls, year, month or 1, 1)
+        self._precision = "år" if month is None else "månad"
+        return self
+
+    def __reduce__(self) -> Any:
+        if self._precision == "dag":
+            return (dt.date, (self.year, self.month, self.day))
+        return (PartialDate, (self.year, self.month if self._precision == "månad" else None))
+
+    @property
+    def precision(self) -> Literal["år", "månad", "dag"]:
+        """How much of the date is known: år, månad (or dag)."""
+        return self._precision
+
+    def isoformat(self) -> str:
+        if self._precision == "år":
+            return f"{self.year:04d}"
+        if self._precision == "månad":
+            return f"{self.year:04d}-{self.month:02d}"
+        return dt.date.isoformat(self)
+
+    __str__ = isoformat
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self.isoformat()!r})"
+
+    @property
+    def last_day(self) -> dt.date:
+        if self._precision == "år":
+            return dt.date(self.year, 12, 31)
+        if self._precision == "månad":
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, self.month, self.day)
+
+
+def last_day(d: dt.date) -> dt.date:
+    """The latest day ``d`` can mean: itself, or the end of a year or month known only so far."""
+    return d.last_day if isinstance(d, PartialDate) else d
+
+
+def date_text(d: dt.date | None) -> str:
+    """A date as shown to users: ``2026-03-10``, ``2012-08`` or ``1997`` (empty for None)."""
+    return "" if d is None else d.isoformat()
+
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2}))?$")
+
+
+def _partial_date(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return PartialDate(value)
+    if isinstance(value, str) and (m := _PARTIAL.match(value.strip())):
+        month = int(m[2]) if m[2] else None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"månaden {m[2]} finns inte")
+        return PartialDate(int(m[1]), month)
+    return handler(value)
+
+
+#: A date of adoption or establishment: a full date, or only the year or month when
+#: that is all that is known (``1997``, ``2012-08``).
+DateOrPartial: TypeAlias = Annotated[
+    dt.date,
+    WrapValidator(_partial_date),
+    PlainSerializer(date_text, return_type=str, when_used="json"),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": r"^\d{4}(-\d{2})?$"},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": "ÅÅÅÅ-MM-DD, eller bara ÅÅÅÅ-MM eller ÅÅÅÅ när mer inte är känt.",
+        }
+    ),
+]
 
 
 class BfaModel(BaseModel):
@@ -89,12 +191,29 @@ class BfaModel(BaseModel):
 class Entity(BfaModel):
     """An entity stored in its own file; the file stem is its id."""
 
-    example_data: bool = Field(
+    example_data: bool | list[str] = Field(
         False,
         alias="exempeldata",
-        description="true om uppgifterna är påhittade exempel och inte kommunens egna.",
+        description="true om filens uppgifter är påhittade exempel och inte kommunens egna; "
+        "eller en lista med de nycklar (t.ex. 'datum', 'möten.antal') vars värden är påhittade.",
     )
+
+    @property
+    def example_keys(self) -> list[str]:
+        """The key paths marked as example data; ``["*"]`` when the whole file is."""
+        if self.example_data is True:
+            return ["*"]
+        if isinstance(self.example_data, list):
+            return list(self.example_data)
+        return []
+
     note: str | None = Field(None, alias="anmärkning", description="Fri anmärkning.")
+    unconfirmed: list[str] = Field(
+        default_factory=list,
+        alias="obekräftat",
+        description="Nycklar vars värden bfa fyllde i (bfa init/new) och som ingen ännu har "
+        "bekräftat, t.ex. [inrättad, möten]. Stryk en nyckel ur listan när värdet stämmer.",
+    )
 
 
 def _slug(kind: str, what: str) -> Any:
@@ -128,6 +247,11 @@ OrsakRef = Annotated[
 
 #: Function references that may be written as one id or a list of ids.
 _ID_SCHEMA = {"type": "string", "pattern": SLUG}
+FunktionEllerOrganRef: TypeAlias = Annotated[
+    str,
+    Ref("funktioner|organ"),
+    Field(pattern=SLUG, description="id för en funktion (funktioner/) eller ett organ (organ/)"),
+]
 FunktionRefs: TypeAlias = Annotated[
     list[FunktionRef],
     BeforeValidator(_one_or_many),
@@ -135,12 +259,14 @@ FunktionRefs: TypeAlias = Annotated[
 ]
 
 
-Period = Literal["vecka", "månad", "kvartal", "halvår", "år", "vartannat år"]
+Period = Literal["vecka", "månad", "kvartal", "termin", "halvår", "år", "vartannat år"]
 
-#: Length of one cadence period in months (weeks handled separately).
+#: Length of one cadence period in months (weeks handled separately). A termin is a
+#: half-year named as schools name it: vårterminen (January–June), hösttermin (July–December).
 PERIOD_MONTHS: dict[str, int] = {
     "månad": 1,
     "kvartal": 3,
+    "termin": 6,
     "halvår": 6,
     "år": 12,
     "vartannat år": 24,
@@ -152,7 +278,8 @@ class Frekvens(BfaModel):
 
     count: int = Field(1, alias="antal", ge=1, description="Hur många gånger per period.")
     per: Period = Field(
-        alias="per", description="Perioden: vecka, månad, kvartal, halvår, år eller 'vartannat år'."
+        alias="per",
+        description="Perioden: vecka, månad, kvartal, termin, halvår, år eller 'vartannat år'.",
     )
     or_more: bool = Field(
         False, alias="oftare_vid_behov", description="true om 'eller oftare vid behov' gäller."
@@ -192,7 +319,10 @@ class Beslut(BfaModel):
     """A decision: who, when, which paragraph."""
 
     by: OrganRef | None = Field(None, alias="av", description="Organet som beslutade.")
-    date: dt.date = Field(alias="datum", description="Beslutsdatum (ÅÅÅÅ-MM-DD).")
+    date: DateOrPartial = Field(
+        alias="datum",
+        description="Beslutsdatum (ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM/ÅÅÅÅ om bara det är känt).",
+    )
     paragraph: str | None = Field(None, alias="paragraf", description="Paragraf, t.ex. '§ 134'.")
     record_number: str | None = Field(
         None, alias="diarienummer", description="Diarienummer, t.ex. 'KS 2024/70'."

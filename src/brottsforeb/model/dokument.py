@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 from ._base import (
     AktorRef,
     BfaModel,
+    DateOrPartial,
     DokumentRef,
     Entity,
     FunktionRef,
@@ -31,7 +32,27 @@ DokumentTyp = Literal[
     "medborgarlöfte",
     "policy",
     "regler",
+    "tjänsteskrivelse",
+    "verksamhetsberättelse",
+    "rapport",
 ]
+
+DokumentStatus = Literal["utkast", "gällande", "inaktuellt", "ska_upphävas", "upphävt", "ersatt"]
+
+#: Swedish labels of a document's status, for documents and messages.
+DOKUMENT_STATUS_LABEL: dict[str, str] = {
+    "utkast": "Utkast – ännu inte antaget",
+    "gällande": "Gällande",
+    "inaktuellt": "Inaktuellt",
+    "ska_upphävas": "Ska upphävas",
+    "upphävt": "Upphävt",
+    "ersatt": "Ersatt",
+}
+
+#: Statuses of a document that no longer governs (or should not be relied on).
+OUT_OF_DATE = ("inaktuellt", "upphävt", "ersatt")
+#: Statuses of a document that has been withdrawn: it no longer exists as a decision.
+WITHDRAWN = ("upphävt", "ersatt")
 
 
 class Revidering(BfaModel):
@@ -88,7 +109,20 @@ class Dokument(Entity):
     adopted_by: OrganRef | None = Field(
         None, alias="antagen_av", description="Organet som antog dokumentet."
     )
-    date: dt.date | None = Field(None, alias="datum", description="Datum för antagandet.")
+    date: DateOrPartial | None = Field(
+        None,
+        alias="datum",
+        description="Datum för antagandet (ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM/ÅÅÅÅ om bara det är känt).",
+    )
+    status: DokumentStatus | None = Field(
+        None,
+        alias="status",
+        description="utkast, gällande, inaktuellt, ska_upphävas, upphävt eller ersatt. "
+        "Utan status: utkast om antagen_av och datum saknas, annars gällande.",
+    )
+    replaced_by: DokumentRef | None = Field(
+        None, alias="ersatt_av", description="Dokumentet som ersätter det här (id i dokument/)."
+    )
     paragraph: str | None = Field(None, alias="paragraf", description="Paragraf, t.ex. '§ 142'.")
     record_number: str | None = Field(
         None, alias="diarienummer", description="Diarienummer, t.ex. 'KS 2024/70'."
@@ -158,4 +192,38 @@ class Dokument(Entity):
     def _dates(self) -> Dokument:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValueError("gäller_till ligger före gäller_från")
+        if self.status == "ersatt" and not self.replaced_by:
+            raise ValueError(
+                "status ersatt kräver ersatt_av (id för dokumentet som ersätter det här)"
+            )
+        if self.replaced_by and self.status in (None, "utkast", "gällande"):
+            raise ValueError(
+                "nyckeln ersatt_av hör till ett dokument med status ersatt, upphävt, "
+                "ska_upphävas eller inaktuellt"
+            )
         return self
+
+    @property
+    def effective_status(self) -> DokumentStatus:
+        """The status written, else derived: utkast without antagen_av or datum, else gällande.
+
+        A document that was adopted but whose date is unknown is not a draft.
+        """
+        if self.status is not None:
+            return self.status
+        return "gällande" if self.adopted_by or self.date else "utkast"
+
+    @property
+    def in_force(self) -> bool:
+        """True when the document governs today (gällande or ska_upphävas, not yet withdrawn)."""
+        return self.effective_status in ("gällande", "ska_upphävas")
+
+    @property
+    def out_of_date(self) -> bool:
+        """True for inaktuellt, upphävt and ersatt: nothing should rely on it any more."""
+        return self.effective_status in OUT_OF_DATE
+
+    @property
+    def status_label(self) -> str:
+        """The status in Swedish, e.g. 'Utkast – ännu inte antaget' or 'Ersatt'."""
+        return DOKUMENT_STATUS_LABEL[self.effective_status]

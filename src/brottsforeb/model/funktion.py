@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ._base import AktorRef, Entity, FunktionRef, Person
 
@@ -36,3 +36,16 @@ class Funktion(Entity):
     count: str | None = Field(
         None, alias="antal", description="När funktionen är flera personer, t.ex. 'samtliga'."
     )
+    vacant: bool = Field(
+        False,
+        alias="vakant",
+        description="true när funktionen finns men ingen har den just nu.",
+    )
+
+    @model_validator(mode="after")
+    def _vacancy(self) -> Funktion:
+        if self.vacant and self.holder is not None:
+            raise ValueError(
+                "en vakant funktion har ingen innehavare; ta bort vakant eller innehavare"
+            )
+        return self

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ._base import Beslut, BfaModel, Entity, Frekvens, FunktionRef, OrganRef
+from ._base import Beslut, BfaModel, Entity, Frekvens, FunktionEllerOrganRef, FunktionRef, OrganRef
 
 
 class Ledning(BfaModel):
@@ -57,8 +57,10 @@ class LagesbildRutin(BfaModel):
     sources: list[str] = Field(
         default_factory=list, alias="källor", description="Vad lägesbilden baseras på."
     )
-    produced_by: list[FunktionRef] = Field(
-        default_factory=list, alias="framtas_av", description="Funktioner som sammanställer den."
+    produced_by: list[FunktionEllerOrganRef] = Field(
+        default_factory=list,
+        alias="framtas_av",
+        description="Funktioner eller organ som sammanställer den.",
     )
     consulted: list[OrganRef] = Field(
         default_factory=list, alias="remiss", description="Organ den remitteras till."
@@ -110,6 +112,12 @@ class Undantag(BfaModel):
 
 class Kommun(Entity):
     name: str = Field(alias="namn", description="Kommunens namn, t.ex. 'Torsby kommun'.")
+    name_genitive: str | None = Field(
+        None,
+        alias="namn_genitiv",
+        description="Namnets genitiv när den inte bildas med -s, t.ex. 'Södra Lapplands "
+        "kommuners' (standard: 'Torsby kommuns').",
+    )
     code: str | None = Field(
         None, alias="kommunkod", pattern=r"^\d{4}$", description="Kommunkod (fyra siffror)."
     )
@@ -157,3 +165,9 @@ class Kommun(Entity):
         description="Rekommendationer (BRA-regler) som medvetet inte följs, med motivering.",
     )
     language: Literal["sv"] = Field("sv", alias="språk", description="Dokumentens språk.")
+    word_template: str | None = Field(
+        None,
+        alias="dokumentmall",
+        description="Sökväg i förrådet till kommunens Word-mall (.docx) för --format docx. "
+        "Standard: mallar/dokumentmall.docx om den finns.",
+    )

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ._base import Beslut, BfaModel, Datumintervall, FunktionRef, OrganRef
+from ._base import Beslut, BfaModel, Datumintervall, FunktionEllerOrganRef, OrganRef
 from ._base import Entity as _Entity
 
 ID = r"^[a-z0-9][a-z0-9-]*$"
@@ -62,8 +62,10 @@ class Lagesbild(_Entity):
     causes: list[Orsak] = Field(
         default_factory=list, alias="orsaker", description="Möjliga orsaker."
     )
-    produced_by: list[FunktionRef] = Field(
-        default_factory=list, alias="framtagen_av", description="Funktioner som tagit fram den."
+    produced_by: list[FunktionEllerOrganRef] = Field(
+        default_factory=list,
+        alias="framtagen_av",
+        description="Funktioner eller organ (t.ex. en analysgrupp) som tagit fram den.",
     )
     consulted: list[OrganRef] = Field(
         default_factory=list, alias="remiss", description="Organ den remitteras till."

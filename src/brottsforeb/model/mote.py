@@ -21,6 +21,17 @@ class Arende(BfaModel):
     )
     text: str | None = Field(None, alias="text", description="Vad som sades.")
     paragraph: str | None = Field(None, alias="paragraf", description="Paragraf i protokollet.")
+    decision: str | None = Field(
+        None, alias="beslut", description="Beslutet i ärendet, som det ska stå i protokollet."
+    )
+    presenter: FunktionRef | None = Field(
+        None, alias="föredragande", description="Funktionen som föredrar ärendet."
+    )
+    attachments: list[str] = Field(
+        default_factory=list,
+        alias="bilagor",
+        description="Handlingar att läsa före mötet (titel, fil eller länk).",
+    )
 
 
 class Atgardspunkt(BfaModel):
@@ -60,4 +71,15 @@ class Mote(Entity):
     )
     record_number: str | None = Field(
         None, alias="diarienummer", description="Diarienummer för anteckningarna."
+    )
+    link: str | None = Field(
+        None, alias="länk", description="Länk till det digitala mötet, t.ex. i Teams."
+    )
+    adjusters: list[FunktionRef] = Field(
+        default_factory=list,
+        alias="justerare",
+        description="Funktioner som justerar protokollet (när organet justerar).",
+    )
+    secretary: FunktionRef | None = Field(
+        None, alias="sekreterare", description="Funktionen som för protokollet."
     )

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ._base import (
     AktorRef,
     BfaModel,
+    DateOrPartial,
     Datumintervall,
     DokumentRef,
     Entity,
@@ -29,6 +30,21 @@ OrganTyp = Literal[
     "nämnd",
     "fullmäktige",
 ]
+
+
+OrganStatus = Literal["föreslaget", "försök", "aktivt", "avvecklas", "avvecklat"]
+
+#: Swedish labels of a body's status, for documents and messages.
+ORGAN_STATUS_LABEL: dict[str, str] = {
+    "föreslaget": "Föreslaget",
+    "försök": "På försök",
+    "aktivt": "Aktivt",
+    "avvecklas": "Avvecklas",
+    "avvecklat": "Avvecklat",
+}
+
+#: Statuses of a body that exists and works today (a trial and a winding-down body meet).
+ACTIVE_STATUSES = ("försök", "aktivt", "avvecklas")
 
 
 #: The political assemblies: outside Brå's structure of styrgrupp, beredningsgrupp, arbetsgrupper.
@@ -59,6 +75,36 @@ class Dokumentation(BfaModel):
     )
     registry: str | None = Field(
         None, alias="diarium", description="Diariet där dokumentationen diarieförs."
+    )
+    adjustment: bool = Field(
+        False,
+        alias="justering",
+        description="true om protokollet justeras; protokollet får då rader för justering.",
+    )
+    adjusters: list[FunktionRef] = Field(
+        default_factory=list,
+        alias="justerare",
+        description="Funktioner som normalt justerar (om mötet inte anger andra).",
+    )
+
+
+class LedamoterIRoll(BfaModel):
+    """Members who take part only when the body acts in a certain role.
+
+    E.g. the kommundirektörens ledningsgrupp, extended with the lokalpolisområdeschef
+    when it acts as styrgrupp for the crime-prevention work.
+    """
+
+    role: str = Field(
+        alias="roll",
+        description="Rollen organet har då, t.ex. 'styrgrupp' eller 'beredningsgrupp'.",
+    )
+    members: list[FunktionRef] = Field(
+        alias="ledamöter",
+        description="Funktioner som deltar bara när organet har den rollen.",
+    )
+    description: str | None = Field(
+        None, alias="beskrivning", description="När och hur organet har rollen."
     )
 
 
@@ -105,8 +151,34 @@ class Organ(Entity):
     temporary: Datumintervall | None = Field(
         None, alias="tidsbegränsad", description="Start och slut för en tidsbegränsad grupp."
     )
-    established: dt.date | None = Field(
-        None, alias="inrättad", description="När organet inrättades (ÅÅÅÅ-MM-DD)."
+    established: DateOrPartial | None = Field(
+        None,
+        alias="inrättad",
+        description="När organet inrättades (ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM/ÅÅÅÅ om bara det är känt).",
+    )
+    status: OrganStatus = Field(
+        "aktivt",
+        alias="status",
+        description="föreslaget, försök, aktivt (standard), avvecklas eller avvecklat.",
+    )
+    replaced_by: OrganRef | None = Field(
+        None,
+        alias="ersätts_av",
+        description="Organet som tar över när det här avvecklas (id i organ/).",
+    )
+    trial: Datumintervall | None = Field(
+        None, alias="försök", description="Försöksperioden för ett organ på försök (start, slut)."
+    )
+    wind_down_by: dt.date | None = Field(
+        None, alias="avvecklas_senast", description="Senaste dag organet finns kvar (avvecklas)."
+    )
+    wound_down: DateOrPartial | None = Field(
+        None, alias="avvecklat_datum", description="När organet avvecklades."
+    )
+    role_members: list[LedamoterIRoll] = Field(
+        default_factory=list,
+        alias="ledamöter_i_roll",
+        description="Ledamöter som deltar bara när organet har en viss roll.",
     )
     external: bool = Field(
         False,
@@ -123,3 +195,38 @@ class Organ(Entity):
     )
     target_group: str | None = Field(None, alias="målgrupp", description="Målgrupp.")
     description: str | None = Field(None, alias="beskrivning", description="Fri beskrivning.")
+
+    @model_validator(mode="after")
+    def _lifecycle(self) -> Organ:
+        if self.replaced_by and self.status not in ("avvecklas", "avvecklat"):
+            raise ValueError(
+                "nyckeln ersätts_av hör till ett organ som avvecklas eller är avvecklat "
+                "(status: avvecklas eller avvecklat)"
+            )
+        if self.wound_down and self.status != "avvecklat":
+            raise ValueError("nyckeln avvecklat_datum hör till ett organ med status avvecklat")
+        regular = {*self.members, *self.convener, *([self.chair] if self.chair else [])}
+        for group in self.role_members:
+            if not group.members:
+                raise ValueError(f"ledamöter_i_roll ({group.role}) har inga ledamöter")
+            twice = [f for f in group.members if f in regular]
+            if twice:
+                raise ValueError(
+                    f"'{twice[0]}' deltar redan alltid och ska inte stå under "
+                    f"ledamöter_i_roll ({group.role})"
+                )
+        return self
+
+    @property
+    def is_active(self) -> bool:
+        """True for a body that exists and works today: on trial, active or being wound down."""
+        return self.status in ACTIVE_STATUSES
+
+    def acts_as(self, role: str) -> bool:
+        """True when the body is of type ``role`` or has it as a role in ledamöter_i_roll."""
+        return self.type == role or any(r.role == role for r in self.role_members)
+
+    @property
+    def status_label(self) -> str:
+        """The status in Swedish, e.g. 'På försök'."""
+        return ORGAN_STATUS_LABEL[self.status]

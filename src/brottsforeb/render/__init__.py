@@ -8,11 +8,29 @@ from typing import Any
 from ..errors import RenderError
 from ..model import Dokument
 from ..repo import Repo
-from ._documents import ALIASES, DOCUMENTS, DocumentKind
+from ._documents import ALIASES, DOCUMENTS, DocumentKind, example_sources
+from ._docx import DOCX_MARKER, to_docx
 from ._env import environment, render_template
+from ._html import HTML_MARKER, html_index, to_html
+from ._meetings import MEETING_DOCUMENTS
 from ._views import Ctx
 
-__all__ = ["DOCUMENTS", "Rendered", "document_kind", "render", "render_all", "sources"]
+__all__ = [
+    "DOCUMENTS",
+    "DOCX_MARKER",
+    "HTML_MARKER",
+    "MEETING_DOCUMENTS",
+    "Rendered",
+    "document_kind",
+    "html_index",
+    "render",
+    "render_all",
+    "render_meeting",
+    "repository_errors",
+    "sources",
+    "to_docx",
+    "to_html",
+]
 
 MARKER = "<!-- bfa:renderad -->"
 
@@ -30,6 +48,54 @@ class Rendered:
     date: Any
     figures: dict[str, str] = field(default_factory=dict)
     public: bool = False
+    #: Where the document uses values marked as example data ("atgarder/x.yaml", …).
+    example: list[str] = field(default_factory=list)
+    #: Errors of the repository it was built from (a draft, ``bfa render --draft``).
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def banners(self) -> list[tuple[str, str]]:
+        """The boxes on the first page: a draft from a broken repository, example data."""
+        out = []
+        if self.errors:
+            out.append((DRAFT_HEADING, draft_text(self.errors)))
+        if self.example:
+            out.append((EXAMPLE_HEADING, example_text(self.example)))
+        return out
+
+
+DRAFT_HEADING = "Utkast från ett förråd med fel."
+EXAMPLE_HEADING = "Exempeldata."
+
+
+def draft_text(errors: list[str]) -> str:
+    shown = errors[:5]
+    more = f" (och {len(errors) - 5} fel till)" if len(errors) > 5 else ""
+    return (
+        "Dokumentet är skrivet från ett förråd som inte klarar bfa validate och kan vara "
+        "ofullständigt eller fel: " + "; ".join(shown) + more + "."
+    )
+
+
+def example_text(sources: list[str]) -> str:
+    """Which files (and keys) hold example data; many whole files of one folder are counted."""
+    whole: dict[str, list[str]] = {}
+    for s in sources:
+        if "/" in s and "(" not in s:
+            whole.setdefault(s.split("/", 1)[0], []).append(s)
+    shown: list[str] = []
+    for s in sources:
+        folder = s.split("/", 1)[0]
+        if len(whole.get(folder, [])) > 3 and s in whole[folder]:
+            if s == whole[folder][0]:
+                shown.append(f"{len(whole[folder])} filer i {folder}/")
+            continue
+        shown.append(s)
+    return (
+        "Dokumentet bygger på uppgifter som är påhittade exempel och inte kommunens egna: "
+        + ", ".join(shown)
+        + "."
+    )
 
 
 def document_kind(name: str) -> DocumentKind:
@@ -65,7 +131,14 @@ def sources(repo: Repo, kind: DocumentKind) -> list[tuple[str, Dokument | None]]
             for k, d in repo.dokument.items()
             if d.type == "riktlinje" and "struktur" in d.title.lower()
         ]
-        return [(kind.name, structure[0][1] if structure else None)]
+        if structure:
+            return [(kind.name, structure[0][1])]
+        # No separate structure document: the structure is the one the riktlinje adopted.
+        riktlinjer = sorted(
+            (d for d in repo.dokument.values() if d.type == "riktlinje"),
+            key=lambda d: (d.date is None, d.date, d.title),
+        )
+        return [(kind.name, riktlinjer[-1] if riktlinjer else None)]
     if kind.name in ("samverkansoverenskommelse", "medborgarloften"):
         if not docs:
             return []
@@ -82,14 +155,28 @@ def render(
     public: bool = False,
     year: int | None = None,
     entity: str | None = None,
+    errors: list[str] | None = None,
 ) -> list[Rendered]:
-    """Render one kind of document to Markdown (one or more files)."""
+    """Render one kind of document to Markdown (one or more files).
+
+    ``errors`` (the repository's validation errors) makes each document a draft that says
+    so at the top; the CLI refuses to render a broken repository without ``--draft``.
+    """
     kind = document_kind(name)
     found = sources(repo, kind)
     if entity is not None and kind.doc_type:
         found = [(s, d) for s, d in found if d is not None and d is repo.dokument.get(entity)]
         if not found:
-            raise RenderError(f"'{entity}' är inget dokument av typen {kind.doc_type}.")
+            from .._messages import suggest
+
+            ids = sorted(
+                i for s, d in sources(repo, kind) for i, x in repo.dokument.items() if x is d
+            )
+            guess = suggest(entity, ids)
+            raise RenderError(
+                f"'{entity}' är inget dokument av typen {kind.doc_type}.",
+                hint=f"Menade du '{guess}'?" if guess else "Välj en av: " + ", ".join(ids),
+            )
     if not found:
         raise RenderError(
             f"Förrådet har inget dokument av typen {kind.doc_type} att skriva som '{kind.name}'.",
@@ -100,6 +187,9 @@ def render(
     out = []
     for stem, doc in found:
         context = kind.build(ctx, doc, entity if not kind.doc_type else None, year)
+        context["utkast"] = draft_text(errors) if errors else ""
+        example = example_sources(ctx, kind.name, doc, context)
+        context["exempeldata"] = example_text(example) if example else ""
         text = render_template(env, kind.name, kind.name, context)
         text = _tidy(text) + "\n" + MARKER + "\n"
         title, decisions = context["titel"], context["beslut"]
@@ -119,12 +209,83 @@ def render(
                 context["datum"],
                 context["figurer"],
                 public,
+                example,
+                list(errors or []),
             )
         )
     return out
 
 
-def render_all(repo: Repo, *, public: bool = False, year: int | None = None) -> list[Rendered]:
+def render_meeting(
+    repo: Repo,
+    name: str,
+    meeting: list[str],
+    *,
+    public: bool = False,
+    errors: list[str] | None = None,
+) -> Rendered:
+    """The kallelse or protokoll of one meeting (a meeting file, an id, or body and date)."""
+    from ._meetings import find_meeting, meeting_context
+
+    kind = name.strip().lower()
+    if kind in ("minnesanteckningar", "anteckningar"):
+        kind = "protokoll"
+    if kind not in MEETING_DOCUMENTS:
+        raise RenderError(
+            f"'{name}' är inget mötesdokument.", hint="Mötesdokument: kallelse, protokoll."
+        )
+    mid = find_meeting(repo, meeting)
+    context = meeting_context(Ctx(repo, public=public), mid, kind)
+    entry = repo.entry("moten", mid)
+    example = [entry.file] if entry and context["exempeldata"] else []
+    context["exempeldata"] = example_text(example) if example else ""
+    context["utkast"] = draft_text(errors) if errors else ""
+    text = render_template(environment(repo.root), kind, kind, context)
+    text = _tidy(text) + "\n" + MARKER + "\n"
+    title = context["titel"]
+    stem = f"{kind if kind == 'kallelse' else context['form']}-{mid}"
+    if public:
+        from ._public import scrub
+
+        text, title = scrub(text, repo), scrub(title, repo)
+    return Rendered(
+        stem,
+        kind,
+        text,
+        title,
+        context["beslut"],
+        context["kommun"],
+        context["datum"],
+        {},
+        public,
+        example,
+        list(errors or []),
+    )
+
+
+def repository_errors(repo: Repo) -> list[str]:
+    """The repository's errors (as ``bfa validate`` finds them), one line each with place."""
+    from ..findings import Severity
+    from ..rules import validate
+
+    out = []
+    for f in sorted(validate(repo), key=lambda f: f.sort_key()):
+        if f.severity is not Severity.ERROR:
+            continue
+        where = f.file or "förrådet"
+        if f.line:
+            where += f":{f.line}:{f.column}"
+        out.append(f"{where}: {f.message}")
+    return out
+
+
+def render_all(
+    repo: Repo,
+    *,
+    public: bool = False,
+    year: int | None = None,
+    errors: list[str] | None = None,
+) -> list[Rendered]:
     """Every document the repository has data for."""
     out: list[Rendered] = []
     for name, kind in DOCUMENTS.items():
@@ -132,7 +293,7 @@ def render_all(repo: Repo, *, public: bool = False, year: int | None = None) -> 
             continue
         if name == "lagesbild" and not repo.lagesbilder:
             continue
-        out.extend(render(repo, name, public=public, year=year))
+        out.extend(render(repo, name, public=public, year=year, errors=errors))
     return out
 
 
@@ -154,6 +315,8 @@ PDF_MARKER = b"bfa-rendering"
 
 def to_pdf(doc: Rendered) -> bytes:
     """The PDF/A-2b of a rendered document, byte-identical for identical input."""
+    from .. import __version__
+    from ._format import genitiv
     from ._typst import compile_pdf, markdown_to_typst
 
     source, inputs = markdown_to_typst(
@@ -164,6 +327,8 @@ def to_pdf(doc: Rendered) -> bytes:
         date=doc.date,
         figures=doc.figures,
         public=doc.public,
+        banners=doc.banners,
+        producer=f"Skrivet av bfa {__version__} från {genitiv(doc.kommun)} förråd",
     )
     return compile_pdf(source, inputs)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +14,16 @@ from ..model import Dokument
 from ..model._base import PERIOD_MONTHS
 from ..repo import Repo
 from . import _charts
+from ._format import (
+    genitiv,
+    is_infinitive_list,
+    mening,
+    mitt,
+    mitt_lista,
+    procent,
+    tal,
+    uppräkning,
+)
 from ._views import (
     Ctx,
     cadence_text,
@@ -23,6 +34,7 @@ from ._views import (
     organ_tree,
     organ_view,
     problem_label,
+    revision_text,
     sections,
 )
 
@@ -44,7 +56,7 @@ def _base(ctx: Ctx, d: Dokument | None, kind: str, title: str) -> dict[str, Any]
         "beslut": decision_rows(ctx, d, kind),
         "avsnitt": sections(d),
         "datum": document_date(ctx.repo, d),
-        "exempeldata": bool(d and d.example_data),
+        "exempeldata": "",
         "public": ctx.public,
         "figurer": {},
     }
@@ -56,7 +68,8 @@ def _riktlinje(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) ->
         ctx,
         d,
         "riktlinjen",
-        f"Riktlinje för {k.name if k else 'kommunens'} brottsförebyggande arbete",
+        f"Riktlinje för {genitiv(k.name, k.name_genitive) if k else 'kommunens'} "
+        "brottsförebyggande arbete",
     )
     lead = k.leadership if k else None
     coord = repo.funktioner.get(k.coordination) if k and k.coordination else None
@@ -67,7 +80,11 @@ def _riktlinje(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) ->
             "dokumenthantering": {
                 "ansvarig": ctx.funktion(d.responsible) if d else "",
                 "antas_av": ctx.organ_name(d.adopted_by) if d else "",
-                "revideras": (d.revision.text or f"{d.revision.years} år efter antagande")
+                "revideras": (
+                    f"{revision_text(None, d.revision.kind)} {d.revision.text}"
+                    if d.revision.text
+                    else revision_text(d.revision.years, d.revision.kind)
+                )
                 if d and d.revision
                 else "",
                 "diarium": d.registry if d and d.registry else "",
@@ -85,6 +102,11 @@ def _riktlinje(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) ->
             },
             "samordning": {
                 "titel": ctx.funktion(k.coordination) if k and k.coordination else "",
+                "uppgifter_inledning": (
+                    f"{_owner(coord.title)} uppgifter inom det brottsförebyggande arbetet är att:"
+                    if coord and is_infinitive_list(coord.tasks)
+                    else "Samordningsfunktionen har följande uppgifter:"
+                ),
                 "placering": coord.placement if coord and coord.placement else "",
                 "uppgifter": coord.tasks if coord else [],
                 "omfattning": f"{coord.extent_percent} procent"
@@ -112,6 +134,7 @@ def _riktlinje(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) ->
                     "remiss": [ctx.organ_name(o) for o in r.consulted],
                     "presenteras_för": [ctx.organ_name(o) for o in r.presented_to],
                     "beslutas_av": ctx.organ_name(r.decided_by),
+                    "stycken": _lagesbild_prose(ctx, kind, r),
                 }
                 for kind, r in (
                     ("Operativ", plan.operative if plan else None),
@@ -149,17 +172,70 @@ def _riktlinje(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) ->
     return c
 
 
+def _owner(title: str) -> str:
+    """ "Förebyggande samordnares" for a short title; a long one ("Samordnare för ANDT och
+    brottsförebyggande arbete") would make a clumsy genitive, so the function is named."""
+    if " för " in f" {title} " or len(title.split()) > 3:
+        return "Samordningsfunktionens"
+    return genitiv(title)
+
+
+def _lagesbild_prose(ctx: Ctx, kind: str, r: Any) -> list[str]:
+    """The municipality's routine for one kind of lägesbild in full sentences."""
+    definite = {"Operativ": "operativa", "Strategisk": "strategiska"}[kind]
+    first = f"En {kind.lower()} lägesbild tas fram {cadence_text(r.cadence)}."
+    if r.purpose:
+        purpose = r.purpose.strip()
+        if re.match(r"(En|Ett) ", purpose):
+            purpose = f"Den {definite} lägesbilden ska vara {purpose[0].lower()}{purpose[1:]}"
+        first += " " + mening(purpose)
+    out = [first]
+    if r.sources:
+        out.append(f"Den baseras på {uppräkning(r.sources)}.")
+    made = [ctx.funktion(f) for f in r.produced_by]
+    consulted = [mitt(ctx.organ_name(o)) for o in r.consulted]
+    shown = [mitt(ctx.organ_name(o)) for o in r.presented_to]
+    decided = mitt(ctx.organ_name(r.decided_by)) if r.decided_by else ""
+    if shown and decided and shown == [decided]:
+        tail = f"presenteras för och beslutas av {decided}"
+    elif shown:
+        tail = f"presenteras för {uppräkning(shown)}" + (
+            f" och beslutas av {decided}" if decided else ""
+        )
+    elif decided:
+        tail = f"beslutas av {decided}"
+    else:
+        tail = ""
+    sentences = []
+    if made:
+        sentences.append(f"Den {definite} lägesbilden sammanställs av {mitt_lista(made)}.")
+    if consulted:
+        after = f" innan den {tail}." if tail else "."
+        sentences.append(f"Den remitteras till {uppräkning(consulted)}{after}")
+    elif tail:
+        sentences.append(f"Den {tail}.")
+    if sentences:
+        out.append(" ".join(sentences))
+    return out
+
+
 def _organisation(ctx: Ctx, d: Dokument | None, i: str | None, y: int | None) -> dict[str, Any]:
     c = _riktlinje(ctx, d, i, y)
     k = ctx.repo.kommun
-    if d is None:
+    if d is None or "struktur" not in d.title.lower():
         c["titel"] = f"Struktur för det brottsförebyggande arbetet i {k.name if k else 'kommunen'}"
+        if d is not None:
+            # The structure adopted in the riktlinje: its decision data, not its prose.
+            c["beslut"] = [("Beskriver strukturen i", d.title)] + c["beslut"]
+            c["avsnitt"] = {}
+    types = {o.type for o in ctx.repo.organ.values() if not o.external}
+    c["bra_struktur"] = {"styrgrupp", "beredningsgrupp", "arbetsgrupp"} <= types
     key = {k.coordination} if k and k.coordination else set()
     key |= {fid for fid, f in ctx.repo.funktioner.items() if "kommunpolis" in f.title.lower()}
     c["nyckelfunktioner"] = [
         {"titel": ctx.funktion(fid), "uppgifter": ctx.repo.funktioner[fid].tasks}
         for fid in sorted(key)
-        if fid in ctx.repo.funktioner
+        if fid in ctx.repo.funktioner and ctx.repo.funktioner[fid].tasks
     ]
     return c
 
@@ -222,7 +298,6 @@ def _lagesbild(ctx: Ctx, _d: Dokument | None, lid: str | None, _y: int | None) -
     ]
     if c["lagesbild"]["beslut"]:
         c["beslut"].append(("Beslutad av", c["lagesbild"]["beslut"]))
-    c["exempeldata"] = lbs[lid].example_data
     return c
 
 
@@ -237,6 +312,13 @@ def _planned_per_year(per: str, count: int) -> float:
     if per == "vecka":
         return 52.0 * count
     return 12 / PERIOD_MONTHS[per] * count
+
+
+def _value(value: float, unit: str) -> str:
+    """An indicator value in Swedish: ``15,3 %`` for percentages, ``7 250`` otherwise."""
+    if unit.strip().lower() in ("procent", "%", "andel i procent"):
+        return procent(value)
+    return tal(value)
 
 
 def _uppfoljning(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> dict[str, Any]:
@@ -272,9 +354,9 @@ def _uppfoljning(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None
                 "namn": ind.name,
                 "enhet": ind.unit,
                 "riktning": ind.direction,
-                "mål": "" if ind.target is None else f"{ind.target:g}",
+                "mål": "" if ind.target is None else _value(ind.target, ind.unit),
                 "källa": ind.source.type,
-                "värden": [(v.label, f"{v.value:g}") for v in values],
+                "värden": [(v.label, _value(v.value, ind.unit)) for v in values],
                 "trend": trend,
                 "diagram": _charts.mermaid_xychart(ind) if len(values) >= 2 else "",
             }
@@ -302,7 +384,7 @@ def _uppfoljning(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None
         rows.append(
             {
                 "organ": o.name,
-                "planerat": f"{planned:g}",
+                "planerat": tal(planned, 1 if planned != int(planned) else 0),
                 "hållna": len(held),
                 "frekvens": cadence_text(o.meetings),
                 "uppfyllt": "ja" if len(held) >= planned else "nej",
@@ -387,6 +469,66 @@ def _motesplan(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) 
         )
     c["rader"] = rows
     return c
+
+
+def _marked(kind: str, eid: str, entity: Any) -> list[str]:
+    keys = entity.example_keys if entity is not None else []
+    if not keys:
+        return []
+    path = "bfa.yaml" if kind == "bfa" else f"{kind}/{eid}.yaml"
+    return [path if keys == ["*"] else f"{path} ({', '.join(keys)})"]
+
+
+def example_sources(ctx: Ctx, kind: str, d: Dokument | None, context: dict[str, Any]) -> list[str]:
+    """The files (and keys) marked as example data that this document is built from."""
+    repo = ctx.repo
+    out: list[str] = _marked("bfa", "", repo.kommun)
+    own = next((k for k, v in repo.dokument.items() if v is d), None)
+    if d is not None and own is not None:
+        out += _marked("dokument", own, d)
+    folders: list[str] = []
+    if kind in ("riktlinje", "organisation"):
+        folders = ["funktioner", "organ", "aktorer"]
+        out += [
+            x
+            for k, v in sorted(repo.dokument.items())
+            if v is not d and v.type in ("samverkansöverenskommelse", "medborgarlöfte")
+            for x in _marked("dokument", k, v)
+        ]
+    elif kind == "atgardsplan":
+        ids = {a["id"] for a in context.get("atgarder", [])}
+        out += [
+            x
+            for k, a in sorted(repo.atgarder.items())
+            if k in ids
+            for x in _marked("atgarder", k, a)
+        ]
+    elif kind == "lagesbild":
+        lid = context["lagesbild"]["id"]
+        out += _marked("lagesbilder", lid, repo.lagesbilder[lid])
+    elif kind == "uppfoljning":
+        folders = ["indikatorer", "atgarder"]
+        year = context["år"]
+        out += [
+            x
+            for k, m in sorted(repo.moten.items())
+            if m.date.year == year
+            for x in _marked("moten", k, m)
+        ]
+    elif kind == "motesplan":
+        year = context["år"]
+        out += [
+            x
+            for k, m in sorted(repo.moten.items())
+            if m.date.year == year
+            for x in _marked("moten", k, m)
+        ]
+    elif kind in ("samverkansoverenskommelse", "medborgarloften") and d is not None:
+        out += [x for a in d.parties for x in _marked("aktorer", a, repo.aktorer.get(a))]
+    for folder in folders:
+        models: dict[str, Any] = getattr(repo, folder)
+        out += [x for k, v in sorted(models.items()) for x in _marked(folder, k, v)]
+    return out
 
 
 DOCUMENTS: dict[str, DocumentKind] = {

@@ -10,6 +10,7 @@ from typing import Any
 from .._escape import Safe, cell, md
 from .._pii import find_personnummer
 from ..errors import RenderError
+from ._format import genitiv, mening, mitt, mitt_lista, procent, tal, uppräkning
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -208,6 +209,13 @@ def environment(repo_root: Path | None) -> Any:
     env.filters["md"] = lambda v: Safe(md(v))
     env.filters["markdown"] = Safe
     env.filters["datum"] = lambda d: "" if d is None else d.isoformat()
+    env.filters["tal"] = tal
+    env.filters["procent"] = procent
+    env.filters["mitt"] = mitt
+    env.filters["mitt_lista"] = mitt_lista
+    env.filters["genitiv"] = genitiv
+    env.filters["mening"] = mening
+    env.filters["uppräkning"] = uppräkning
     for name, func in list(env.filters.items()):
         env.filters[name] = _guard_filter(env, func)
     return env

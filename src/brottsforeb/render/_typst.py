@@ -15,7 +15,8 @@ from typing import Any
 from .._escape import typst, typst_string
 
 HOUSE_STYLE = r"""
-#set document(title: "{title}", author: "{author}", keywords: ("bfa-rendering",),
+#set document(title: "{title}", author: "{author}", keywords: ("bfa-rendering", "bfa"),
+  description: "{description}",
   date: datetime(year: {y}, month: {m}, day: {d}))
 #set text(lang: "sv", region: "se", size: 10.5pt)
 #set par(justify: false, leading: 0.62em, spacing: 1.1em)
@@ -26,7 +27,7 @@ HOUSE_STYLE = r"""
   ] }},
   footer: context [
     #set text(size: 8.5pt, fill: luma(90))
-    {footer} #h(1fr) Sida #counter(page).display() av #counter(page).final().first()
+    {footer}#h(1fr) Sida #counter(page).display() av #counter(page).final().first()
   ])
 #show heading.where(level: 1): set text(size: 20pt)
 #show heading.where(level: 2): set text(size: 14pt)
@@ -165,18 +166,28 @@ def markdown_to_typst(
     date: dt.date,
     figures: dict[str, str],
     public: bool,
+    banners: list[tuple[str, str]] | None = None,
+    producer: str = "",
 ) -> tuple[str, dict[str, str]]:
-    """The Typst source and its inputs (figures) for one rendered document."""
+    """The Typst source and its inputs (figures) for one rendered document.
+
+    ``banners`` are (heading, text) boxes on the first page (example data, a draft built
+    from a repository with errors). The tool's credit goes to the PDF metadata
+    (``producer`` → description/Subject and keywords), never onto the page. A table of
+    contents on its own cover page only for a long document (:func:`wants_outline`).
+    """
     from markdown_it import MarkdownIt
 
     body = markdown.split("<!-- bfa:brödtext -->", 1)[-1]
+    body = _COMMENT.sub("", body)
     md = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
     writer = _Writer(figures)
     converted = writer.convert(md.parse(body))
-    footer = "Offentlig version" if public else "Skrivet av bfa"
+    footer = "Offentlig version" if public else ""
     head = HOUSE_STYLE.format(
         title=typst_string(title),
         author=typst_string(kommun),
+        description=typst_string(producer or "Skrivet av bfa"),
         y=date.year,
         m=date.month,
         d=date.day,
@@ -185,14 +196,39 @@ def markdown_to_typst(
         footer=footer,
     )
     rows = ", ".join(f"[{typst(k)}], [{typst(v)}]" for k, v in meta)
+    boxes = "".join(
+        f'#block(width: 100%, inset: 8pt, radius: 2pt, fill: rgb("#fff4d6"), '
+        f'stroke: 1pt + rgb("#b8860b"), below: 0.8em)'
+        f"[#strong[{typst(heading)}] {typst(text)}]\n"
+        for heading, text in banners or []
+    )
+    outline = (
+        "#v(1em)\n#outline(title: [Innehåll], depth: 2)\n#pagebreak()\n"
+        if wants_outline(body)
+        else "#v(0.6em)\n"
+    )
     title_block = (
         f"#block(below: 1.2em)[#text(size: 10pt, fill: luma(80))[{typst(kommun)}]]\n"
         f'#text(size: 22pt, weight: "bold")[{typst(title)}]\n\n'
-        f"#v(0.8em)\n#table(columns: (auto, 1fr), stroke: none, column-gutter: 1.2em, "
+        f"#v(0.8em)\n{boxes}#table(columns: (auto, 1fr), stroke: none, column-gutter: 1.2em, "
         f"inset: (x: 0pt, y: 3pt), "
-        f"{rows})\n\n#v(1em)\n#outline(title: [Innehåll], depth: 2)\n#pagebreak()\n"
+        f"{rows})\n\n{outline}"
     )
     return head + title_block + converted, writer.used
+
+
+#: HTML comments (bfa's own markers such as ``<!-- bfa:renderad -->``) never reach the page.
+_COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
+
+#: A cover page with a table of contents pays off only for a long document: at least this
+#: many sections and this much text (about four printed pages).
+OUTLINE_MIN_SECTIONS = 6
+OUTLINE_MIN_CHARS = 12_000
+
+
+def wants_outline(body: str) -> bool:
+    sections = sum(1 for line in body.splitlines() if line.startswith("## "))
+    return sections >= OUTLINE_MIN_SECTIONS and len(body) >= OUTLINE_MIN_CHARS
 
 
 _MISSING_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed', re.S)

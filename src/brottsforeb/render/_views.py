@@ -28,8 +28,9 @@ class Ctx:
         if not fid:
             return ""
         f: Funktion | None = self.repo.funktioner.get(fid)
-        if f is None:
-            return fid
+        if f is None:  # framtagen_av may name a group (organ) instead of a function
+            o = self.repo.organ.get(fid)
+            return o.name if o is not None else fid
         text = f.title
         if with_actor and f.actor and f.actor in self.repo.aktorer:
             actor = self.repo.aktorer[f.actor].name
@@ -157,15 +158,55 @@ def organ_tree(ctx: Ctx, *, external: bool) -> list[dict[str, Any]]:
     return out
 
 
+#: Lifecycle status of a dokument (``status:``, #14a) as the title block shows it.
+STATUS_LABELS = {
+    "utkast": "Utkast – ännu inte antaget",
+    "gällande": "Gällande",
+    "inaktuellt": "Inaktuellt",
+    "ska_upphävas": "Ska upphävas",
+    "upphävt": "Upphävt",
+    "ersatt": "Ersatt",
+}
+
+
+def document_status(d: Dokument) -> str:
+    """The status key from the data: ``status`` if given, else derived — a draft only when
+    nothing says it was adopted (neither by whom nor when), never for a missing date alone."""
+    given = getattr(d, "status", None)
+    if given:
+        return str(given)
+    return "utkast" if not d.adopted_by and not d.date else "gällande"
+
+
+def status_label(ctx: Ctx, d: Dokument) -> str:
+    key = document_status(d)
+    label = STATUS_LABELS.get(key, key)
+    by = getattr(d, "ersatt_av", None)
+    if key == "ersatt" and by:
+        label += f" av {ctx.repo.name_of('dokument', by)}"
+    return label
+
+
+def revision_text(years: int | None, kind: str) -> str:
+    """ "revideras …" / "aktualitetsprövas …" — the two are different duties."""
+    verb = "aktualitetsprövas" if kind == "aktualitetsprövning" else "revideras"
+    if not years:
+        return verb
+    every = {1: "varje år", 2: "vartannat år", 3: "vart tredje år", 4: "vart fjärde år"}
+    return f"{verb} {every.get(years, f'vart {years}:e år')} efter antagandet"
+
+
 def decision_rows(ctx: Ctx, d: Dokument | None, kind: str) -> list[tuple[str, str]]:
-    """The title block: who adopted it, when, §, dnr, validity, revision, owner."""
+    """The title block: status, who adopted it, when, §, dnr, validity, revision, owner."""
     if d is None:
         return [("Status", f"Utkast – {kind} är inte antagen")]
-    rows = []
+    rows = [("Status", status_label(ctx, d))]
     if d.adopted_by:
-        rows.append(("Fastställt av", ctx.organ_name(d.adopted_by)))
+        rows.append(("Antaget av", ctx.organ_name(d.adopted_by)))
     if d.date:
         rows.append(("Datum", d.date.isoformat()))
+    elif d.adopted_by:
+        rows.append(("Datum", "okänt"))
     if d.paragraph:
         rows.append(("Paragraf", d.paragraph))
     if d.record_number:
@@ -181,7 +222,7 @@ def decision_rows(ctx: Ctx, d: Dokument | None, kind: str) -> list[tuple[str, st
             else "Revideras"
         )
         value = d.revision.text or (
-            f"{d.revision.years} år efter antagande" if d.revision.years else ""
+            f"{d.revision.years} år efter antagandet" if d.revision.years else ""
         )
         if d.revision.date:
             value = (value + ", " if value else "") + f"senast {d.revision.date.isoformat()}"
@@ -201,8 +242,10 @@ def decision_rows(ctx: Ctx, d: Dokument | None, kind: str) -> list[tuple[str, st
                 " och ".join(d.authors) if len(d.authors) < 3 else ", ".join(d.authors),
             )
         )
-    if not d.adopted_by or not d.date:
-        rows.insert(0, ("Status", "Utkast – ännu inte antaget"))
+    if d.replaces:
+        rows.append(("Ersätter", d.replaces))
+    if d.note:
+        rows.append(("Anmärkning", d.note))
     return rows
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..findings import Finding, Severity
 from ..repo import Repo
-from . import bra, deadlines, lag, structure  # noqa: F401 - importing registers the rules
+from . import bra, deadlines, lag, lifecycle, structure  # noqa: F401 - importing registers the rules
 from ._engine import CHECKS, Context, Hit, rule, run
 from .catalog import BY_ID, RULES, Rule
 

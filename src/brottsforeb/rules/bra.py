@@ -4,26 +4,44 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._periods import add_years
 from ..model import Organ
+from ..model._base import date_text, last_day
 from ..model.organ import POLITICAL_TYPES as POLITICAL
 from ..repo import KOMMUN, Repo
 from ._engine import Context, Hit, rule
 
 
 def internal(repo: Repo) -> dict[str, Organ]:
-    """The municipality's own bodies in Brå's structure (not KS/KF, not external)."""
-    return {k: o for k, o in repo.organ.items() if not o.external and o.type not in POLITICAL}
+    """The municipality's own bodies in Brå's structure (not KS/KF, not external).
+
+    A wound-down body (status avvecklat) is history and left out; a proposed one is
+    kept, since a proposal should be as clear as the body it becomes.
+    """
+    return {
+        k: o
+        for k, o in repo.organ.items()
+        if not o.external and o.type not in POLITICAL and o.status != "avvecklat"
+    }
+
+
+def acting(repo: Repo, role: str) -> list[Organ]:
+    """Bodies working today that are, or act as, ``role`` (a type, or a role of ledamöter_i_roll).
+
+    A proposed body does not fill a role yet; one on trial or being wound down does.
+    """
+    return [o for o in internal(repo).values() if o.is_active and o.acts_as(role)]
 
 
 @rule("BRA-STYRGRUPP")
 def steering_group(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    if repo.kommun and not any(o.type == "styrgrupp" for o in internal(repo).values()):
+    if repo.kommun and not acting(repo, "styrgrupp"):
         yield Hit(KOMMUN, "bfa")
 
 
 @rule("BRA-BEREDNINGSGRUPP")
 def preparatory_group(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    if repo.kommun and not any(o.type == "beredningsgrupp" for o in internal(repo).values()):
+    if repo.kommun and not acting(repo, "beredningsgrupp"):
         yield Hit(KOMMUN, "bfa")
 
 
@@ -41,7 +59,7 @@ def working_groups(repo: Repo, ctx: Context) -> Iterator[Hit]:
 @rule("BRA-UPPDRAG")
 def task(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for oid, o in repo.organ.items():
-        if o.type not in POLITICAL and not o.task:
+        if o.type not in POLITICAL and not o.task and o.status != "avvecklat":
             yield Hit("organ", oid, ("uppdrag",), args={"organ": o.name})
 
 
@@ -65,6 +83,8 @@ def key_functions(repo: Repo) -> dict[str, str]:
     if repo.kommun and repo.kommun.coordination:
         roles[repo.kommun.coordination] = "kommunens samordningsfunktion"
     for o in internal(repo).values():
+        if not o.is_active:
+            continue  # a proposed body's roles are not yet anyone's work
         if o.chair:
             roles.setdefault(o.chair, f"ordförande i {o.name}")
         for c in o.convener:
@@ -79,6 +99,25 @@ def deputies(repo: Repo, ctx: Context) -> Iterator[Hit]:
         f = funktioner.get(fid)
         if f is not None and f.deputy is None:
             yield Hit("funktioner", fid, ("ersättare",), args={"funktion": f.title, "role": role})
+
+
+@rule("BRA-VAKANT")
+def vacant(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    funktioner = repo.funktioner
+    for fid, role in key_functions(repo).items():
+        f = funktioner.get(fid)
+        if f is not None and f.vacant:
+            deputy = funktioner.get(f.deputy or "")
+            if deputy is not None and not deputy.vacant:
+                cover = f"Ersättaren ({deputy.title}) täcker upp tills vidare."
+            else:
+                cover = "Ingen ersättare täcker upp."
+            yield Hit(
+                "funktioner",
+                fid,
+                ("vakant",),
+                args={"funktion": f.title, "role": role, "cover": cover},
+            )
 
 
 @rule("BRA-ATGARD-PROBLEM")
@@ -129,7 +168,7 @@ def _listing(items: list[str]) -> str:
 @rule("BRA-SAMVERKAN-INNEHALL")
 def agreement_content(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for did, d in repo.dokument.items():
-        if d.type != "samverkansöverenskommelse":
+        if d.type != "samverkansöverenskommelse" or d.out_of_date:
             continue
         checks = (
             ("problem", bool(d.problems)),
@@ -147,7 +186,7 @@ def agreement_content(repo: Repo, ctx: Context) -> Iterator[Hit]:
 @rule("BRA-MEDBORGARLOFTE")
 def citizen_promise(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for did, d in repo.dokument.items():
-        if d.type != "medborgarlöfte":
+        if d.type != "medborgarlöfte" or d.out_of_date:
             continue
         missing = [
             w
@@ -159,3 +198,30 @@ def citizen_promise(repo: Repo, ctx: Context) -> Iterator[Hit]:
         ]
         if missing:
             yield Hit("dokument", did, (), args={"dokument": d.title, "missing": _listing(missing)})
+
+
+#: Documents that record a moment (a memo, a report) rather than govern: never reviewed.
+RECORD_TYPES = ("tjänsteskrivelse", "verksamhetsberättelse", "rapport")
+MANDATE_PERIOD_YEARS = 4
+
+
+@rule("BRA-DOK-AKTUALITET")
+def stale_documents(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    for did, d in repo.dokument.items():
+        if (
+            d.type in RECORD_TYPES
+            or not d.in_force
+            or d.revision is not None
+            or d.valid_to is not None  # its own period of validity is checked by DOK-GILTIGHET
+            or d.date is None
+        ):
+            continue
+        due = add_years(last_day(d.date), MANDATE_PERIOD_YEARS)
+        if due < ctx.today:
+            yield Hit(
+                "dokument",
+                did,
+                ("datum",),
+                due=due,
+                args={"title": d.title, "date": date_text(d.date)},
+            )

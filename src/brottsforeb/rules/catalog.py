@@ -142,10 +142,18 @@ RULES: tuple[Rule, ...] = (
         W,
         BFA,
         "",
-        "Text från mallen som inte är ifylld",
-        "'{key}' är inte ifylld: {text}",
-        "Skriv in kommunens egen text i stället för mallens (bfa init och bfa new "
-        "skriver sådana platshållare).",
+        "Text från mallen som inte är ifylld eller värden som bfa fyllt i",
+        "{message}",
+        "{hint}",
+    ),
+    Rule(
+        "REF-INAKTUELL",
+        W,
+        BFA,
+        "",
+        "Hänvisning till något som inte längre gäller",
+        "'{key}' hänvisar till '{name}', som är {status}.",
+        "{hint}",
     ),
     # --- Lag (2023:196) ------------------------------------------------------------------
     Rule(
@@ -237,7 +245,7 @@ RULES: tuple[Rule, ...] = (
         "Åtgärdsplan",
         "{message}",
         "Besluta en åtgärdsplan utifrån lägesbilden och skriv in den: bfa new dokument "
-        '"Åtgärdsplan ÅÅÅÅ" --typ åtgärdsplan --id atgardsplan, sedan bfa set '
+        '"Åtgärdsplan ÅÅÅÅ" --type åtgärdsplan --id atgardsplan, sedan bfa set '
         "dokument/atgardsplan datum ÅÅÅÅ-MM-DD (beslutsdagen).",
         command="check",
     ),
@@ -270,7 +278,7 @@ RULES: tuple[Rule, ...] = (
         "Lägesbilder tas fram så ofta som beslutats",
         "{message}",
         "Kommunen har beslutat att {kind} lägesbild tas fram {cadence}. Skriv in den senaste: "
-        'bfa new lagesbild "Lägesbild ÅÅÅÅ" --typ {kind}, sedan bfa set lagesbilder/ID '
+        'bfa new lagesbild "Lägesbild ÅÅÅÅ" --type {kind}, sedan bfa set lagesbilder/ID '
         "datum ÅÅÅÅ-MM-DD.",
         command="check",
     ),
@@ -304,6 +312,16 @@ RULES: tuple[Rule, ...] = (
         EGET,
         "",
         "Organen möts så ofta som beslutats",
+        "{message}",
+        "{hint}",
+        command="check",
+    ),
+    Rule(
+        "ORGAN-LIVSCYKEL",
+        W,
+        EGET,
+        "",
+        "Försök som tar slut och organ som ska avvecklas",
         "{message}",
         "{hint}",
         command="check",
@@ -401,6 +419,28 @@ RULES: tuple[Rule, ...] = (
         "Funktioner, inte personer",
         "Funktionen '{funktion}' är {role} men har ingen ersättare.",
         "Ange 'ersättare: <funktions-id>' så att arbetet inte stannar när någon slutar.",
+    ),
+    Rule(
+        "BRA-VAKANT",
+        W,
+        BRA,
+        "Brå",
+        "Vakanta nyckelfunktioner",
+        "Funktionen '{funktion}' är {role} men är vakant. {cover}",
+        "Tillsätt funktionen, eller låt ett beslut ange vem som har uppgiften tills vidare "
+        "(ersättare).",
+    ),
+    Rule(
+        "BRA-DOK-AKTUALITET",
+        W,
+        BRA,
+        "Brå",
+        "Styrdokument prövas varje mandatperiod",
+        "'{title}' antogs {date}, har ingen revidering angiven och är äldre än en "
+        "mandatperiod (fyra år).",
+        "Pröva om dokumentet är aktuellt och ange när det ska revideras "
+        "('revideras: {{intervall_år: 4}}'), eller sätt 'status: inaktuellt' eller 'upphävt'.",
+        command="check",
     ),
     Rule(
         "BRA-ATGARD-PROBLEM",

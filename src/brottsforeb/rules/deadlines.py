@@ -13,6 +13,7 @@ from .._periods import add_months, add_years, label, periods
 from ..findings import Severity
 from ..model import Frekvens, Organ
 from ..model._base import PERIOD_MONTHS
+from ..model.dokument import WITHDRAWN
 from ..repo import KOMMUN, Repo
 from ._engine import Context, Hit, rule
 
@@ -23,6 +24,7 @@ UNITS = {
     "vecka": "veckor",
     "månad": "månader",
     "kvartal": "kvartal",
+    "termin": "terminer",
     "halvår": "halvår",
     "år": "år",
     "vartannat år": "tvåårsperioder",
@@ -62,8 +64,8 @@ def next_due(last: dt.date, cadence: Frekvens) -> dt.date:
 def revision(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for did, d in repo.dokument.items():
         r = d.revision
-        if r is None:
-            continue
+        if r is None or d.effective_status in (*WITHDRAWN, "ska_upphävas"):
+            continue  # a withdrawn document is not revised
         base = d.date or d.valid_from
         due = r.date or (add_years(base, r.years) if base and r.years else None)
         if due is None:
@@ -94,7 +96,7 @@ def revision(repo: Repo, ctx: Context) -> Iterator[Hit]:
 @rule("DOK-GILTIGHET")
 def validity(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for did, d in repo.dokument.items():
-        if d.valid_to is None:
+        if d.valid_to is None or d.effective_status in WITHDRAWN:
             continue
         said = state(d.valid_to, ctx, late="gick ut", soon="går ut")
         if said is None:
@@ -115,22 +117,39 @@ def action_plan(repo: Repo, ctx: Context) -> Iterator[Hit]:
     if repo.kommun is None:
         return
     plans = {k: d for k, d in repo.dokument.items() if d.type == "åtgärdsplan"}
-    decided = [d for d in plans.values() if d.adopted_by and d.date and d.date <= ctx.today]
+    # a plan in force counts even when its date is unknown; a withdrawn one never does
+    decided = [
+        d
+        for d in plans.values()
+        if d.in_force and (d.adopted_by or d.date) and (d.date is None or d.date <= ctx.today)
+    ]
     if decided:
         return
     sev = None if ctx.today >= LAW_IN_FORCE_PLAN else Severity.WARNING
     if plans:
         pid = sorted(plans)[0]
+        plan = plans[pid]
+        if plan.effective_status == "utkast":
+            message = (
+                f"Åtgärdsplanen '{plan.title}' är inte beslutad (antagen_av och datum saknas)."
+            )
+            where: tuple[str, ...] = ("antagen_av",)
+        elif plan.in_force and plan.date is not None:
+            message = f"Åtgärdsplanen '{plan.title}' beslutas först {plan.date.isoformat()}."
+            where = ("datum",)
+        else:
+            message = (
+                f"Åtgärdsplanen '{plan.title}' är {plan.status_label.lower()}, "
+                "och ingen gällande åtgärdsplan finns."
+            )
+            where = ("status",) if plan.status else ("datum",)
         yield Hit(
             "dokument",
             pid,
-            ("antagen_av",),
+            where,
             due=LAW_IN_FORCE_PLAN,
             severity=sev,
-            args={
-                "message": f"Åtgärdsplanen '{plans[pid].title}' är inte beslutad (antagen_av och "
-                "datum saknas)."
-            },
+            args={"message": message},
         )
     else:
         yield Hit(
@@ -266,6 +285,8 @@ def reporting(repo: Repo, ctx: Context) -> Iterator[Hit]:
 def _start(repo: Repo, oid: str, o: Organ) -> dt.date | None:
     if o.established:
         return o.established
+    if o.trial and o.trial.start:
+        return o.trial.start
     if o.temporary and o.temporary.start:
         return o.temporary.start
     held = repo.meetings_of(oid)
@@ -276,8 +297,8 @@ def _start(repo: Repo, oid: str, o: Organ) -> dt.date | None:
 def cadence(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for oid, o in repo.organ.items():
         c = o.meetings
-        if c is None:
-            continue
+        if c is None or not o.is_active:
+            continue  # a proposed or wound-down body is not expected to meet
         held = [m.date for m in repo.meetings_of(oid) if m.date <= ctx.today]
         if o.external and not held:
             continue  # bodies run by others: checked only where the municipality keeps records
@@ -299,8 +320,13 @@ def cadence(repo: Repo, ctx: Context) -> Iterator[Hit]:
             )
             continue
         until = ctx.today
-        if o.temporary and o.temporary.end:
-            until = min(until, o.temporary.end)
+        for end in (
+            o.temporary.end if o.temporary else None,
+            o.trial.end if o.trial else None,
+            o.wind_down_by,
+        ):
+            if end is not None:
+                until = min(until, end)
         missed: list[tuple[dt.date, dt.date, int]] = []
         for ps, pe in periods(start, until, c.per):
             if ps < start:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Lagesbild
+from ..model.dokument import WITHDRAWN
 from ..repo import KOMMUN, Repo
 from ._engine import Context, Hit, rule
 
@@ -85,5 +86,8 @@ def analysis(repo: Repo, ctx: Context) -> Iterator[Hit]:
 
 @rule("LAG-SAMVERKAN")
 def written_cooperation(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    if repo.kommun and not any(d.type in WRITTEN_COOPERATION for d in repo.dokument.values()):
+    if repo.kommun and not any(
+        d.type in WRITTEN_COOPERATION and d.effective_status not in WITHDRAWN
+        for d in repo.dokument.values()
+    ):
         yield Hit(KOMMUN, "bfa")

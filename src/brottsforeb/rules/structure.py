@@ -24,9 +24,10 @@ def dangling(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 if lb_id in repo.ids("lagesbilder"):
                     continue  # the part is checked by REF-DEL-SAKNAS
                 kind, target = "lagesbilder", lb_id
-            if target in repo.ids(kind):
+            kinds = kind.split("|")  # funktioner|organ: either kind will do
+            if any(target in repo.ids(k) for k in kinds):
                 continue
-            existing = sorted(repo.ids(kind))
+            existing = sorted(set().union(*(repo.ids(k) for k in kinds)))
             guess = suggest(target, existing)
             if guess:
                 hint = f"Menade du '{guess}'?"
@@ -35,14 +36,14 @@ def dangling(repo: Repo, ctx: Context) -> Iterator[Hit]:
                     "…" if len(existing) > 12 else "."
                 )
             else:
-                hint = f"Mappen {kind}/ har inga filer; skapa {kind}/{target}.yaml."
+                hint = f"Mappen {kinds[0]}/ har inga filer; skapa {kinds[0]}/{target}.yaml."
             yield Hit(
                 entry.kind,
                 entry.id,
                 path,
                 args={
                     "key": key_path(path),
-                    "what": KINDS[kind].definite,
+                    "what": " eller ".join(KINDS[k].definite for k in kinds),
                     "target": target,
                     "hint": hint,
                 },
@@ -170,6 +171,36 @@ def exceptions(repo: Repo, ctx: Context) -> Iterator[Hit]:
             )
 
 
+_PLACEHOLDER_HINT = (
+    "Skriv in kommunens egen text i stället för mallens (bfa init och bfa new "
+    "skriver sådana platshållare)."
+)
+
+
+def _shown(value: object) -> str:
+    """A filled-in value as the user wrote it, short: 4, '{antal: 4, per: år}', 'a, b'."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_shown(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
+    return str(getattr(value, "isoformat", lambda: value)())
+
+
+def _at(data: object, dotted: str) -> tuple[Path_, object] | None:
+    """The key path and value of ``dotted`` ('möten', 'möten.antal', 'ledamöter.0') in data."""
+    path: list[str | int] = []
+    for part in dotted.split("."):
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+            path.append(part)
+        elif isinstance(data, list) and part.isdigit() and int(part) < len(data):
+            data = data[int(part)]
+            path.append(int(part))
+        else:
+            return None
+    return tuple(path), data
+
+
 @rule("MALL-EJ-IFYLLD")
 def placeholders(repo: Repo, ctx: Context) -> Iterator[Hit]:
     from ..scaffold import PLACEHOLDER
@@ -187,4 +218,38 @@ def placeholders(repo: Repo, ctx: Context) -> Iterator[Hit]:
 
     for entry in repo.iter_entries():
         for path, text in walk(entry.parsed.data, ()):
-            yield Hit(entry.kind, entry.id, path, args={"key": key_path(path), "text": text})
+            yield Hit(
+                entry.kind,
+                entry.id,
+                path,
+                args={
+                    "message": f"'{key_path(path)}' är inte ifylld: {text}",
+                    "hint": _PLACEHOLDER_HINT,
+                },
+            )
+        # values bfa filled in (bfa init, bfa new) until the user confirms them
+        for i, dotted in enumerate(getattr(entry.model, "unconfirmed", None) or []):
+            found = _at(entry.parsed.data, dotted)
+            if found is None:
+                yield Hit(
+                    entry.kind,
+                    entry.id,
+                    ("obekräftat", i),
+                    args={
+                        "message": f"'obekräftat' nämner '{dotted}', som inte finns i filen.",
+                        "hint": "Stryk nyckeln ur 'obekräftat', eller rätta stavningen.",
+                    },
+                )
+                continue
+            path, value = found
+            yield Hit(
+                entry.kind,
+                entry.id,
+                path,
+                args={
+                    "message": f"'{key_path(path)}' är ifyllt av bfa och inte bekräftat: "
+                    f"{_shown(value)}.",
+                    "hint": f"Kontrollera värdet, ändra det om det behövs och stryk '{dotted}' "
+                    "ur listan 'obekräftat'.",
+                },
+            )
