@@ -1,4 +1,4 @@
-"""Start-up stays light: validate and check never import Typst, GitPython or Jinja."""
+"""Start-up stays light: every read-only command imports only what it uses."""
 
 from __future__ import annotations
 
@@ -58,3 +58,41 @@ def test_validate_does_not_import_rich() -> None:
         check=False,
     )
     assert json.loads(proc.stdout.strip().splitlines()[-1]) == []
+
+
+NOT_FOR_READING = ("typst", "jinja2", "markdown_it")
+#: (command line, top-level packages it must not import). Rich draws the screens of check,
+#: status, minutes and log; machine formats (json, github) and validate print without it.
+READ_ONLY = [
+    (["validate", "{torsby}"], (*NOT_FOR_READING, "git", "icalendar", "rich")),
+    (["check", "{torsby}", "--today", "2026-11-21"], (*NOT_FOR_READING, "git", "icalendar")),
+    (["check", "{torsby}", "-f", "json"], (*NOT_FOR_READING, "git", "icalendar", "rich")),
+    (["check", "{torsby}", "-f", "github"], (*NOT_FOR_READING, "git", "icalendar", "rich")),
+    (["status", "{torsby}"], (*NOT_FOR_READING, "git", "icalendar")),
+    (["status", "{torsby}", "-f", "json"], (*NOT_FOR_READING, "git", "icalendar", "rich")),
+    (["calendar", "{torsby}"], (*NOT_FOR_READING, "git", "rich")),
+    (["minutes", "{torsby}", "-f", "md"], (*NOT_FOR_READING, "icalendar")),
+    (["log", "styrgrupp", "{torsby}"], (*NOT_FOR_READING, "icalendar")),
+    (["overview", "{examples}"], (*NOT_FOR_READING, "git", "icalendar", "rich")),
+    (["render", "--list", "{torsby}"], ("typst", "git", "icalendar", "rich")),
+    (["--help"], (*NOT_FOR_READING, "git", "icalendar", "rich", "pydantic")),
+]
+
+
+@pytest.mark.parametrize("args", [a for a, _ in READ_ONLY], ids=lambda a: " ".join(a[:3]))
+def test_read_only_commands_import_only_what_they_use(args: list[str], example, tmp_path) -> None:
+    import git
+
+    root = example("torsby")
+    repo = git.Repo.init(root)
+    repo.git.add(A=True)
+    repo.index.commit("Första versionen")
+    forbidden = next(f for a, f in READ_ONLY if a == args)
+    argv = [a.format(torsby=root, examples=EXAMPLES) for a in args]
+    code = PROBE.format(heavy=set(forbidden))
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *argv], capture_output=True, text=True, check=False
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    loaded = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert loaded == [], (argv, loaded)

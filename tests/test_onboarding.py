@@ -253,6 +253,10 @@ def test_the_generated_ci_jobs_on_the_day_of_init(cli, tmp_path: Path) -> None:
     gitlab = yaml.safe_load((root / ".gitlab-ci.yml").read_text())
     (gl_validate,) = _run_job(root, gitlab["bfa-validate"]["script"])
     assert gl_validate.returncode == 0, gl_validate.stdout
+    # GitLab's job prints the table: each row says what to enter, with the command
+    (gl_check,) = _run_job(root, gitlab["bfa-check"]["script"])
+    assert gl_check.returncode == 1, gl_check.stdout
+    assert gl_check.stdout.count("→ ") == len(annotations), gl_check.stdout
     # the law's duties init names are the ones check reports, with the same commands
     readme = (root / "README.md").read_text()
     for what, commands in first_steps("Testby kommun", dt.date.today()):

@@ -186,3 +186,14 @@ def test_version_changelog_and_release_workflow_agree() -> None:
     matrix = test["jobs"]["test"]["strategy"]["matrix"]
     assert set(matrix["os"]) == {"ubuntu-latest", "windows-latest", "macos-latest"}
     assert matrix["python"] == ["3.11", "3.12", "3.13"]
+
+
+def test_ci_runs_the_readmes_test_command_and_fails_with_the_tests() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = next(
+        line for line in readme.splitlines() if line.endswith(".venv/bin/python -m pytest")
+    )
+    script = (ROOT / ".ci/run").read_text(encoding="utf-8")
+    assert command in script.splitlines()
+    assert "set -euo pipefail" in script.splitlines()  # a failing step fails the run
+    assert os.access(ROOT / ".ci/run", os.X_OK) or os.name == "nt"

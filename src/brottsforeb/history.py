@@ -14,12 +14,12 @@ from typing import Any
 
 from . import _yaml
 from ._escape import one_line
+from ._ids import ascii_id
 from ._pii import mask
 from .errors import HistoryError
 from .loader import ROOT_FILE, find_root, load_files, read_tree
 from .model import KINDS
 from .repo import KOMMUN, Repo
-from .scaffold import ascii_id
 
 __all__ = ["Change", "CommitInfo", "Minutes", "diff_repos", "load_at", "minutes", "open_git"]
 

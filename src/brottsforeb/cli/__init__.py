@@ -7,6 +7,10 @@ import sys
 
 import typer
 
+# bfa's models use no Pydantic plugins: without this, building the validators on first use
+# scans every installed package's entry points for some (a tenth of `bfa validate`'s start).
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
 from . import (  # noqa: F401 - registers the commands
     calendar,
     check,

@@ -52,7 +52,7 @@ def _table(findings: Sequence[Finding], today: dt.date, files: int) -> None:
             Text(f.due or "–"),
             Text(days),
             Text(f.severity.value, style=STYLE[f.severity]),
-            Text(f.message),
+            Text.assemble(f.message, (f"\n→ {f.hint}", "dim") if f.hint else ""),
             Text(f.rule, style="dim"),
             Text(f.location),
         )

@@ -45,9 +45,6 @@ def status_cmd(
 
     Felkod 0 även när något är försenat; använd bfa check i CI.
     """
-    from rich.table import Table
-    from rich.text import Text
-
     from .. import load_repo
     from ..status import sparkline, status
 
@@ -58,6 +55,9 @@ def status_cmd(
         doc = s.to_dict(root=str(repo.root))
         typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
+    from rich.table import Table
+    from rich.text import Text
+
     out = console()
     out.print(Text(f"{s.name} – läget {when.isoformat()}", style="bold"))
 

@@ -203,7 +203,7 @@ def _at(data: object, dotted: str) -> tuple[Path_, object] | None:
 
 @rule("MALL-EJ-IFYLLD")
 def placeholders(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    from ..scaffold import PLACEHOLDER
+    from .._ids import PLACEHOLDER
 
     def walk(value: object, path: Path_) -> Iterator[tuple[Path_, str]]:
         if isinstance(value, str):

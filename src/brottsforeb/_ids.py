@@ -1,0 +1,46 @@
+"""Ids from names, and the template placeholder: small helpers rules, history and
+scaffolding share (a pure rule must not import the module that runs ``git init``)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .errors import UsageError
+
+__all__ = ["PLACEHOLDER", "WINDOWS_RESERVED", "ascii_id", "slug"]
+
+#: Start of every text the coordinator still has to write.
+PLACEHOLDER = "FYLL I"
+
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "æ": "ae", "ø": "o", "ß": "ss"})
+
+
+def ascii_id(name: str) -> str:
+    """``name`` as ASCII lower case, digits and hyphens (å→a, ä→a, ö→o, é→e); may be empty."""
+    text = name.strip().lower().translate(_FOLD)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].rstrip("-")
+
+
+#: Names Windows reserves for devices: ``aux.yaml`` cannot be created or checked out there.
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{i}" for d in ("com", "lpt") for i in range(1, 10)]
+)
+
+
+def slug(name: str) -> str:
+    """An id for ``name`` (see ``ascii_id``); an error when the name gives none."""
+    out = ascii_id(name)
+    if not out:
+        raise UsageError(
+            f"Namnet '{name}' ger inget id.",
+            hint="Använd ett namn med bokstäver eller siffror, eller ange --id.",
+        )
+    if out in WINDOWS_RESERVED:
+        raise UsageError(
+            f"'{out}' kan inte vara ett filnamn i Windows (ett reserverat namn).",
+            hint=f"Ange ett annat id med --id, t.ex. --id {out}-grupp.",
+        )
+    return out
