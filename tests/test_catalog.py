@@ -32,6 +32,7 @@ LOADING: dict[tuple[str, str], tuple[str, str | bytes]] = {
     ("FIL-TOPPNIVA", ""): (STYRGRUPP, "Styrgrupp\n"),
     ("FIL-TOPPNIVA", "lista"): (STYRGRUPP, "- namn: Styrgrupp\n"),
     ("FIL-ID", ""): ("organ/Styrgrupp Ny.yaml", BASE),
+    ("FIL-ID", "windows"): ("organ/aux.yaml", BASE),
     ("FIL-MAPP", ""): ("papper/x.yaml", BASE),
     ("FIL-MAPP", "förslag"): ("organs/x.yaml", BASE),
     ("MOTE-FILNAMN", ""): ("moten/2025/2025-3-1-styrgrupp.yaml", "organ: styrgrupp\n"),
@@ -93,7 +94,6 @@ LOADING: dict[tuple[str, str], tuple[str, str | bytes]] = {
     ("FIL-ANDELSE", ""): ("organ/x.YAML", BASE),
     ("FIL-PLATS", ""): ("organ/sub/x.yaml", BASE),
     ("FIL-PLATS", "rot"): ("organ.yaml", BASE),
-    ("FIL-ID", "windows"): ("organ/con.yaml", BASE),
     ("FIL-KODNING", "utf-16"): (STYRGRUPP, BASE.encode("utf-16")),
     ("PERSONNUMMER", "filnamn"): ("atgarder/fall-900101-0009.yaml", "titel: x\n"),
     ("YAML-STORLEK", "tecken"): (

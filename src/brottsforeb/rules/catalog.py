@@ -695,9 +695,9 @@ RULES += (
         command="load",
         variants={
             "windows": (
-                "Filnamnet '{name}' är reserverat i Windows ({stem}) och kan inte checkas ut där.",
-                "Välj ett annat id, t.ex. '{stem}-grupp'; con, prn, aux, nul, com1–9 och "
-                "lpt1–9 går inte att använda.",
+                "Filnamnet '{name}' är ett namn som Windows reserverar; filen går inte att "
+                "checka ut där.",
+                "Byt namn på filen (git mv), t.ex. till '{stem}-grupp.yaml'.",
             ),
         },
     ),
