@@ -6,7 +6,7 @@ MALL-EJ-IFYLLD lists each one, so a fresh repository validates at once and its
 warnings are the to-do list. Every other value bfa fills in for the user (a
 cadence, a convener, a date) is listed under ``obekräftat`` in its file, and
 MALL-EJ-IFYLLD lists those too until the user strikes them from the list.
-Nothing is written that ``bfa validate`` would reject: a ``--typ`` outside the
+Nothing is written that ``bfa validate`` would reject: a ``--type`` outside the
 kind's values is refused with the allowed ones, writing nothing.
 """
 
@@ -28,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import __version__
 from ._ids import PLACEHOLDER, ascii_id, slug
-from ._io import write_bytes_atomic, write_text_atomic
+from ._io import check_inside, write_bytes_atomic, write_text_atomic
 from .errors import UsageError, WriteRefusedError
 from .model import KINDS, kind_by_name
 
@@ -107,6 +107,8 @@ def _write_new(root: Path, files: dict[str, str | bytes]) -> None:
             f"Finns redan och skrivs inte över: {shown}.",
             hint="Inget har ändrats. Välj en annan mapp eller ett annat namn.",
         )
+    for rel in files:
+        check_inside(root, root / rel)
     for rel, text in files.items():
         if isinstance(text, bytes):
             write_bytes_atomic(root / rel, text)
@@ -811,7 +813,7 @@ def _literal_values(annotation: Any) -> tuple[str, ...]:
 
 
 def allowed_types(kind: str) -> tuple[str, ...]:
-    """The values ``bfa new KIND NAME --typ`` accepts; empty when the kind has no type."""
+    """The values ``bfa new KIND NAME --type`` accepts; empty when the kind has no type."""
     from .model.indikator import Kalla
 
     folder = _folder(kind)
@@ -828,8 +830,8 @@ def _check_typ(kind: str, typ: str) -> None:
     singular = KINDS[folder].singular
     if not allowed:
         raise UsageError(
-            f"En {singular} har inget slag; --typ gäller inte bfa new {kind}.",
-            hint="Ta bort --typ. Inget har skrivits.",
+            f"En {singular} har inget slag; --type gäller inte bfa new {kind}.",
+            hint="Ta bort --type. Inget har skrivits.",
         )
     if typ not in allowed:
         guess = suggest(typ, list(allowed))

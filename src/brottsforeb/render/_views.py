@@ -83,6 +83,10 @@ def organ_view(ctx: Ctx, oid: str, o: Organ) -> dict[str, Any]:
         label = ctx.funktion(fid, with_actor=True)
         f = ctx.repo.funktioner.get(fid)
         notes = []
+        if f and f.count:
+            notes.append(str(f.count))
+        if f and f.vacant:
+            notes.append("vakant")
         if fid in o.convener:
             notes.append("sammankallande")
         if fid == o.chair:
@@ -128,8 +132,31 @@ def organ_view(ctx: Ctx, oid: str, o: Organ) -> dict[str, Any]:
             f"{o.temporary.start or '?'} – {o.temporary.end or '?'}" if o.temporary else ""
         ),
         "extern": o.external,
+        "livscykel": _lifecycle(ctx, o),
+        "i_roll": [
+            f"När organet är {g.role} deltar även: "
+            + ", ".join(ctx.funktion(m, with_actor=True) for m in g.members)
+            + (f". {g.description}" if g.description else "")
+            for g in o.role_members
+        ],
+        "avtal": ctx.repo.name_of("dokument", o.agreement) if o.agreement else "",
+        "anmärkning": o.note or "",
         "delar": [],
     }
+
+
+def _lifecycle(ctx: Ctx, o: Organ) -> str:
+    """The body's lifecycle (#14a) in a sentence, empty for an active body."""
+    parts = []
+    if o.trial:
+        parts.append(f"På försök {o.trial.start or '?'} – {o.trial.end or '?'}.")
+    if o.wind_down_by:
+        parts.append(f"Avvecklas senast {o.wind_down_by.isoformat()}.")
+    if o.wound_down:
+        parts.append(f"Avvecklat {o.wound_down.isoformat()}.")
+    if o.replaced_by:
+        parts.append(f"Ersätts av {ctx.organ_name(o.replaced_by)}.")
+    return " ".join(parts)
 
 
 def organ_tree(ctx: Ctx, *, external: bool) -> list[dict[str, Any]]:
