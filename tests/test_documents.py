@@ -332,6 +332,15 @@ NOT_IN_DOCUMENTS = {
     ("Kommun", "language"): "the documents' language, not content",
     ("Organ", "recorded_from"): "bookkeeping for bfa check (meetings before it are not in moten/)",
     ("Atgardspunkt", "origin"): "identity of a carried action item (minutes, bfa check, protokoll)",
+    **{
+        ("Forslag", f): "shown in the tjänsteskrivelse built by forslag.py (bfa render forslag)"
+        for f in ("case", "summary", "background", "documents", "prepared_by")
+    },
+    ("Kommun", "proposal"): "the förslag: block, read by forslag.py (bfa render forslag)",
+    ("Medlem", "repository"): "where a member's own repository is; configuration",
+    ("SamverkanLank", "path"): "where the collaboration's repository is (samverkan.py)",
+    ("SamverkanLank", "git"): "where the collaboration's repository is (samverkan.py)",
+    ("SamverkanLank", "clone"): "where the collaboration's repository is (samverkan.py)",
 }
 
 
