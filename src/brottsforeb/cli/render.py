@@ -95,6 +95,8 @@ def render_cmd(
         None,
         "--year",
         metavar="ÅÅÅÅ",
+        min=1900,
+        max=2199,
         help="År för uppföljning och mötesplan. Standard: året för det senaste mötet.",
     ),
     entity: str | None = typer.Option(
