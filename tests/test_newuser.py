@@ -1,0 +1,47 @@
+"""Defects a new coordinator met walking README and guide on an unseen municipality."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+GUIDE = ROOT / "docs/guide.md"
+
+
+def _first_steps_block() -> list[str]:
+    """The guide's ``sh`` block of "Det första att skriva in"."""
+    text = GUIDE.read_text(encoding="utf-8")
+    section = text.split("### Det första att skriva in", 1)[1]
+    block = section.split("```sh", 1)[1].split("```", 1)[0]
+    return [line.strip() for line in block.splitlines() if line.strip()]
+
+
+def test_the_guides_first_steps_satisfy_followup_and_reporting(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Following the guide literally used to leave the KS and KF meetings 'planerat',
+    # so bfa check still said no uppföljning and no rapportering was registered.
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    for line in _first_steps_block():
+        argv = shlex.split(line, comments=True)
+        assert argv[0] == "bfa", line
+        if argv[1] == "check":
+            continue
+        result = cli(*argv[1:])
+        assert result.exit_code == 0, (line, result.output)
+    out = cli("check", "--today", "2026-12-31").output
+    assert "UPPFOLJNING-NAMND" not in out, out
+    assert "RAPPORTERING-KF" not in out, out
+
+
+def test_init_first_steps_mark_the_meetings_as_held(cli, tmp_path: Path) -> None:
+    result = cli("init", tmp_path / "r", "--name", "Åsele kommun")
+    assert result.exit_code == 0
+    assert "bfa set ÅÅÅÅ-MM-DD-kommunstyrelsen status hållet" in result.output
+    assert "bfa set ÅÅÅÅ-MM-DD-kommunfullmaktige status hållet" in result.output
