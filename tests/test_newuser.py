@@ -45,3 +45,19 @@ def test_init_first_steps_mark_the_meetings_as_held(cli, tmp_path: Path) -> None
     assert result.exit_code == 0
     assert "bfa set ÅÅÅÅ-MM-DD-kommunstyrelsen status hållet" in result.output
     assert "bfa set ÅÅÅÅ-MM-DD-kommunfullmaktige status hållet" in result.output
+
+
+def test_set_echoes_values_as_yaml_not_python(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # bfa set printed "{'start': datetime.date(2026, 1, 1), …}" and "True".
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    assert cli("new", "organ", "EST-gruppen", "--type", "arbetsgrupp", "--id", "est").exit_code == 0
+    assert cli("set", "organ/est", "status", "försök").exit_code == 0
+    out = cli("set", "organ/est", "försök", "{start: 2026-01-01, slut: 2026-12-31}").output
+    assert "försök = {start: 2026-01-01, slut: 2026-12-31} (ny nyckel)" in out, out
+    out = cli("set", "funktioner/kommundirektor", "vakant", "true").output
+    assert "vakant = true (ny nyckel)" in out, out
+    assert "datetime" not in out and "True" not in out
