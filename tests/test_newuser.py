@@ -61,3 +61,17 @@ def test_set_echoes_values_as_yaml_not_python(
     out = cli("set", "funktioner/kommundirektor", "vakant", "true").output
     assert "vakant = true (ny nyckel)" in out, out
     assert "datetime" not in out and "True" not in out
+
+
+def test_uppfoljning_without_atgarder_says_so_instead_of_empty_tables(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A new repository has no åtgärder: the report showed two tables with headers only.
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    result = cli("render", "uppfoljning", "--year", "2026", "--draft")
+    assert result.exit_code == 0, result.output
+    section = result.output.split("## Åtgärder efter status", 1)[1].split("\n## ", 1)[0]
+    assert "Inga åtgärder finns i förrådet." in section, section
+    assert "| Status | Antal |" not in section
