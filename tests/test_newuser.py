@@ -75,3 +75,21 @@ def test_uppfoljning_without_atgarder_says_so_instead_of_empty_tables(
     section = result.output.split("## Åtgärder efter status", 1)[1].split("\n## ", 1)[0]
     assert "Inga åtgärder finns i förrådet." in section, section
     assert "| Status | Antal |" not in section
+
+
+def test_riktlinje_with_a_date_is_not_called_unadopted(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The guide sets only 'datum': the riktlinje is gällande (status row), yet the
+    # Dokumenthantering section said "Riktlinjen är ännu inte antagen."
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    title = "Riktlinje för Åsele kommuns brottsförebyggande arbete"
+    assert cli("new", "dokument", title, "--type", "riktlinje", "--id", "riktlinje").exit_code == 0
+    draft = cli("render", "riktlinje", "--draft").output
+    assert "Riktlinjen är ännu inte antagen." in draft
+    assert cli("set", "dokument/riktlinje", "datum", "2025-09-02").exit_code == 0
+    out = cli("render", "riktlinje", "--draft").output
+    assert "| Status | Gällande |" in out, out
+    assert "ännu inte antagen" not in out, out
