@@ -93,3 +93,19 @@ def test_riktlinje_with_a_date_is_not_called_unadopted(
     out = cli("render", "riktlinje", "--draft").output
     assert "| Status | Gällande |" in out, out
     assert "ännu inte antagen" not in out, out
+
+
+def test_agreement_without_parties_has_no_empty_parentheses(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A medborgarlöfte made with bfa new has no parter: the riktlinje listed it as "… ()".
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    title = "Medborgarlöfte Åsele 2026"
+    args = ("new", "dokument", title, "--type", "medborgarlöfte", "--id", "ml-2026")
+    assert cli(*args).exit_code == 0
+    assert cli("set", "dokument/ml-2026", "datum", "2026-03-01").exit_code == 0
+    out = cli("render", "riktlinje", "--draft").output
+    assert f"- {title}\n" in out, out
+    assert "()" not in out
