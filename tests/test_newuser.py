@@ -109,3 +109,4 @@ def test_agreement_without_parties_has_no_empty_parentheses(
     out = cli("render", "riktlinje", "--draft").output
     assert f"- {title}\n" in out, out
     assert "()" not in out
+    assert "och Åsele kommun (Åsele kommun, Polismyndigheten)\n" in out
