@@ -110,3 +110,27 @@ def test_agreement_without_parties_has_no_empty_parentheses(
     assert f"- {title}\n" in out, out
     assert "()" not in out
     assert "och Åsele kommun (Åsele kommun, Polismyndigheten)\n" in out
+
+
+def test_minutes_name_a_meeting_by_its_body_not_its_file_id(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # bfa minutes said "Mötet 2026-03-10-styrgrupp: tillkom" (the file's id).
+    import git
+
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    repo = git.Repo(root)
+    with repo.config_writer() as cw:
+        cw.set_value("user", "name", "Mimmi Samordnare")
+        cw.set_value("user", "email", "samordnare@example.invalid")
+    repo.git.add(A=True)
+    repo.index.commit("Första versionen")
+    start = repo.head.commit.hexsha
+    assert cli("new", "mote", "styrgrupp", "--date", "2026-03-10").exit_code == 0
+    repo.git.add(A=True)
+    repo.index.commit("Styrgruppsmöte")
+    out = cli("minutes", "--since", start, "--format", "md").output
+    assert "Mötet i Styrgrupp för brottsförebyggande arbete 2026-03-10: tillkom" in out, out
+    assert "2026-03-10-styrgrupp" not in out
