@@ -134,3 +134,21 @@ def test_minutes_name_a_meeting_by_its_body_not_its_file_id(
     out = cli("minutes", "--since", start, "--format", "md").output
     assert "Mötet i Styrgrupp för brottsförebyggande arbete 2026-03-10: tillkom" in out, out
     assert "2026-03-10-styrgrupp" not in out
+
+
+def test_overview_counts_the_plan_bfa_check_counts(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The guide's plan has datum and paragraf but no antagen_av: bfa check is satisfied,
+    # yet bfa overview said "0 av 1 har en beslutad åtgärdsplan" and "saknas".
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    args = ("new", "dokument", "Åtgärdsplan 2026", "--type", "åtgärdsplan", "--id", "atgardsplan")
+    assert cli(*args).exit_code == 0
+    assert cli("set", "dokument/atgardsplan", "datum", "2026-02-10").exit_code == 0
+    check = cli("check", "--today", "2026-11-22").output
+    assert "LAG-ATGARDSPLAN" not in check, check
+    out = cli("overview", "--today", "2026-11-22").output
+    assert "1 av 1 har en beslutad åtgärdsplan" in out, out
+    assert "| saknas |" not in out
