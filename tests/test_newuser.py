@@ -152,3 +152,18 @@ def test_overview_counts_the_plan_bfa_check_counts(
     out = cli("overview", "--today", "2026-11-22").output
     assert "1 av 1 har en beslutad åtgärdsplan" in out, out
     assert "| saknas |" not in out
+
+
+def test_uppfoljning_does_not_call_an_unknown_year_ongoing(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A body with a cadence but no meeting and no inrättad: bfa check says no held
+    # meetings are registered, but the year-end report said "pågår" after the year ended.
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    out = cli("render", "uppfoljning", "--year", "2026", "--draft").output
+    rows = [line for line in out.splitlines() if line.startswith("| Beredningsgrupp |")]
+    assert rows, out
+    assert "pågår" not in rows[0], rows
+    assert rows[0].rstrip().endswith("| okänt |"), rows
