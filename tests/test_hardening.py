@@ -717,3 +717,36 @@ def test_empty_names_are_refused(make_repo, cli, value: str) -> None:
     path.write_text(path.read_text().replace("namn: Styrgrupp", f"namn: {value}"))
     found = [f for f in validate(load_repo(root)) if f.file == "organ/styrgrupp.yaml"]
     assert any("tomt" in f.message for f in found)
+
+
+def test_mermaid_comment_line_escapes_the_name() -> None:
+    # Before: the indicator's name went raw into the '%% bfa-figur:' comment line, so a
+    # newline and a code fence ended the Mermaid block (defence in depth: validate now
+    # also refuses a newline in a name).
+    from brottsforeb.model import KINDS
+    from brottsforeb.render import _charts
+
+    hostile = "Klotter\n```\n<img src=x onerror=alert(1)>\n[x](javascript:alert(1))"
+    ind = KINDS["indikatorer"].model.model_construct(name=hostile, values=[], unit="st")
+    chart = _charts.mermaid_xychart(ind)
+    lines = chart.splitlines()
+    assert len(lines) == 6 and lines[0].startswith("%% bfa-figur: indikator-")
+    assert "`" not in chart and "<img" not in chart and "](" not in chart
+
+
+def test_minutes_attribution_reads_history_through_the_bounded_reader(history) -> None:
+    # An alias bomb or a deep file in one commit must not blow up minutes' per-commit
+    # attribution, which compares each commit with its parent.
+    root, repo = history
+    path = root / "organ" / "styrgrupp.yaml"
+    good = path.read_text(encoding="utf-8")
+    bomb = "a: &a '" + "x" * 500_000 + "'\nb: [" + ", ".join(["*a"] * 2000) + "]\n"
+    path.write_text(bomb, encoding="utf-8")
+    commit(repo, "Bomb")
+    path.write_text("namn: " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
+    commit(repo, "Djup")
+    path.write_text(good.replace("Styrgrupp", "Styrgruppen"), encoding="utf-8")
+    commit(repo, "Lagad")
+    proc = bfa("minutes", "--since", "HEAD~3", cwd=root)
+    no_crash(proc)
+    assert len(proc.stdout) < 100_000
