@@ -18,12 +18,14 @@ from pathlib import Path
 
 import git
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from brottsforeb import _yaml, load_repo, validate
 from brottsforeb.batch import validate_many
 from brottsforeb.history import minutes, to_markdown
 
-from .conftest import MINIMAL, write_repo
+from .conftest import MINIMAL, examples, write_repo
 
 PNR = "900101-0009"  # a valid personnummer (Luhn); the test data's own, no one's
 PNR_DIGITS = "9001010009"
@@ -750,3 +752,45 @@ def test_minutes_attribution_reads_history_through_the_bounded_reader(history) -
     proc = bfa("minutes", "--since", "HEAD~3", cwd=root)
     no_crash(proc)
     assert len(proc.stdout) < 100_000
+
+
+# -- the classes, fuzzed (BFA_PROPERTY_SCALE=N runs N times the examples, new each run) ----
+
+_OPEN = {"[": "]", "{a: ": "}", "[{b: ": "}]"}
+
+
+@settings(max_examples=examples(20), deadline=None)
+@given(
+    parts=st.lists(st.sampled_from(sorted(_OPEN)), min_size=1, max_size=4),
+    depth=st.integers(min_value=1, max_value=100_000),
+    block=st.integers(min_value=0, max_value=2_000),
+    anchors=st.integers(min_value=0, max_value=3_000),
+    size=st.integers(min_value=0, max_value=900_000),
+)
+def test_any_nesting_and_alias_shape_is_read_or_refused(
+    parts: list[str], depth: int, block: int, anchors: int, size: int
+) -> None:
+    per = max(1, depth // len(parts))
+    opening = "".join(p * per for p in parts)
+    closing = "".join(_OPEN[p] * per for p in reversed(parts))
+    text = (
+        f"x: &x '{'y' * size}'\n"
+        + "namn: "
+        + opening
+        + "1"
+        + closing
+        + "\nlista:\n"
+        + "  " * 1
+        + "- " * block
+        + "z\n"
+        + "alias: ["
+        + ", ".join(["*x"] * anchors)
+        + "]\n"
+    )
+    if len(text.encode()) > _yaml.MAX_FILE_BYTES:
+        return  # FIL-STORLEK before parsing; covered elsewhere
+    parsed = _yaml.parse(text, "organ/x.yaml")
+    too_deep = depth // len(parts) * 1 > _yaml.MAX_DEPTH or block > _yaml.MAX_DEPTH
+    if too_deep or anchors * size > _yaml.MAX_EXPANDED_CHARS:
+        assert parsed.data is None and parsed.findings
+        assert {f.rule for f in parsed.findings} <= {"YAML-STORLEK", "YAML-SYNTAX"}
