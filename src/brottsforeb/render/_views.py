@@ -167,20 +167,30 @@ def organ_tree(ctx: Ctx, *, external: bool) -> list[dict[str, Any]]:
         t = item[1].type
         return (ORGAN_ORDER.index(t) if t in ORGAN_ORDER else 99, item[1].name)
 
+    def root(oid: str) -> str:
+        """The top body above ``oid`` by ``ingår_i``; in a cycle, its first member by id,
+        so that no body ever disappears because of a reference."""
+        chain = [oid]
+        while True:
+            up = organ[chain[-1]].part_of
+            if up is None or up not in organ:
+                return chain[-1]
+            if up in chain:
+                return min(chain[chain.index(up) :])
+            chain.append(up)
+
+    roots = {k: root(k) for k in organ}
     tops = sorted(
-        (
-            (k, o)
-            for k, o in organ.items()
-            if o.external == external and (o.part_of is None or o.part_of not in organ)
-        ),
-        key=rank,
+        ((k, o) for k, o in organ.items() if roots[k] == k and o.external == external), key=rank
     )
     out = []
     for oid, o in tops:
         view = organ_view(ctx, oid, o)
         view["delar"] = [
             organ_view(ctx, k, v)
-            for k, v in sorted(((k, v) for k, v in organ.items() if v.part_of == oid), key=rank)
+            for k, v in sorted(
+                ((k, v) for k, v in organ.items() if roots[k] == oid and k != oid), key=rank
+            )
         ]
         out.append(view)
     return out

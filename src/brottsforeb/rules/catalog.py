@@ -129,6 +129,34 @@ RULES: tuple[Rule, ...] = (
         "Byt namn på filen eller rätta värdet så att de stämmer.",
     ),
     Rule(
+        "REF-CYKEL",
+        E,
+        BFA,
+        "",
+        "Hänvisningar i en cirkel",
+        "'{key}' bildar en cirkel: {cycle}.",
+        "{what} kan inte (via andra) {relation} sig självt; rätta någon av hänvisningarna.",
+    ),
+    Rule(
+        "INDIKATOR-DUBBLETT",
+        E,
+        BFA,
+        "",
+        "Två mätvärden för samma period",
+        "Indikatorn '{name}' har två mätvärden för {period}.",
+        "Ta bort eller rätta det ena värdet; varje period mäts en gång.",
+    ),
+    Rule(
+        "MOTE-HALLET-TOMT",
+        E,
+        BFA,
+        "",
+        "Hållet möte utan närvaro eller anteckningar",
+        "Mötet {date} är markerat som hållet men anger varken närvarande, ärenden eller beslut.",
+        "Fyll i vilka som var närvarande eller vad som behandlades; ett möte som inte har "
+        "ägt rum är 'status: planerat' eller 'status: inställt'.",
+    ),
+    Rule(
         "UNDANTAG-REGEL",
         E,
         BFA,
@@ -229,13 +257,26 @@ RULES: tuple[Rule, ...] = (
         "Fyll i 'analys' och minst en möjlig orsak under 'orsaker'.",
     ),
     Rule(
-        "LAG-SAMVERKAN",
+        "LAG-LEDNING-NAMND",
         E,
         LAG,
         "",
-        "Skriftlig samverkan",
-        "Det finns ingen skriftlig samverkansöverenskommelse (eller medborgarlöfte) i förrådet.",
-        "Lägg till ett dokument med 'typ: samverkansöverenskommelse' i dokument/.",
+        "Ledningen ligger hos en politisk nämnd",
+        "'ledning.organ' är '{organ}' ({typ}); lagen lägger ledningen av arbetet hos "
+        "kommunstyrelsen eller den nämnd som kommunfullmäktige utser.",
+        "Ange kommunstyrelsen (eller den nämnd fullmäktige utsett) som 'ledning.organ', med "
+        "'typ: nämnd' i dess fil; en styrgrupp eller ett råd kan bereda men inte leda "
+        "enligt lagen.",
+    ),
+    Rule(
+        "LAG-ATGARDSPLAN-LAGESBILD",
+        E,
+        LAG,
+        "",
+        "Åtgärdsplanen utgår från lägesbilden",
+        "Åtgärdsplanen '{title}' är beslutad men anger ingen lägesbild som den grundas på.",
+        "Lagen säger att åtgärdsplanen beslutas utifrån lägesbilden: ange "
+        "'grundas_på: [lägesbild-id]' i planen.",
     ),
     Rule(
         "LAG-ATGARDSPLAN",
@@ -411,8 +452,19 @@ RULES: tuple[Rule, ...] = (
         BRA,
         "Brå",
         "Tydligt mandat",
-        "Styrgruppen '{organ}' saknar beskrivning av sitt mandat.",
-        "Beskriv vad styrgruppen får besluta om under 'mandat'.",
+        "{Typ} '{organ}' saknar beskrivning av sitt mandat.",
+        "Beskriv under 'mandat' vad organet får besluta om eller bereda.",
+    ),
+    Rule(
+        "BRA-SAMVERKAN",
+        W,
+        BRA,
+        "Brå och Polismyndigheten: samverkansöverenskommelser och medborgarlöften",
+        "Skriftlig samverkan",
+        "Det finns ingen skriftlig samverkansöverenskommelse (eller medborgarlöfte) i förrådet.",
+        "Brå och polisen rekommenderar en skriftlig överenskommelse (lagen kräver den inte): "
+        "lägg till ett dokument med 'typ: samverkansöverenskommelse' i dokument/, eller ett "
+        "undantag med motivering.",
     ),
     Rule(
         "BRA-SAMMANKALLANDE",
@@ -944,6 +996,8 @@ RULES += (
 )
 
 BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
+#: Rule ids that were renamed; an exception may still name the old id.
+RENAMED: dict[str, str] = {"LAG-SAMVERKAN": "BRA-SAMVERKAN"}
 
 
 def finding(
