@@ -392,7 +392,7 @@ def _uppfoljning(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None
             }
         )
         if len(values) >= 2:
-            c["figurer"][f"indikator-{ind.name}"] = _charts.svg_line_chart(ind)
+            c["figurer"][_charts.figure_key(ind)] = _charts.svg_line_chart(ind)
     c["indikatorer"] = indicators
     counts = Counter(a.status for a in repo.atgarder.values())
     c["status"] = sorted(counts.items())
