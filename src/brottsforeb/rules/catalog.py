@@ -1131,3 +1131,13 @@ SCOPE.update(
         "medborgardialogen.",
     }
 )
+
+SCOPE.update(
+    {
+        "SAMVERKAN-FORRAD": "Samverkans förråd som 'ingår_i_samverkan' hänvisar till finns "
+        "(sökväg, eller lokal klon vid git och revision) och har 'slag: samverkan'.",
+        "SAMVERKAN-DEL": "Varje del under 'delar:' (t.ex. organ/samverkansgrupp) finns i "
+        "samverkans förråd.",
+        "SAMVERKAN-MEDLEM": "Kommunen står bland samverkans 'medlemmar' (namn eller kommunkod).",
+    }
+)
