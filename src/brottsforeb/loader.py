@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from pydantic import ValidationError
 
@@ -39,6 +40,20 @@ def find_root(path: Path) -> Path:
     raise NotARepositoryError(path)
 
 
+def _read(fh: BinaryIO) -> bytes:
+    """At most the size limit + 1 bytes, asking for the file's own size first.
+
+    ``read(limit + 1)`` would allocate (and the kernel map and unmap) a megabyte for every
+    file, most of them a few hundred bytes: 15 % of reading a large corpus.
+    """
+    limit = _yaml.MAX_FILE_BYTES + 1
+    want = min(os.fstat(fh.fileno()).st_size + 1, limit)
+    data = fh.read(want)
+    if len(data) == want < limit:  # grew since fstat, or a size the system does not report
+        data += fh.read(limit - want)
+    return data
+
+
 def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
     """Every YAML file bfa reads under ``root``, as bytes keyed by POSIX path."""
     files: dict[str, bytes] = {}
@@ -53,7 +68,7 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
                 return
         try:
             with path.open("rb") as fh:  # never more than the limit + 1 into memory
-                files[rel] = fh.read(_yaml.MAX_FILE_BYTES + 1)
+                files[rel] = _read(fh)
         except OSError as exc:
             findings.append(from_catalog("FIL-LASFEL", rel, reason=exc.strerror))
 
