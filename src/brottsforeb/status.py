@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .findings import Finding, Severity, as_dict
+from .findings import JSON_VERSION, Finding, Severity, as_dict
 from .model._base import PERIOD_MONTHS
 from .repo import Repo
 
@@ -71,7 +71,7 @@ class Status:
             return d.isoformat() if d else None
 
         return {
-            "version": 1,
+            "version": JSON_VERSION,
             "command": "status",
             **extra,
             "name": self.name,
