@@ -362,7 +362,12 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     if "--write" in sys.argv:
-        (ROOT / "docs" / "benchmarks.md").write_text(text + _NOTES, encoding="utf-8")
+        path = ROOT / "docs" / "benchmarks.md"
+        # Keep the section benchmarks/formats_bench.py writes between its markers.
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        start, end = "<!-- formats_bench:start -->", "<!-- formats_bench:end -->"
+        kept = old[old.index(start) : old.index(end) + len(end)] if start in old else ""
+        path.write_text(text + _NOTES + ("\n" + kept + "\n" if kept else ""), encoding="utf-8")
 
 
 def _cores() -> int:

@@ -27,8 +27,13 @@ def _rules(root: Path, today: str, horizon: int = 90) -> dict[str, list[str]]:
     return out
 
 
-def meeting(date: str, organ: str, extra: str = "") -> dict[str, str]:
-    return {f"moten/{date[:4]}/{date}-{organ}.yaml": f"organ: {organ}\ndatum: {date}\n{extra}"}
+def meeting(date: str, organ: str, extra: str = "", status: str = "hållet") -> dict[str, str]:
+    """A meeting file; held meetings record a decision unless ``extra`` says more."""
+    body = extra or ("beslut: [Mötet hölls.]\n" if status == "hållet" else "")
+    return {
+        f"moten/{date[:4]}/{date}-{organ}.yaml": f"organ: {organ}\ndatum: {date}\n"
+        f"status: {status}\n{body}"
+    }
 
 
 # --- the acceptance cases of the issue ---------------------------------------------------
@@ -174,8 +179,24 @@ CHECK_CASES: dict[str, tuple[dict[str, str | None], str, str, str]] = {
         "2025-03-01",
         "Det finns ingen operativ lägesbild",
     ),
-    "UPPFOLJNING-NAMND": (BASE_MEETINGS, "2026-03-05", "2026-01-01", "den senaste var 2025-03-01"),
-    "RAPPORTERING-KF": (BASE_MEETINGS, "2026-04-05", "2026-01-01", "den senaste var 2025-04-01"),
+    "UPPFOLJNING-NAMND": (
+        BASE_MEETINGS,
+        "2027-01-05",
+        "2026-01-01",
+        "Kommunstyrelsen: 0 av 1 sammanträden med uppföljning år 2026",
+    ),
+    "RAPPORTERING-KF": (
+        BASE_MEETINGS,
+        "2027-01-05",
+        "2026-01-01",
+        "Kommunfullmäktige: 0 av 1 sammanträden med rapportering år 2026",
+    ),
+    "MOTE-EJ-HALLET": (
+        meeting("2026-03-01", "styrgrupp", status="planerat"),
+        "2026-03-02",
+        "2026-02-01",
+        "Mötet 2026-03-01 är planerat men inte registrerat som hållet",
+    ),
     "MOTEN-FREKVENS": (
         {
             **meeting("2025-03-01", "styrgrupp"),
@@ -200,8 +221,8 @@ CHECK_CASES: dict[str, tuple[dict[str, str | None], str, str, str]] = {
         "2025-01-01",
         "'Boka lokal' från Styrgrupp 2025-03-01 är försenad",
     ),
-    "ATGARD-FORSENAD": ({}, "2026-01-01", "2025-12-31", "skulle vara klar 2025-12-31"),
-    "INDIKATOR-INAKTUELL": ({}, "2026-01-01", "2025-12-30", "inget värde nyare än 2024"),
+    "ATGARD-FORSENAD": ({}, "2026-01-01", "2025-09-01", "är försenad sedan 2025-12-31"),
+    "INDIKATOR-INAKTUELL": ({}, "2026-01-01", "2025-09-01", "inget värde nyare än 2024"),
 }
 #: Where the quiet case needs other files than the firing one.
 QUIET_CHANGES: dict[str, dict[str, str | None]] = {
@@ -315,7 +336,7 @@ def test_cadence_without_records_is_a_warning(make_repo) -> None:
     root = make_repo()
     found = [f for f in _check(root, "2026-01-01") if f.rule == "MOTEN-FREKVENS"]
     assert {f.severity.value for f in found} == {"varning"}
-    assert any("inga möten finns registrerade" in f.message for f in found)
+    assert any("inga hållna möten finns registrerade" in f.message for f in found)
 
 
 def test_temporary_group_not_checked_after_its_end(make_repo) -> None:

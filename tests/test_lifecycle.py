@@ -264,7 +264,11 @@ def test_body_on_trial_meets_from_its_trial_start_until_its_end(make_repo) -> No
         "försök: {start: 2026-01-01, slut: 2026-12-31}\nmöten: {antal: 1, per: termin}\n"
     )
     root = make_repo(
-        {"organ/est.yaml": est, "moten/2026/2026-02-10-est.yaml": "organ: est\ndatum: 2026-02-10\n"}
+        {
+            "organ/est.yaml": est,
+            "moten/2026/2026-02-10-est.yaml": "organ: est\ndatum: 2026-02-10\nstatus: hållet\n"
+            "beslut: [Försöket startade.]\n",
+        }
     )
     messages = [m for m in _checked(root, "2027-03-01", "MOTEN-FREKVENS") if "EST" in m]
     assert messages == ["EST-gruppen höll inga möten höstterminen 2026."]

@@ -123,8 +123,9 @@ def test_merge_commits(history) -> None:
     repo.git.merge("kicki", "--no-ff", "-m", "Sammanfogning")
     got = minutes(root, "ks-2025-01", "HEAD").changes
     texts = {c.sentence: c for c in got}
-    assert "Styrgrupp: möten.antal ändrades från 2 till 3" in texts
-    assert texts["Styrgrupp: möten.antal ändrades från 2 till 3"].commits[-1].author == "Kicki"
+    antal = "Styrgrupp: mötesfrekvens, antal gånger per period ändrades från 2 till 3"
+    assert antal in texts
+    assert [c.author for c in texts[antal].commits] == ["Kicki"]  # the change, not the merge
     assert any(c.kind == "indikatorer" for c in got)
 
 
@@ -181,6 +182,81 @@ def test_log(cli, history) -> None:
     out = cli("log", "organ/styrgrupp", root).stdout
     lines = out.splitlines()
     assert "Kicki: Fler möten" in lines[0]
-    assert "möten.antal ändrades från 2 till 4" in out
+    assert "mötesfrekvens, antal gånger per period ändrades från 2 till 4" in out
     assert "Första versionen" in out
     assert cli("log", "finns-inte", root).exit_code == 2
+
+
+MEETING = """
+organ: styrgrupp
+datum: 2025-03-10
+åtgärdspunkter:
+  - vad: Ta fram förslag på belysning
+    vem: samordnare
+    senast: 2025-05-01
+  - vad: Boka trygghetsvandring
+    vem: samordnare
+"""
+
+
+def test_board_reads_minutes_names_labels_items_attribution(cli, history) -> None:
+    """#13: full revision names, Swedish labels, which action item changed and how, and
+    each change attributed to the commit that made it, not every commit of the file."""
+    root, repo = history
+    repo.create_tag("riktlinje-2024-09-02")
+    write_repo(root, {"moten/2025/2025-03-10-styrgrupp.yaml": MEETING})
+    commit(repo, "Styrgruppens möte")
+    repo.create_tag("ks-2026-04-21")
+    meeting = root / "moten" / "2025" / "2025-03-10-styrgrupp.yaml"
+    meeting.write_text(
+        meeting.read_text().replace(
+            "    senast: 2025-05-01\n", "    senast: 2025-05-01\n    klar: true\n"
+        )
+    )
+    done = commit(repo, "Belysningsförslaget klart", author="Kicki")
+    meeting.write_text(
+        meeting.read_text().replace("datum: 2025-03-10", "plats: Stadshuset\ndatum: 2025-03-10")
+    )
+    place = commit(repo, "Plats för mötet", author="Mimmi")
+    styr = root / "organ" / "styrgrupp.yaml"
+    styr.write_text(styr.read_text().replace("antal: 2", "antal: 3"))
+    commit(repo, "Tre möten")
+    md = cli("minutes", root, "--since", "ks-2026-04-21", "--until", "HEAD", "-f", "md").stdout
+    assert "Ändringar från ks-2026-04-21 till HEAD." in md
+    assert "möten.antal" not in md
+    assert "Styrgrupp: mötesfrekvens, antal gånger per period ändrades från 2 till 3" in md
+    m = minutes(root, "ks-2026-04-21", "HEAD")
+    by = {c.sentence: c for c in m.changes}
+    item = next(s for s in by if "markerades som klar" in s)
+    assert "Ta fram förslag på belysning" in item and "poster" not in item
+    assert [c.sha for c in by[item].commits] == [done]
+    where = next(s for s in by if "plats" in s)
+    assert [c.sha for c in by[where].commits] == [place]
+    human = cli("minutes", root, "--since", "riktlinje-2024-09-02", "--until", "HEAD").stdout
+    assert "riktlinje-2024-09-02" in human
+
+
+def test_reversed_range_is_explained(cli, history) -> None:
+    root, repo = history
+    (root / "organ" / "arbetsgrupp.yaml").unlink()
+    commit(repo, "Bort med arbetsgruppen")
+    result = cli("minutes", root, "--since", "HEAD", "--until", "ks-2025-01", "-f", "md")
+    assert result.exit_code == 2
+    assert "senare revision" in result.stderr and "Byt plats" in result.stderr
+    assert result.stdout == ""
+
+
+def test_label_does_not_repeat_id_and_title(history) -> None:
+    root, repo = history
+    lb = root / "lagesbilder" / "lb.yaml"
+    text = lb.read_text().replace("titel: Lägesbild", "titel: Strategisk lägesbild 2026")
+    lb.unlink()
+    (root / "lagesbilder" / "strategisk-2026.yaml").write_text(text)
+    for f in ("atgarder/belysning.yaml", "dokument/samverkan.yaml"):
+        p = root / f
+        if p.exists():
+            p.write_text(p.read_text().replace("lb/", "strategisk-2026/"))
+    commit(repo, "Ny lägesbild")
+    got = sentences(root, "ks-2025-01", "HEAD")
+    assert not [s for s in got if "strategisk-2026 Strategisk" in s or "Lägesbild Strategisk" in s]
+    assert any(s.startswith("Strategisk lägesbild 2026:") for s in got)

@@ -367,6 +367,7 @@ def test_new_meeting_carries_over_open_action_items(cli, tmp_path: Path) -> None
     assert data["åtgärdspunkter"] == [
         {
             "vad": 'Boka lokal: "Ljuset"',
+            "från": "2026-02-01-beredningsgrupp",  # the carried item keeps its origin
             "vem": "samordnare",
             "senast": __import__("datetime").date(2026, 3, 1),
             "klar": False,
@@ -457,9 +458,11 @@ def test_status_json_says_the_same_as_the_screen(cli) -> None:
     assert doc["root"].endswith("examples/lindesberg") and doc["today"] == "2026-11-21"
     est = {b["id"]: b for b in doc["bodies"]}["est"]
     assert est["cadence"] == "en gång per vecka"
-    assert (est["last"], est["next_due"]) == ("2026-11-17", "2026-11-24")
+    # counted per week as `bfa check` does: the week after this one ends on Sunday 2026-11-29
+    assert (est["last"], est["next_due"]) == ("2026-11-17", "2026-11-29")
     assert doc["measures"] == {"försenad": 1, "genomförd": 1}
-    assert doc["summary"] == {"overdue": 3, "due_soon": 1}
+    # the strategic lägesbild has no decided cadence in Lindesberg's seed: not watched
+    assert doc["summary"] == {"overdue": 2, "due_soon": 3}
     assert [f["due"] for f in doc["due"]] == sorted(f["due"] for f in doc["due"])
     assert {f["rule"] for f in doc["due"]} >= {"ATGARD-FORSENAD", "ATGARDSPUNKT-FORSENAD"}
     ind = {i["id"]: i for i in doc["indicators"]}
@@ -471,7 +474,7 @@ def test_status_json_says_the_same_as_the_screen(cli) -> None:
     )
     # the human screen shows the same counts
     human = cli("status", ROOT / "examples/lindesberg", "--today", "2026-11-21").stdout
-    assert "3 försenade, 1 förfaller snart." in human
+    assert "2 försenade, 3 förfaller snart." in human
 
 
 def test_status_library_trends() -> None:
@@ -485,7 +488,8 @@ def test_status_library_trends() -> None:
     trends = {i.id: i.trend for i in s.indicators}
     assert trends == {"narkotika-ak9": "bättre", "trygghet-centrum": "bättre"}
     est = {b.id: b for b in s.bodies}["lfr-operativ-grupp"]
-    assert est.last == dt.date(2026, 11, 10) and est.next_due == dt.date(2027, 2, 9)
+    # four a year, counted per calendar year as `bfa check` does: 2026 is met, 2027 is due
+    assert est.last == dt.date(2026, 11, 10) and est.next_due == dt.date(2027, 12, 31)
 
 
 def test_pre_commit_hook_definition() -> None:

@@ -6,7 +6,28 @@ import calendar
 import datetime as dt
 from collections.abc import Iterator
 
-__all__ = ["add_months", "add_years", "label", "period_of", "periods"]
+__all__ = [
+    "PERIOD_MONTHS",
+    "add_months",
+    "add_years",
+    "label",
+    "months_between",
+    "next_due",
+    "period_of",
+    "periods",
+    "planned_per_year",
+]
+
+#: Length of one cadence period in months (weeks handled separately). A termin is a
+#: school term: vårtermin January–June, hösttermin July–December.
+PERIOD_MONTHS: dict[str, int] = {
+    "månad": 1,
+    "kvartal": 3,
+    "halvår": 6,
+    "termin": 6,
+    "år": 12,
+    "vartannat år": 24,
+}
 
 MONTHS = (
     "januari", "februari", "mars", "april", "maj", "juni",
@@ -25,12 +46,31 @@ def add_years(d: dt.date, years: int) -> dt.date:
     return add_months(d, 12 * years)
 
 
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole calendar months from the month of ``start`` up to (not including) ``end``'s."""
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def next_due(last: dt.date, per: str, count: int) -> dt.date:
+    """The latest date the next occurrence may happen, given the last one (calendar months)."""
+    if per == "vecka":
+        return last + dt.timedelta(days=max(1, 7 // count))
+    return add_months(last, max(1, PERIOD_MONTHS[per] // count))
+
+
+def planned_per_year(per: str, count: int) -> float:
+    """How many occurrences a cadence asks for in a whole year."""
+    if per == "vecka":
+        return 52.0 * count
+    return 12 / PERIOD_MONTHS[per] * count
+
+
 def period_of(d: dt.date, per: str, anchor_year: int = 0) -> tuple[dt.date, dt.date]:
     """The period containing ``d``: (first day, first day of the next period)."""
     if per == "vecka":
         start = d - dt.timedelta(days=d.weekday())
         return start, start + dt.timedelta(days=7)
-    months = {"månad": 1, "kvartal": 3, "termin": 6, "halvår": 6, "år": 12, "vartannat år": 24}[per]
+    months = PERIOD_MONTHS[per]
     if per == "vartannat år":
         year = d.year - ((d.year - anchor_year) % 2)
         start = dt.date(year, 1, 1)

@@ -7,17 +7,14 @@ import hashlib
 import re
 from zoneinfo import ZoneInfo
 
+from .duties import deadlines
 from .repo import Repo
-from .rules import check
 
 __all__ = ["PRODID", "calendar_ics", "meeting_ics"]
 
 PRODID = "-//bfa//brottsforeb kalender//SV"
 TZ = ZoneInfo("Europe/Stockholm")
-_RELATIVE = re.compile(r" \((?:om )?(?:\d+ dag(?:ar)?|i dag)\)")
 _TIME = re.compile(r"(\d{1,2})[.:](\d{2})\s*[–-]\s*(\d{1,2})[.:](\d{2})")
-#: How far ahead deadlines are exported.
-HORIZON_DAYS = 5 * 366
 
 
 def _uid(*parts: str) -> str:
@@ -25,7 +22,9 @@ def _uid(*parts: str) -> str:
 
 
 def calendar_ics(repo: Repo, today: dt.date) -> bytes:
-    """Planned meetings (meeting files dated today or later) and every deadline from today.
+    """Planned meetings (meeting files dated today or later, not cancelled) and every due
+    date of the calendar of duties (`bfa check` watches the same) from today on that is
+    not already met.
 
     The output depends only on the repository and ``today``, so it can be committed.
     """
@@ -40,7 +39,7 @@ def calendar_ics(repo: Repo, today: dt.date) -> bytes:
     stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.UTC)
 
     for mid, m in sorted(repo.moten.items()):
-        if m.date < today or m.cancelled:
+        if m.date < today or m.state(today) == "inställt":
             continue
         ev = Event()
         ev.add("uid", _uid("mote", mid))
@@ -61,18 +60,19 @@ def calendar_ics(repo: Repo, today: dt.date) -> bytes:
             ev.add("description", "Ärenden: " + "; ".join(agenda))
         cal.add_component(ev)
 
-    for f in check(repo, today, HORIZON_DAYS):
-        if not f.due or f.due < today.isoformat():
+    for d in deadlines(repo, today):
+        if d.due < today or d.met:
             continue
-        due = dt.date.fromisoformat(f.due)
+        file, line, col = repo.where(d.kind, d.id, d.path)
+        where = f"{file}:{line}:{col}" if line else file
         ev = Event()
-        ev.add("uid", _uid("frist", f.rule, f.file, f.due, f.message))
+        ev.add("uid", _uid("frist", d.rule, d.kind, d.id, d.due.isoformat(), d.what))
         ev.add("dtstamp", stamp)
-        ev.add("summary", "Förfaller: " + _RELATIVE.sub("", f.message))
-        ev.add("dtstart", due)
-        ev.add("dtend", due + dt.timedelta(days=1))
-        ev.add("description", f"{f.hint}\n{f.location} [{f.rule}]".strip())
-        ev.add("categories", ["bfa", f.rule])
+        ev.add("summary", "Förfaller: " + d.what)
+        ev.add("dtstart", d.due)
+        ev.add("dtend", d.due + dt.timedelta(days=1))
+        ev.add("description", f"{where} [{d.rule}]")
+        ev.add("categories", ["bfa", d.rule])
         cal.add_component(ev)
     if hasattr(cal, "add_missing_timezones"):  # VTIMEZONE for Outlook
         cal.add_missing_timezones()

@@ -44,6 +44,8 @@ class Change:
     file: str
     sentence: str
     commits: list[CommitInfo] = field(default_factory=list)
+    #: The key path the change is about ("möten.antal"); "" for the whole file.
+    key: str = ""
 
 
 @dataclass
@@ -144,8 +146,13 @@ def _label(repo: Repo, kind: str, eid: str) -> str:
     singular = KINDS[kind].singular.capitalize()
     if name == eid:
         return f"{singular} {eid}"
-    # the id adds nothing when it is the name's own slug ('belysning' for 'Belysning')
-    if ascii_id(name).startswith(eid):
+    # The id adds nothing when its words are the name's own ('belysning' for 'Belysning',
+    # 'strategisk-2026' for 'Strategisk lägesbild 2026'); the kind adds nothing when the
+    # name already says it ('Strategisk lägesbild 2026', not 'Lägesbild Strategisk …').
+    words = set(ascii_id(name).split("-"))
+    if ascii_id(name).startswith(eid) or set(eid.split("-")) <= words:
+        if singular.lower() in name.lower():
+            return name
         return f"{singular} {name}"
     return f"{singular} {eid} {name}"
 
@@ -178,12 +185,105 @@ ROLE = {
 }
 
 
+#: Swedish labels a board member reads, for the keys of the repository format (the
+#: vocabulary of docs/vokabular.md); a key not listed is shown with spaces for "_".
+LABELS = {
+    "möten": "mötesfrekvens",
+    "frekvens": "frekvens",
+    "antal": "antal gånger per period",
+    "per": "period",
+    "oftare_vid_behov": "oftare vid behov",
+    "när": "tidpunkt",
+    "datum": "datum",
+    "paragraf": "paragraf",
+    "antagen_av": "antagen av",
+    "gäller_från": "gäller från",
+    "gäller_till": "gäller till",
+    "revideras": "revidering",
+    "intervall_år": "intervall i år",
+    "typ": "typ",
+    "titel": "titel",
+    "namn": "namn",
+    "status": "status",
+    "ansvarig": "ansvarig funktion",
+    "mandat": "mandat",
+    "uppdrag": "uppdrag",
+    "ordförande": "ordförande",
+    "innehavare": "innehavare",
+    "slut": "slutdatum",
+    "start": "startdatum",
+    "värden": "mätvärden",
+    "mål": "mål",
+    "inställt": "inställt",
+    "plats": "plats",
+    "tid": "tid",
+    "vad": "vad",
+    "vem": "ansvarig",
+    "senast": "senast",
+    "klar": "klar",
+    "från": "från mötet",
+    "beslut": "beslut",
+    "ärenden": "ärenden",
+    "åtgärdspunkter": "åtgärdspunkter",
+}
+
+
+def field_label(path: str) -> str:
+    """'möten.antal' → 'mötesfrekvens, antal gånger per period'."""
+    return ", ".join(LABELS.get(p, p.replace("_", " ")) for p in path.split("."))
+
+
+def _item_name(item: dict[str, Any]) -> str:
+    for key in ("vad", "rubrik", "text", "namn", "titel"):
+        if isinstance(item.get(key), str):
+            return str(item[key])
+    return ", ".join(f"{k}: {_plain(v)}" for k, v in item.items())
+
+
+def _identity(item: Any) -> Any:
+    """What identifies an item of a list of mappings across versions (an action item
+    carried from an earlier meeting keeps its 'från'; otherwise its text)."""
+    if not isinstance(item, dict):
+        return _plain(item)
+    for key in ("från", "id", "vad", "rubrik", "år", "datum", "text"):
+        if key in item:
+            return (key, _plain(item[key]))
+    return tuple(sorted((k, str(_plain(v))) for k, v in item.items()))
+
+
+def _list_of_mappings(
+    repo: Repo, name: str, a_list: list[Any], b_list: list[Any]
+) -> list[tuple[str, str]]:
+    label = field_label(name)
+    before = {_identity(x): x for x in a_list}
+    after = {_identity(x): x for x in b_list}
+    out: list[tuple[str, str]] = []
+    for ident, item in after.items():
+        shown = _item_name(item) if isinstance(item, dict) else _display(repo, name, item)
+        if ident not in before:
+            out.append((name, f"{label}: ny post \u201d{shown}\u201d"))
+        elif isinstance(item, dict) and isinstance(before[ident], dict):
+            for key, text in _field_changes(repo, before[ident], item, ""):
+                if key == "klar" and item.get("klar") is True:
+                    text = "markerades som klar"
+                elif key == "klar":
+                    text = "markerades som inte klar"
+                out.append((f"{name}.{key}", f"{label}: \u201d{shown}\u201d {text}"))
+    for ident, item in before.items():
+        if ident not in after:
+            shown = _item_name(item) if isinstance(item, dict) else _display(repo, name, item)
+            out.append((name, f"{label}: posten \u201d{shown}\u201d togs bort"))
+    return out
+
+
 def _field_changes(
     repo: Repo, old: dict[str, Any], new: dict[str, Any], path: str = ""
-) -> list[str]:
-    out = []
+) -> list[tuple[str, str]]:
+    """(key path, sentence) for every value that differs between two versions of a file."""
+    out: list[tuple[str, str]] = []
     for key in sorted(set(old) | set(new), key=lambda k: (k not in new, str(k))):
         name = f"{path}{key}"
+        label = field_label(name)
         a, b = old.get(key), new.get(key)
         if _plain(a) == _plain(b):
             continue
@@ -199,19 +299,23 @@ def _field_changes(
             if all(not isinstance(x, dict | list) for x in a_list + b_list):
                 for item in b_list:
                     if item not in a_list:
-                        out.append(f"{_display(repo, name, item)} tillkom som {role}")
+                        out.append((name, f"{_display(repo, name, item)} tillkom som {role}"))
                 for item in a_list:
                     if item not in b_list:
-                        out.append(f"{_display(repo, name, item)} är inte längre {role}")
+                        out.append((name, f"{_display(repo, name, item)} är inte längre {role}"))
             else:
-                out.append(f"{name} ändrades ({len(a_list)} → {len(b_list)} poster)")
+                out.extend(_list_of_mappings(repo, name, a_list, b_list))
         elif key not in old:
-            out.append(f"{name} angavs till {_display(repo, name, b)}")
+            out.append((name, f"{label} angavs till {_display(repo, name, b)}"))
         elif key not in new:
-            out.append(f"{name} togs bort (var {_display(repo, name, a)})")
+            out.append((name, f"{label} togs bort (var {_display(repo, name, a)})"))
         else:
             out.append(
-                f"{name} ändrades från {_display(repo, name, a)} till {_display(repo, name, b)}"
+                (
+                    name,
+                    f"{label} ändrades från {_display(repo, name, a)} till "
+                    f"{_display(repo, name, b)}",
+                )
             )
     return out
 
@@ -240,8 +344,10 @@ def diff_repos(old: Repo, new: Repo) -> list[Change]:
                 sentence = f"{_label(new, kind, eid)}: bytte id från {old_key[1]} till {eid}"
                 changes.append(Change(kind, eid, file, sentence))
                 before = a[old_key][1] or {}
-                for s in _field_changes(new, before, data or {}):
-                    changes.append(Change(kind, eid, file, f"{_label(new, kind, eid)}: {s}"))
+                for key, s in _field_changes(new, before, data or {}):
+                    changes.append(
+                        Change(kind, eid, file, f"{_label(new, kind, eid)}: {s}", key=key)
+                    )
             else:
                 changes.append(Change(kind, eid, file, f"{_label(new, kind, eid)}: tillkom"))
             continue
@@ -252,8 +358,8 @@ def diff_repos(old: Repo, new: Repo) -> list[Change]:
                 label = _label(old if data is None else new, kind, eid)
                 changes.append(Change(kind, eid, file, f"{label}: filen {state}"))
             continue
-        for s in _field_changes(new, old_data, data):
-            changes.append(Change(kind, eid, file, f"{_label(new, kind, eid)}: {s}"))
+        for key, s in _field_changes(new, old_data, data):
+            changes.append(Change(kind, eid, file, f"{_label(new, kind, eid)}: {s}", key=key))
     for (kind, eid), (file, _) in sorted(removed.items()):
         if (kind, eid) not in renamed:
             changes.append(Change(kind, eid, file, f"{_label(old, kind, eid)}: togs bort"))
@@ -307,7 +413,7 @@ def default_since(git_repo: Any) -> str:
 def _unreadable(repo: Repo, revision: str) -> list[str]:
     """Files that could not be read (or did not fit the schema) at ``revision``."""
     return [
-        f"{f.file}:{f.line}: {f.message} (vid {revision[:12]})"
+        f"{f.file}:{f.line}: {f.message} (vid {revision_name(revision)})"
         for f in repo.findings
         if f.severity.value == "fel" and f.rule.startswith(("YAML", "FIL", "SCHEMA"))
     ]
@@ -329,18 +435,81 @@ def minutes(path: Path, since: str | None = None, until: str | None = None) -> M
     prefix = _prefix(git_repo, root)
     since_sha = resolve(git_repo, since).hexsha
     until_sha = resolve(git_repo, until).hexsha if until else None
+    if until_sha and since_sha != until_sha and git_repo.is_ancestor(until_sha, since_sha):
+        raise HistoryError(
+            f"--since ({since}) är en senare revision än --until ({until}).",
+            hint=f"Byt plats på dem: bfa minutes --since {until} --until {since}.",
+        )
     by_path = _commits_by_path(git_repo, since_sha, until_sha, prefix)
     dirty = set()
     if until is None:
         dirty = {d.a_path for d in git_repo.index.diff(None)} | set(git_repo.untracked_files)
         dirty |= {d.a_path for d in git_repo.index.diff("HEAD")}
+    touched = _Touched(git_repo, new)
     for ch in changes:
-        commits = list(by_path.get(prefix + ch.file, []))
-        if until is None and prefix + ch.file in dirty:
+        git_path = prefix + ch.file
+        candidates = list(by_path.get(git_path, []))
+        commits = [c for c in candidates if ch.key in touched(c.sha, git_path)]
+        if len(commits) > 1:  # a merge repeats its branch's change: name the branch commit
+            commits = [c for c in commits if not touched.is_merge(c.sha)] or commits
+        is_dirty = until is None and git_path in dirty
+        if not commits and not is_dirty:
+            commits = candidates  # cannot tell which one: every commit that touched the file
+        if is_dirty:
             commits.insert(0, CommitInfo("", "", "", "ej incheckat"))
         ch.commits = commits
     problems = _unreadable(old, since) + _unreadable(new, until or WORKTREE)
     return Minutes(since, until or WORKTREE, changes, problems)
+
+
+class _Touched:
+    """Which key paths of a file one commit changed (against its first parent), cached."""
+
+    def __init__(self, git_repo: Any, repo: Repo) -> None:
+        self.git = git_repo
+        self.repo = repo
+        self.cache: dict[tuple[str, str], set[str]] = {}
+
+    def _read(self, commit: Any, path: str) -> tuple[bool, dict[str, Any] | None]:
+        import yaml
+
+        try:
+            blob = commit.tree / path
+        except KeyError:
+            return False, None
+        try:
+            data = yaml.safe_load(blob.data_stream.read())
+        except yaml.YAMLError:
+            return True, None
+        return True, data if isinstance(data, dict) else None
+
+    def is_merge(self, sha: str) -> bool:
+        return len(self.git.commit(sha).parents) > 1
+
+    def __call__(self, sha: str, path: str) -> set[str]:
+        if (sha, path) not in self.cache:
+            commit = self.git.commit(sha)
+            exists, data = self._read(commit, path)
+            if commit.parents:
+                existed, before = self._read(commit.parents[0], path)
+            else:
+                existed, before = False, None
+            keys: set[str] = set()
+            if exists != existed or (data is None) != (before is None):
+                keys.add("")
+            if data is not None and before is not None:
+                keys |= {k for k, _ in _field_changes(self.repo, before, data)}
+            # a change to "möten.antal" also touches "möten"
+            keys |= {k.rsplit(".", i)[0] for k in set(keys) for i in range(1, k.count(".") + 1)}
+            self.cache[(sha, path)] = keys
+        return self.cache[(sha, path)]
+
+
+def revision_name(rev: str) -> str:
+    """A revision as the reader knows it: a tag or branch in full, a commit id shortened."""
+    import re
+
+    return rev[:10] if re.fullmatch(r"[0-9a-f]{40}", rev) else rev
 
 
 HEADINGS = {
@@ -379,14 +548,19 @@ def to_markdown(m: Minutes, title: str) -> str:
     lines = [
         f"# {md(title)}",
         "",
-        f"Ändringar från {md(m.since[:12])} till {md(m.until[:12])}.",
+        f"Ändringar från {md(revision_name(m.since))} till {md(revision_name(m.until))}.",
         "",
     ]
     if not m.changes:
         lines += ["Inga ändringar.", ""]
     for heading, items in grouped(m.changes):
         lines += [f"## {heading}", ""]
-        lines += [f"- {md(c.sentence)}  \n  *{md(attribution(c.commits))}*" for c in items]
+        lines += [
+            f"- {md(c.sentence)}  \n  *{md(attribution(c.commits))}*"
+            if c.commits
+            else f"- {md(c.sentence)}"
+            for c in items
+        ]
         lines.append("")
     if m.problems:
         lines += ["## Filer som inte kunde läsas", ""]

@@ -899,6 +899,7 @@ def new_meeting(root: Path, organ: str, date: dt.date) -> Created:
     The open åtgärdspunkter of the body's previous meeting are carried over, so
     nothing decided last time is forgotten.
     """
+    from .duties import action_items
     from .loader import find_root, load_repo
 
     root = find_root(root)
@@ -917,19 +918,30 @@ def new_meeting(root: Path, organ: str, date: dt.date) -> Created:
     for role in (body.chair, *body.convener):
         if role and role not in attendees and role in repo.funktioner:
             attendees.append(role)
-    previous = [m for m in repo.meetings_of(organ) if m.date < date]
+    previous = {mid: m for mid, m in repo.moten.items() if m.organ == organ and m.date < date}
     open_items = []
     if previous:
-        last = max(previous, key=lambda m: m.date)
-        open_items = [a for a in last.action_items if not a.done]
+        last_id = max(previous, key=lambda k: (previous[k].date, k))
+        closed = {
+            (a.origin, " ".join(a.item.what.lower().split())) for a in action_items(repo) if a.done
+        }
+        open_items = [
+            (a.origin or last_id, a)
+            for a in previous[last_id].action_items
+            if not a.done and (a.origin or last_id, " ".join(a.what.lower().split())) not in closed
+        ]
     lines = [
         f"# Möte i {body.name}. Ta bort den som inte kom från närvarande och lägg",
         "# till den under frånvarande.",
         f"organ: {organ}",
         f"datum: {date.isoformat()}",
+        "# planerat, hållet eller inställt: ändra till hållet när mötet har ägt rum",
+        "# (bfa set moten/ÅÅÅÅ/<fil> status hållet)",
+        "status: planerat",
         "# tid: 13.00–15.00",
         "# plats: Kommunhuset",
         "# form: fysiskt   # fysiskt, digitalt eller hybrid",
+        "# länk: https://…   # Teams-länk för digitala möten; står i kallelsen",
     ]
     if attendees:
         lines.append("närvarande:")
@@ -941,13 +953,17 @@ def new_meeting(root: Path, organ: str, date: dt.date) -> Created:
         "ärenden:",
         f"  - rubrik: {fill('ärendets rubrik')}",
         "    typ: information   # information, beslut, lägesbild, uppföljning, rapportering",
+        "    # föredragande: funktionens id",
+        "    # bilagor: [handlingar att läsa före mötet]",
+        "    # beslut: beslutet i ärendet, som det ska stå i protokollet",
         "beslut: []",
     ]
     if open_items:
         lines.append("# Öppna åtgärdspunkter från förra mötet; sätt klar: true när de är gjorda.")
         lines.append("åtgärdspunkter:")
-        for a in open_items:
+        for origin, a in open_items:
             lines.append(f"  - vad: {q(a.what)}")
+            lines.append(f"    från: {origin}")
             if a.who:
                 lines.append(f"    vem: {a.who}")
             if a.by:

@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import duties
 from .findings import JSON_VERSION, Finding, Severity, as_dict
-from .model._base import PERIOD_MONTHS
 from .repo import Repo
 
 __all__ = ["BodyStatus", "IndicatorStatus", "Status", "sparkline", "status"]
@@ -108,16 +108,6 @@ class Status:
         }
 
 
-def _trend(values: list[float], direction: str) -> str:
-    if len(values) < 2:
-        return ""
-    delta = values[-1] - values[-2]
-    if delta == 0:
-        return "oförändrat"
-    better = delta > 0 if direction == "öka" else delta < 0
-    return "bättre" if better else "sämre"
-
-
 def status(repo: Repo, today: dt.date | None = None, horizon_days: int = 90) -> Status:
     """Bodies and their meetings, what is due, measures by status, indicator trends."""
     from .rules import check
@@ -126,15 +116,13 @@ def status(repo: Repo, today: dt.date | None = None, horizon_days: int = 90) -> 
     k = repo.kommun
     out = Status(k.name if k else "", today, files=repo.file_count)
     for oid, body in sorted(repo.organ.items(), key=lambda kv: kv[1].name.lower()):
-        held = [m.date for m in repo.meetings_of(oid)]
-        past = [d for d in held if d <= today]
-        planned = [d for d in held if d > today]
+        files = repo.meetings_of(oid)
+        past = [m.date for m in files if m.held(today)]
+        planned = [m.date for m in files if m.date > today and m.state(today) == "planerat"]
         cadence = body.meetings
-        next_due = None
-        if cadence is not None and past:
-            days = 7 if cadence.per == "vecka" else PERIOD_MONTHS[cadence.per] * 365.25 / 12
-            next_due = past[-1] + dt.timedelta(days=round(days / cadence.count))
-        if cadence is None and not held:
+        duty = duties.meetings(repo, oid, today)
+        next_due = duty.next_due if duty else None
+        if cadence is None and not files:
             continue  # bodies without meetings of their own (e.g. an external network)
         out.bodies.append(
             BodyStatus(
@@ -160,7 +148,7 @@ def status(repo: Repo, today: dt.date | None = None, horizon_days: int = 90) -> 
                 nums,
                 [v.label for v in values],
                 ind.direction,
-                _trend(nums, ind.direction),
+                duties.trend(nums, ind.direction),
             )
         )
     return out

@@ -43,21 +43,30 @@ def minutes_cmd(
 ) -> None:
     """Beskriv vad som ändrats i förrådet, i svenska meningar med vem som ändrade och när."""
     from .._io import write_output
-    from ..history import attribution, grouped, minutes, to_json, to_markdown
+    from ..history import (
+        attribution,
+        grouped,
+        minutes,
+        revision_name,
+        to_json,
+        to_markdown,
+    )
 
     m = minutes(path, since, until)
     if fmt is MinutesFormat.human and out is None:
         from rich.text import Text
 
         term = console()
-        term.print(Text(f"Ändringar från {m.since[:12]} till {m.until[:12]}", style="bold"))
+        since, until = revision_name(m.since), revision_name(m.until)
+        term.print(Text(f"Ändringar från {since} till {until}", style="bold"))
         if not m.changes:
             term.print("Inga ändringar.")
         for heading, items in grouped(m.changes):
             term.print(Text(heading, style="bold underline"))
             for c in items:
                 term.print(Text(f"  • {c.sentence}"))
-                term.print(Text(f"      {attribution(c.commits)}", style="dim"))
+                if c.commits:
+                    term.print(Text(f"      {attribution(c.commits)}", style="dim"))
         for p in m.problems:
             term.print(Text(f"  ! {p}", style="yellow"))
         return

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import command, fail
+from ._common import command, fail, parse_today
 
 
 class DocFormat(StrEnum):
@@ -105,6 +105,13 @@ def render_cmd(
     force: bool = typer.Option(
         False, "--force", help="Skriv över filer som inte är skrivna av bfa."
     ),
+    today: str | None = typer.Option(
+        None,
+        "--today",
+        metavar="ÅÅÅÅ-MM-DD",
+        help="Dagen hållna och planerade möten bedöms per i uppföljning och mötesplan. "
+        "Standard: dagen efter årets slut.",
+    ),
     draft: bool = typer.Option(
         False,
         "--draft",
@@ -146,6 +153,7 @@ def render_cmd(
 
     if (all_ or check) and document is not None and path == Path("."):
         path, document = Path(document), None  # `bfa render --all SÖKVÄG`
+    day = parse_today(today) if today else None
     repo = load_repo(path)
     if check:
         folder = out or (repo.root or Path(".")) / "renderingar"
@@ -187,7 +195,7 @@ def render_cmd(
         if out.exists() and not out.is_dir():
             raise fail(f"{out} är en fil; --all skriver till en mapp.")
         out.mkdir(parents=True, exist_ok=True)
-        docs = render_all(repo, public=public, year=year, errors=errors)
+        docs = render_all(repo, public=public, year=year, errors=errors, today=day)
         for doc in docs:
             write(doc, out / f"{doc.name}.{fmt.value}")
         if fmt is DocFormat.html:
@@ -205,7 +213,9 @@ def render_cmd(
     if meeting or document.strip().lower() in (*MEETING_DOCUMENTS, "minnesanteckningar"):
         docs = [render_meeting(repo, document, meeting, public=public, errors=errors)]
     else:
-        docs = render(repo, document, public=public, year=year, entity=entity, errors=errors)
+        docs = render(
+            repo, document, public=public, year=year, entity=entity, errors=errors, today=day
+        )
     if out is not None and out.is_dir():
         for doc in docs:
             write(doc, out / f"{doc.name}.{fmt.value}")

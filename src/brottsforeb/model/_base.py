@@ -228,16 +228,7 @@ FunktionRefs: TypeAlias = Annotated[
 
 Period = Literal["vecka", "månad", "kvartal", "termin", "halvår", "år", "vartannat år"]
 
-#: Length of one cadence period in months (weeks handled separately). A termin is a
-#: half-year named as schools name it: vårterminen (January–June), hösttermin (July–December).
-PERIOD_MONTHS: dict[str, int] = {
-    "månad": 1,
-    "kvartal": 3,
-    "termin": 6,
-    "halvår": 6,
-    "år": 12,
-    "vartannat år": 24,
-}
+from .._periods import PERIOD_MONTHS as PERIOD_MONTHS  # noqa: E402 - re-exported
 
 
 class Frekvens(BfaModel):

@@ -31,7 +31,12 @@ class Rapportering(BfaModel):
         alias="till",
         description="Organet som tar emot rapporten, oftast kommunfullmäktige (id i organ/).",
     )
-    cadence: Frekvens = Field(alias="frekvens", description="Hur ofta rapportering sker.")
+    cadence: Frekvens | None = Field(
+        None,
+        alias="frekvens",
+        description="Hur ofta rapportering sker, om kommunen beslutat det (utan frekvens: "
+        "'kontinuerligt', som lagen säger; bfa check bevakar då ingen frist).",
+    )
     description: str | None = Field(None, alias="beskrivning", description="Hur det går till.")
 
 
@@ -39,7 +44,9 @@ class Uppfoljning(BfaModel):
     """The leading nämnd's follow-up of the work."""
 
     organ: OrganRef = Field(alias="organ", description="Organet som följer upp arbetet.")
-    cadence: Frekvens = Field(alias="frekvens", description="Hur ofta uppföljning sker.")
+    cadence: Frekvens | None = Field(
+        None, alias="frekvens", description="Hur ofta uppföljning sker, om kommunen beslutat det."
+    )
     convened_by: str | None = Field(
         None, alias="kallar", description="Vem som kallar samordnaren till uppföljningen."
     )
@@ -52,7 +59,11 @@ class Uppfoljning(BfaModel):
 class LagesbildRutin(BfaModel):
     """How the municipality has decided one kind of lägesbild is made."""
 
-    cadence: Frekvens = Field(alias="frekvens", description="Hur ofta lägesbilden tas fram.")
+    cadence: Frekvens | None = Field(
+        None,
+        alias="frekvens",
+        description="Hur ofta lägesbilden tas fram, om kommunen beslutat det.",
+    )
     purpose: str | None = Field(None, alias="syfte", description="Vad lägesbilden ska ge.")
     sources: list[str] = Field(
         default_factory=list, alias="källor", description="Vad lägesbilden baseras på."

@@ -1,4 +1,4 @@
-"""moten/<år>/<ÅÅÅÅ-MM-DD>-<organ>.yaml: a meeting held."""
+"""moten/<år>/<ÅÅÅÅ-MM-DD>-<organ>.yaml: a meeting, planned, held or cancelled."""
 
 from __future__ import annotations
 
@@ -39,11 +39,21 @@ class Atgardspunkt(BfaModel):
     who: FunktionRef | None = Field(None, alias="vem", description="Ansvarig funktion.")
     by: dt.date | None = Field(None, alias="senast", description="Senast (ÅÅÅÅ-MM-DD).")
     done: bool = Field(False, alias="klar", description="true när punkten är klar.")
+    origin: str | None = Field(
+        None,
+        alias="från",
+        pattern=r"^\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9-]*$",
+        description="Mötet där punkten först beslutades (dess id, t.ex. "
+        "'2026-03-10-styrgrupp'), när punkten förs vidare från ett tidigare möte.",
+    )
 
 
 class Ersattning(BfaModel):
     for_: FunktionRef = Field(alias="för", description="Funktionen som ersattes.")
     by: str = Field(alias="av", description="Vem som ersatte (funktion eller namn).")
+
+
+MoteStatus = Literal["planerat", "hållet", "inställt"]
 
 
 class Mote(Entity):
@@ -54,7 +64,17 @@ class Mote(Entity):
     form: Literal["fysiskt", "digitalt", "hybrid"] | None = Field(
         None, alias="form", description="fysiskt, digitalt eller hybrid."
     )
-    cancelled: bool = Field(False, alias="inställt", description="true om mötet ställdes in.")
+    status: MoteStatus | None = Field(
+        None,
+        alias="status",
+        description="planerat, hållet eller inställt. 'bfa new mote' skriver planerat; "
+        "ändra till hållet när mötet har ägt rum (bfa set …).",
+    )
+    cancelled: bool = Field(
+        False,
+        alias="inställt",
+        description="true om mötet ställdes in (samma som status: inställt).",
+    )
     present: list[FunktionRef] = Field(
         default_factory=list, alias="närvarande", description="Närvarande funktioner."
     )
@@ -83,3 +103,23 @@ class Mote(Entity):
     secretary: FunktionRef | None = Field(
         None, alias="sekreterare", description="Funktionen som för protokollet."
     )
+
+    @property
+    def recorded(self) -> bool:
+        """Whether the file records what happened: attendance or notes."""
+        return bool(
+            self.present or self.items or self.decisions or self.action_items or self.substitutes
+        )
+
+    def state(self, today: dt.date) -> str:
+        """planerat, hållet or inställt; a file without ``status`` is held only when it
+        records attendance or notes and its date has passed."""
+        if self.status is not None:
+            return self.status
+        if self.cancelled:
+            return "inställt"
+        return "hållet" if self.date <= today and self.recorded else "planerat"
+
+    def held(self, today: dt.date) -> bool:
+        """Counted as held: marked (or recorded as) held, on or before ``today``."""
+        return self.date <= today and self.state(today) == "hållet"

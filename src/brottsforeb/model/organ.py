@@ -180,6 +180,12 @@ class Organ(Entity):
         alias="ledamöter_i_roll",
         description="Ledamöter som deltar bara när organet har en viss roll.",
     )
+    recorded_from: dt.date | None = Field(
+        None,
+        alias="möten_registreras_från",
+        description="Datum från vilket organets möten finns i moten/; tidigare möten "
+        "räknas inte som uteblivna.",
+    )
     external: bool = Field(
         False,
         alias="extern",

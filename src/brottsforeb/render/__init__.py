@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -156,11 +157,14 @@ def render(
     year: int | None = None,
     entity: str | None = None,
     errors: list[str] | None = None,
+    today: dt.date | None = None,
 ) -> list[Rendered]:
     """Render one kind of document to Markdown (one or more files).
 
     ``errors`` (the repository's validation errors) makes each document a draft that says
     so at the top; the CLI refuses to render a broken repository without ``--draft``.
+    ``today`` is the day planned and held meetings are judged on (uppfoljning,
+    motesplan); without it, the day after the report's year.
     """
     kind = document_kind(name)
     found = sources(repo, kind)
@@ -183,7 +187,7 @@ def render(
             hint=f"Lägg till ett dokument i dokument/ med 'typ: {kind.doc_type}'.",
         )
     env = environment(repo.root)
-    ctx = Ctx(repo, public=public)
+    ctx = Ctx(repo, public=public, today=today)
     out = []
     for stem, doc in found:
         context = kind.build(ctx, doc, entity if not kind.doc_type else None, year)
@@ -285,6 +289,7 @@ def render_all(
     public: bool = False,
     year: int | None = None,
     errors: list[str] | None = None,
+    today: dt.date | None = None,
 ) -> list[Rendered]:
     """Every document the repository has data for."""
     out: list[Rendered] = []
@@ -293,7 +298,7 @@ def render_all(
             continue
         if name == "lagesbild" and not repo.lagesbilder:
             continue
-        out.extend(render(repo, name, public=public, year=year, errors=errors))
+        out.extend(render(repo, name, public=public, year=year, errors=errors, today=today))
     return out
 
 

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .. import duties
 from ..errors import RenderError
 from ..model import Dokument
-from ..model._base import PERIOD_MONTHS
 from ..repo import Repo
 from . import _charts
 from ._format import (
@@ -160,7 +160,7 @@ def _riktlinje(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) ->
             else None,
             "rapportering": {
                 "till": ctx.organ_name(k.reporting.to),
-                "frekvens": cadence_text(k.reporting.cadence),
+                "frekvens": cadence_text(k.reporting.cadence) or "kontinuerligt",
                 "beskrivning": k.reporting.description or "",
             }
             if k and k.reporting
@@ -183,7 +183,8 @@ def _owner(title: str) -> str:
 def _lagesbild_prose(ctx: Ctx, kind: str, r: Any) -> list[str]:
     """The municipality's routine for one kind of lägesbild in full sentences."""
     definite = {"Operativ": "operativa", "Strategisk": "strategiska"}[kind]
-    first = f"En {kind.lower()} lägesbild tas fram {cadence_text(r.cadence)}."
+    often = cadence_text(r.cadence)
+    first = f"En {kind.lower()} lägesbild tas fram{' ' + often if often else ''}."
     if r.purpose:
         purpose = r.purpose.strip()
         if re.match(r"(En|Ett) ", purpose):
@@ -301,17 +302,12 @@ def _lagesbild(ctx: Ctx, _d: Dokument | None, lid: str | None, _y: int | None) -
     return c
 
 
-def _year(repo: Repo, year: int | None) -> int:
+def _year(repo: Repo, year: int | None, today: dt.date | None = None) -> int:
+    """The report's year: given, else the year of the latest held meeting."""
     if year is not None:
         return year
-    held = [m.date.year for m in repo.moten.values()]
+    held = [m.date.year for m in repo.moten.values() if m.held(today or dt.date.max)]
     return max(held) if held else document_date(repo, None).year
-
-
-def _planned_per_year(per: str, count: int) -> float:
-    if per == "vecka":
-        return 52.0 * count
-    return 12 / PERIOD_MONTHS[per] * count
 
 
 def _value(value: float, unit: str) -> str:
@@ -323,7 +319,7 @@ def _value(value: float, unit: str) -> str:
 
 def _uppfoljning(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> dict[str, Any]:
     repo = ctx.repo
-    y = _year(repo, year)
+    y = _year(repo, year, ctx.today)
     k = repo.kommun
     c = _base(
         ctx,
@@ -333,6 +329,7 @@ def _uppfoljning(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None
     )
     c["år"] = y
     c["datum"] = dt.date(y, 12, 31)
+    today = ctx.today or dt.date(y + 1, 1, 1)  # judged when the year has ended
     c["beslut"] = [
         ("Avser år", str(y)),
         (
@@ -343,11 +340,7 @@ def _uppfoljning(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None
     indicators = []
     for iid, ind in sorted(repo.indikatorer.items(), key=lambda kv: kv[1].name):
         values = sorted(ind.values, key=lambda v: v.when)
-        trend = ""
-        if len(values) >= 2:
-            delta = values[-1].value - values[-2].value
-            good = (delta < 0) == (ind.direction == "minska")
-            trend = "oförändrat" if delta == 0 else ("bättre" if good else "sämre")
+        trend = duties.trend([v.value for v in values], ind.direction)
         indicators.append(
             {
                 "id": iid,
@@ -379,15 +372,16 @@ def _uppfoljning(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None
     for oid, o in sorted(repo.organ.items(), key=lambda kv: kv[1].name):
         if o.meetings is None or o.external:
             continue
-        held = [m for m in repo.meetings_of(oid) if m.date.year == y]
-        planned = _planned_per_year(o.meetings.per, o.meetings.count)
+        ym = duties.year_meetings(repo, oid, y, today)
+        if ym is None:
+            continue
         rows.append(
             {
                 "organ": o.name,
-                "planerat": tal(planned, 1 if planned != int(planned) else 0),
-                "hållna": len(held),
+                "planerat": tal(ym.required, 0),
+                "hållna": ym.held,
                 "frekvens": cadence_text(o.meetings),
-                "uppfyllt": "ja" if len(held) >= planned else "nej",
+                "uppfyllt": ym.fulfilled,
             }
         )
     c["moten"] = rows
@@ -399,6 +393,7 @@ def _uppfoljning(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None
         }
         for m in sorted(repo.moten.values(), key=lambda m: m.date)
         if m.date.year == y
+        and m.held(today)
         and repo.organ.get(m.organ) is not None
         and repo.organ[m.organ].type in ("nämnd", "fullmäktige")
         and any(i.type in ("uppföljning", "rapportering") for i in m.items)
@@ -441,18 +436,21 @@ def _agreement(ctx: Ctx, d: Dokument | None, _i: str | None, _y: int | None) -> 
 
 def _motesplan(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> dict[str, Any]:
     repo = ctx.repo
-    y = _year(repo, year)
+    y = _year(repo, year, ctx.today)
     c = _base(
         ctx, None, "mötesplanen", f"Mötesplan {y} – {repo.kommun.name if repo.kommun else ''}"
     )
     c["år"] = y
     c["datum"] = dt.date(y, 1, 1)
+    today = ctx.today or dt.date(y + 1, 1, 1)  # judged when the year has ended
     c["beslut"] = [("Avser år", str(y))]
     months = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
     c["månader"] = months
     rows = []
     for oid, o in sorted(repo.organ.items(), key=lambda kv: (kv[1].external, kv[1].name)):
-        meetings = [m for m in repo.meetings_of(oid) if m.date.year == y]
+        meetings = [
+            m for m in repo.meetings_of(oid) if m.date.year == y and m.state(today) != "inställt"
+        ]
         if o.meetings is None and not meetings:
             continue
         per_month = Counter(m.date.month for m in meetings)

@@ -11,6 +11,7 @@ python-docx's default, so the same input gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import zipfile
 from pathlib import Path
@@ -118,6 +119,7 @@ def _page_numbers(doc: Any, public: bool) -> None:
     _field(p, "NUMPAGES")
 
 
+@functools.lru_cache(maxsize=8)
 def _png(svg: str) -> bytes:
     """A figure for Word (which takes no SVG from python-docx) drawn by Typst."""
     import typst as typst_compiler
@@ -139,10 +141,17 @@ class _Writer:
         self.figures = figures
         self.lists: list[str] = []
         self.quote = False
+        # Style name → style id, once: python-docx looks styles up by walking them all.
+        self.ids = {st.name: st.style_id for st in doc.styles}
 
     def style(self, name: str, fallback: str = "Normal") -> str:
-        names = {s.name for s in self.doc.styles}
-        return name if name in names else fallback
+        return name if name in self.ids else fallback
+
+    def paragraph(self, style: str) -> Any:
+        p = self.doc.add_paragraph()
+        if style != "Normal" and style in self.ids:
+            p._p.style = self.ids[style]
+        return p
 
     def runs(self, paragraph: Any, tokens: list[Any], *, bold: bool = False) -> None:
         strong = em = strike = False
@@ -230,7 +239,7 @@ class _Writer:
             t = tokens[i]
             if t.type == "heading_open":
                 level = int(t.tag[1])
-                p = self.doc.add_paragraph(style=self.style(f"Heading {level}"))
+                p = self.paragraph(self.style(f"Heading {level}"))
                 self.runs(p, tokens[i + 1].children or [])
                 i += 3
                 continue
@@ -245,7 +254,7 @@ class _Writer:
                     style = self.style("Quote")
                 else:
                     style = "Normal"
-                p = self.doc.add_paragraph(style=style)
+                p = self.paragraph(style)
                 self.runs(p, tokens[i + 1].children or [])
                 i += 3
                 continue
@@ -278,7 +287,7 @@ def _stable_zip(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
+            dst.writestr(fixed, src.read(info.filename), compresslevel=1)
         dst.comment = DOCX_MARKER
     return out.getvalue()
 

@@ -22,6 +22,7 @@ ORGAN_ORDER = ["råd", "styrgrupp", "beredningsgrupp", "arbetsgrupp", "samverkan
 class Ctx:
     repo: Repo
     public: bool = False
+    today: dt.date | None = None  # the day meetings are judged on; None: the report's year end
 
     # -- names -----------------------------------------------------------------------
     def funktion(self, fid: str | None, *, with_actor: bool = False) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from typing import Any
 from .._yaml import Path_
 from ..findings import Finding, Severity
 from ..repo import Repo
-from .catalog import BY_ID
+from .catalog import BY_ID, EGET
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Hit:
     args: dict[str, Any] = field(default_factory=dict)
     due: dt.date | None = None
     severity: Severity | None = None  # overrides the catalog's, e.g. "due soon" warnings
+    basis: str | None = None  # "file: key" a municipality's own decision comes from
 
 
 Check = Callable[[Repo, Context], Iterable[Hit]]
@@ -54,7 +56,8 @@ def rule(rule_id: str) -> Callable[[Check], Check]:
 
 def to_finding(repo: Repo, rule_id: str, hit: Hit) -> Finding:
     file, line, col = repo.where(hit.kind, hit.id, hit.path, key=hit.key)
-    return BY_ID[rule_id].finding(
+    r = BY_ID[rule_id]
+    f = r.finding(
         file,
         line,
         col,
@@ -62,6 +65,13 @@ def to_finding(repo: Repo, rule_id: str, hit: Hit) -> Finding:
         severity=hit.severity,
         due=hit.due.isoformat() if hit.due else "",
     )
+    if r.source != EGET:
+        return f
+    basis = hit.basis
+    if basis is None and file:
+        key = next((str(p) for p in hit.path if isinstance(p, str)), "")
+        basis = f"{file}: {key}" if key else file
+    return dataclasses.replace(f, source=f"{f.source} ({basis})") if basis else f
 
 
 def run(repo: Repo, command: str, ctx: Context) -> list[Finding]:

@@ -337,13 +337,25 @@ RULES: tuple[Rule, ...] = (
         command="check",
     ),
     Rule(
+        "MOTE-EJ-HALLET",
+        W,
+        BFA,
+        "",
+        "Planerat möte vars dag har passerat",
+        "Mötet {date} är planerat men inte registrerat som hållet ({organ}).",
+        "Sätt 'status: hållet' och fyll i närvarande eller anteckningar "
+        "(bfa set moten/{year}/{id} status hållet), eller 'status: inställt'. "
+        "Ett planerat möte räknas aldrig som hållet.",
+        command="check",
+    ),
+    Rule(
         "ATGARD-FORSENAD",
         E,
         EGET,
         "",
-        "Åtgärder som passerat slutdatum",
-        "Åtgärden '{atgard}' skulle vara klar {due} men har status {status}.",
-        "Ändra status till genomförd eller avbruten, eller flytta 'slut'.",
+        "Åtgärder som når sitt slutdatum",
+        "Åtgärden '{atgard}' (status {status}) {state}.",
+        "Ändra status till genomförd eller avbruten när den är klar, eller flytta 'slut'.",
         command="check",
     ),
     Rule(
@@ -352,7 +364,7 @@ RULES: tuple[Rule, ...] = (
         EGET,
         "",
         "Indikatorer mäts så ofta som beslutats",
-        "Indikatorn '{name}' har inget värde nyare än {last}; nästa värde väntades {due}.",
+        "Indikatorn '{name}' har inget värde nyare än {last}; nästa värde {state}.",
         "Lägg till det senaste värdet under 'mätvärden'.",
         command="check",
     ),

@@ -9,17 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .._periods import add_months, add_years, label, periods
+from .. import duties
+from .._periods import PERIOD_MONTHS
+from ..duties import DONE, Cadenced, Period
 from ..findings import Severity
-from ..model import Frekvens, Organ
-from ..model._base import PERIOD_MONTHS
 from ..model.dokument import WITHDRAWN
 from ..repo import KOMMUN, Repo
 from ._engine import Context, Hit, rule
 
 LAW_IN_FORCE_PLAN = dt.date(2024, 7, 1)  # the first åtgärdsplan was due by this date
-DONE = ("genomförd", "avbruten")
-DAY = dt.timedelta(days=1)
 UNITS = {
     "vecka": "veckor",
     "månad": "månader",
@@ -52,23 +50,12 @@ def _days(n: int) -> str:
     return "1 dag" if n == 1 else f"{n} dagar"
 
 
-def next_due(last: dt.date, cadence: Frekvens) -> dt.date:
-    """The latest date the next occurrence may happen, given the last one."""
-    if cadence.per == "vecka":
-        return last + dt.timedelta(days=7 // cadence.count or 1)
-    months = PERIOD_MONTHS[cadence.per]
-    return add_months(last, max(1, months // cadence.count))
-
-
 @rule("DOK-REVISION")
 def revision(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for did, d in repo.dokument.items():
         r = d.revision
-        if r is None or d.effective_status in (*WITHDRAWN, "ska_upphävas"):
-            continue  # a withdrawn document is not revised
-        base = d.date or d.valid_from
-        due = r.date or (add_years(base, r.years) if base and r.years else None)
-        if due is None:
+        due = duties.revision_due(repo, did)
+        if r is None or due is None:
             continue
         said = state(due, ctx)
         if said is None:
@@ -77,18 +64,24 @@ def revision(repo: Repo, ctx: Context) -> Iterator[Hit]:
         kind = "aktualitetsprövningen" if r.kind == "aktualitetsprövning" else "revisionen"
         verb = "prövas" if r.kind == "aktualitetsprövning" else "revideras"
         rule_text = f" ({r.text})" if r.text else ""
+        todo = (
+            "Pröva om dokumentet fortfarande är aktuellt och besluta om det ska gälla, "
+            "revideras eller upphävas."
+            if r.kind == "aktualitetsprövning"
+            else "Anta en ny version och uppdatera 'datum'."
+        )
         yield Hit(
             "dokument",
             did,
             ("revideras",),
             due=due,
             severity=sev,
+            basis=f"dokument/{did}.yaml: revideras",
             args={
                 "title": d.title,
                 "kind": kind,
                 "state": text,
-                "hint": f"Dokumentet ska enligt beslut {verb}{rule_text}. "
-                "Anta en ny version och uppdatera 'datum'.",
+                "hint": f"Dokumentet ska enligt beslut {verb}{rule_text}. {todo}",
             },
         )
 
@@ -108,15 +101,19 @@ def validity(repo: Repo, ctx: Context) -> Iterator[Hit]:
             ("gäller_till",),
             due=d.valid_to,
             severity=sev,
+            basis=f"dokument/{did}.yaml: gäller_till",
             args={"title": d.title, "state": text},
         )
+
+
+PLAN_TYPES = ("åtgärdsplan",)
 
 
 @rule("LAG-ATGARDSPLAN")
 def action_plan(repo: Repo, ctx: Context) -> Iterator[Hit]:
     if repo.kommun is None:
         return
-    plans = {k: d for k, d in repo.dokument.items() if d.type == "åtgärdsplan"}
+    plans = {k: d for k, d in repo.dokument.items() if d.type in PLAN_TYPES}
     # a plan in force counts even when its date is unknown; a withdrawn one never does
     decided = [
         d
@@ -129,13 +126,16 @@ def action_plan(repo: Repo, ctx: Context) -> Iterator[Hit]:
     if plans:
         pid = sorted(plans)[0]
         plan = plans[pid]
-        if plan.effective_status == "utkast":
+        missing = [k for k, v in (("antagen_av", plan.adopted_by), ("datum", plan.date)) if not v]
+        if plan.effective_status == "utkast" and missing:
+            what = " och ".join(f"'{k}'" for k in missing)
+            message = f"Åtgärdsplanen '{plan.title}' är inte beslutad: {what} saknas."
+            where: tuple[str, ...] = (missing[0],) if missing[0] == "datum" else ("antagen_av",)
+        elif plan.in_force and plan.date is not None and plan.date > ctx.today:
             message = (
-                f"Åtgärdsplanen '{plan.title}' är inte beslutad (antagen_av och datum saknas)."
+                f"Åtgärdsplanen '{plan.title}' är inte beslutad ännu: beslutsdatumet "
+                f"{plan.date.isoformat()} ligger efter {ctx.today.isoformat()}."
             )
-            where: tuple[str, ...] = ("antagen_av",)
-        elif plan.in_force and plan.date is not None:
-            message = f"Åtgärdsplanen '{plan.title}' beslutas först {plan.date.isoformat()}."
             where = ("datum",)
         else:
             message = (
@@ -165,279 +165,286 @@ def action_plan(repo: Repo, ctx: Context) -> Iterator[Hit]:
         )
 
 
+def _current(c: Cadenced, ctx: Context) -> Period | None:
+    """Today's period when it is not yet met and ends within the horizon."""
+    p = c.current
+    if p is None or p.met:
+        return None
+    months = PERIOD_MONTHS.get(c.cadence.per, 0)
+    if (p.end - ctx.today).days <= min(ctx.horizon_days, 31 * months if months else 7):
+        return p
+    return None
+
+
 @rule("LAGESBILD-FREKVENS")
 def situation_pictures(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    plan = repo.kommun.situation_plan if repo.kommun else None
-    if plan is None:
-        return
-    for kind, routine in (("operativ", plan.operative), ("strategisk", plan.strategic)):
-        if routine is None:
+    for kind in ("operativ", "strategisk"):
+        c = duties.situation_pictures(repo, kind, ctx.today)
+        if c is None:
             continue
-        mine = [lb for lb in repo.lagesbilder.values() if lb.type == kind]
-        cadence = routine.cadence.describe()
-        key = "operativ" if kind == "operativ" else "strategisk"
-        if not mine:
+        cadence = c.cadence.describe()
+        common = {"kind": f"en {kind}", "cadence": cadence}
+        where = (KOMMUN, "bfa", ("lägesbilder", kind))
+        if c.start is None:
             yield Hit(
-                KOMMUN,
-                "bfa",
-                ("lägesbilder", key),
-                args={
-                    "message": f"Det finns ingen {kind} lägesbild.",
-                    "kind": f"en {kind}",
-                    "cadence": cadence,
-                },
+                *where,
+                basis=c.basis,
+                args={"message": f"Det finns ingen {kind} lägesbild.", **common},
             )
             continue
-        last = max(lb.date for lb in mine)
-        due = next_due(last, routine.cadence)
-        said = state(due, ctx)
-        if said:
-            text, sev = said
+        plural = f"{kind}a"
+        for p in c.missed:
             yield Hit(
-                KOMMUN,
-                "bfa",
-                ("lägesbilder", key),
-                due=due,
-                severity=sev,
+                *where,
+                due=p.due,
+                basis=c.basis,
                 args={
-                    "message": f"En ny {kind} lägesbild (den senaste är från "
-                    f"{last.isoformat()}) {text}.",
-                    "kind": f"en {kind}",
-                    "cadence": cadence,
+                    "message": f"{p.done} av {p.required} {plural} lägesbilder togs fram "
+                    f"{p.label}.",
+                    **common,
+                },
+            )
+        cur = _current(c, ctx)
+        if cur is not None:
+            yield Hit(
+                *where,
+                due=cur.due,
+                severity=Severity.WARNING,
+                basis=c.basis,
+                args={
+                    "message": f"{cur.done} av {cur.required} {plural} lägesbilder är framtagna "
+                    f"{cur.label}, som slutar {cur.due.isoformat()}.",
+                    **common,
                 },
             )
 
 
-def _recorded(repo: Repo, organ_id: str, item_type: str, today: dt.date) -> list[dt.date]:
-    return [
-        m.date
-        for m in repo.meetings_of(organ_id)
-        if m.date <= today and any(i.type == item_type for i in m.items)
-    ]
-
-
-def _duty(
-    repo: Repo,
-    ctx: Context,
-    organ_id: str,
-    cadence: Frekvens,
-    item_type: str,
-    path: tuple[str, ...],
-    noun: str,
-) -> Iterator[Hit]:
-    name = repo.name_of("organ", organ_id)
-    dates = _recorded(repo, organ_id, item_type, ctx.today)
-    kommun = repo.kommun
-    since = (
-        kommun.leadership.decision.date
-        if kommun and kommun.leadership and kommun.leadership.decision
-        else None
-    )
-    if not dates:
-        due = next_due(since, cadence) if since else None
-        if due is not None and due > ctx.today + dt.timedelta(days=ctx.horizon_days):
-            return
+def _item_duty(repo: Repo, ctx: Context, c: Cadenced, noun: str) -> Iterator[Hit]:
+    name = repo.name_of("organ", c.subject)
+    where = (KOMMUN, "bfa", (c.what,))
+    if c.start is None:
         yield Hit(
-            KOMMUN,
-            "bfa",
-            path,
-            due=due,
-            severity=Severity.WARNING if due and due >= ctx.today else None,
+            *where,
+            severity=Severity.WARNING,
+            basis=c.basis,
             args={
                 "message": f"Ingen {noun} i {name} finns registrerad i moten/ "
-                f"(beslutat: {cadence.describe()})."
+                f"(beslutat: {c.cadence.describe()})."
             },
         )
         return
-    last = max(dates)
-    due = next_due(last, cadence)
-    said = state(due, ctx)
-    if said:
-        text, sev = said
+    for p in c.missed:
         yield Hit(
-            KOMMUN,
-            "bfa",
-            path,
-            due=due,
-            severity=sev,
-            args={"message": f"Nästa {noun} i {name} (den senaste var {last.isoformat()}) {text}."},
+            *where,
+            due=p.due,
+            basis=c.basis,
+            args={
+                "message": f"{name}: {p.done} av {p.required} sammanträden med {noun} "
+                f"{p.label} finns registrerade i moten/ (beslutat: {c.cadence.describe()})."
+            },
+        )
+    cur = _current(c, ctx)
+    if cur is not None:
+        last = f" (den senaste var {c.last.isoformat()})" if c.last else ""
+        yield Hit(
+            *where,
+            due=cur.due,
+            severity=Severity.WARNING,
+            basis=c.basis,
+            args={
+                "message": f"Nästa {noun} i {name}{last} ska ske senast {cur.due.isoformat()} "
+                f"({cur.label})."
+            },
         )
 
 
 @rule("UPPFOLJNING-NAMND")
 def follow_up(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    f = repo.kommun.follow_up if repo.kommun else None
-    if f is not None:
-        yield from _duty(
-            repo, ctx, f.organ, f.cadence, "uppföljning", ("uppföljning",), "uppföljning av arbetet"
-        )
+    c = duties.follow_up(repo, ctx.today)
+    if c is not None:
+        yield from _item_duty(repo, ctx, c, "uppföljning")
 
 
 @rule("RAPPORTERING-KF")
 def reporting(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    r = repo.kommun.reporting if repo.kommun else None
-    if r is not None:
-        yield from _duty(
-            repo, ctx, r.to, r.cadence, "rapportering", ("rapportering",), "rapportering om arbetet"
-        )
-
-
-def _start(repo: Repo, oid: str, o: Organ) -> dt.date | None:
-    if o.established:
-        return o.established
-    if o.trial and o.trial.start:
-        return o.trial.start
-    if o.temporary and o.temporary.start:
-        return o.temporary.start
-    held = repo.meetings_of(oid)
-    return held[0].date if held else None
+    c = duties.reporting(repo, ctx.today)
+    if c is not None:
+        yield from _item_duty(repo, ctx, c, "rapportering")
 
 
 @rule("MOTEN-FREKVENS")
 def cadence(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    for oid, o in repo.organ.items():
-        c = o.meetings
-        if c is None or not o.is_active:
-            continue  # a proposed or wound-down body is not expected to meet
-        held = [m.date for m in repo.meetings_of(oid) if m.date <= ctx.today]
-        if o.external and not held:
+    for oid, o in sorted(repo.organ.items()):
+        c = duties.meetings(repo, oid, ctx.today)
+        if c is None:
+            continue
+        if o.external and not c.dates:
             continue  # bodies run by others: checked only where the municipality keeps records
-        start = _start(repo, oid, o)
-        planned = c.describe()
-        if start is None:
+        planned = c.cadence.describe()
+        if c.start is None:
             yield Hit(
                 "organ",
                 oid,
                 ("möten",),
                 severity=Severity.WARNING,
+                basis=c.basis,
                 args={
-                    "message": f"{o.name}: inga möten finns registrerade i moten/ "
+                    "message": f"{o.name}: inga hållna möten finns registrerade i moten/ "
                     f"(beslutat: {planned}).",
-                    "hint": f"Lägg in hållna möten (bfa new mote {oid} --date ÅÅÅÅ-MM-DD), "
-                    f"eller ange sedan när organet finns (bfa set organ/{oid} inrättad "
-                    "ÅÅÅÅ-MM-DD).",
+                    "hint": f"Lägg in hållna möten (bfa new mote {oid} --date ÅÅÅÅ-MM-DD, "
+                    "sedan status: hållet), ange sedan när organet finns (bfa set "
+                    f"organ/{oid} inrättad ÅÅÅÅ-MM-DD), eller 'möten_registreras_från' om "
+                    "äldre möten inte finns i förrådet.",
                 },
             )
             continue
-        until = ctx.today
-        for end in (
-            o.temporary.end if o.temporary else None,
-            o.trial.end if o.trial else None,
-            o.wind_down_by,
-        ):
-            if end is not None:
-                until = min(until, end)
-        missed: list[tuple[dt.date, dt.date, int]] = []
-        for ps, pe in periods(start, until, c.per):
-            if ps < start:
-                continue  # the body did not exist for the whole period
-            count = sum(1 for d in held if ps <= d < pe)
-            if count >= c.count:
-                continue
-            if pe > ctx.today:  # the current period: warn only when it ends soon
-                if (pe - ctx.today).days <= min(ctx.horizon_days, 31 * PERIOD_MONTHS.get(c.per, 0)):
-                    yield Hit(
-                        "organ",
-                        oid,
-                        ("möten",),
-                        due=pe - DAY,
-                        severity=Severity.WARNING,
-                        args={
-                            "message": f"{o.name} har hållit {count} av {c.count} "
-                            f"möten {label(ps, c.per)}, som slutar {(pe - DAY).isoformat()}.",
-                            "hint": f"Beslutat: {planned}.",
-                        },
-                    )
-                continue
-            missed.append((ps, pe, count))
-        yield from _missed(oid, o, missed, planned)
+        yield from _missed(o.name, oid, c, planned)
+        cur = _current(c, ctx)
+        if cur is not None:
+            yield Hit(
+                "organ",
+                oid,
+                ("möten",),
+                due=cur.due,
+                severity=Severity.WARNING,
+                basis=c.basis,
+                args={
+                    "message": f"{o.name} har hållit {cur.done} av {cur.required} "
+                    f"möten {cur.label}, som slutar {cur.due.isoformat()}.",
+                    "hint": f"Beslutat: {planned}.",
+                },
+            )
 
 
-def _missed(
-    oid: str, o: Organ, missed: list[tuple[dt.date, dt.date, int]], planned: str
-) -> Iterator[Hit]:
-    """One hit per missed period; consecutive periods without meetings form one run."""
-    assert o.meetings is not None
-    per, need = o.meetings.per, o.meetings.count
-    hint = f"Beslutat: {planned}. Saknas protokoll i moten/, eller har mötena uteblivit?"
+def _missed(name: str, oid: str, c: Cadenced, planned: str) -> Iterator[Hit]:
+    """One hit per missed period; consecutive periods without meetings form one run
+    (within one calendar year, so each year's report and check agree)."""
+    per = c.cadence.per
+    missed = c.missed
+    hint = (
+        f"Beslutat: {planned}. Saknas mötesfiler med 'status: hållet' i moten/, eller har "
+        "mötena uteblivit? Finns äldre möten inte i förrådet, ange 'möten_registreras_från'."
+    )
     i = 0
     while i < len(missed):
-        ps, _pe, count = missed[i]
+        first = missed[i]
         j = i
         while (
-            count == 0
+            first.done == 0
             and j + 1 < len(missed)
-            and missed[j + 1][2] == 0
-            and missed[j + 1][0] == missed[j][1]
+            and missed[j + 1].done == 0
+            and missed[j + 1].start == missed[j].end
+            and (per == "vartannat år" or missed[j + 1].due.year == first.due.year or per == "år")
         ):
             j += 1
         if j > i:
             span = (
-                f"åren {ps.year}–{missed[j][0].year}"
+                f"åren {first.start.year}–{missed[j].start.year}"
                 if per == "år"
-                else f"{label(ps, per)} – {label(missed[j][0], per)}"
+                else f"{first.label} – {missed[j].label}"
             )
-            text = f"{o.name} höll inga möten {span} ({j - i + 1} {UNITS[per]} i följd)."
-        elif count == 0:
-            text = f"{o.name} höll inga möten {label(ps, per)}."
+            text = f"{name} höll inga möten {span} ({j - i + 1} {UNITS[per]} i följd)."
+        elif first.done == 0:
+            text = f"{name} höll inga möten {first.label}."
         else:
-            text = f"{o.name} höll {count} av {need} möten {label(ps, per)}."
+            text = f"{name} höll {first.done} av {first.required} möten {first.label}."
         yield Hit(
-            "organ", oid, ("möten",), due=missed[j][1] - DAY, args={"message": text, "hint": hint}
+            "organ",
+            oid,
+            ("möten",),
+            due=missed[j].due,
+            basis=c.basis,
+            args={"message": text, "hint": hint},
         )
         i = j + 1
 
 
+@rule("MOTE-EJ-HALLET")
+def planned_past(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    for mid, m in duties.overdue_planned(repo, ctx.today):
+        yield Hit(
+            "moten",
+            mid,
+            ("status",) if m.status else (),
+            due=m.date,
+            args={
+                "date": m.date.isoformat(),
+                "organ": repo.name_of("organ", m.organ),
+                "id": mid,
+                "year": m.date.year,
+            },
+        )
+
+
 @rule("ATGARDSPUNKT-FORSENAD")
 def action_items(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    for mid, m in repo.moten.items():
-        for i, item in enumerate(m.action_items):
-            if item.done or item.by is None:
-                continue
-            said = state(item.by, ctx)
-            if said:
-                text, sev = said
-                yield Hit(
-                    "moten",
-                    mid,
-                    ("åtgärdspunkter", i, "senast"),
-                    due=item.by,
-                    severity=sev,
-                    args={
-                        "what": item.what,
-                        "date": m.date.isoformat(),
-                        "organ": repo.name_of("organ", m.organ),
-                        "state": text,
-                    },
-                )
+    for a in duties.action_items(repo):
+        if a.done or a.item.by is None:
+            continue
+        said = state(a.item.by, ctx)
+        if not said:
+            continue
+        text, sev = said
+        origin = repo.moten.get(a.origin)
+        carried = ""
+        if a.last_carried:
+            last = repo.moten[a.last_carried]
+            carried = (
+                f" (senast överförd till {repo.name_of('organ', last.organ)} "
+                f"{last.date.isoformat()})"
+            )
+        yield Hit(
+            "moten",
+            a.at,
+            ("åtgärdspunkter", a.index, "senast"),
+            due=a.item.by,
+            severity=sev,
+            args={
+                "what": a.item.what,
+                "date": origin.date.isoformat() if origin else a.origin[:10],
+                "organ": repo.name_of("organ", origin.organ) if origin else a.origin[11:],
+                "state": text + carried,
+            },
+        )
 
 
 @rule("ATGARD-FORSENAD")
 def measures(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for aid, a in repo.atgarder.items():
-        if a.end is None or a.status in DONE or a.end >= ctx.today:
+        if a.end is None or a.status in DONE:
             continue
+        said = state(a.end, ctx, soon="ska vara klar senast")
+        if said is None:
+            continue
+        text, sev = said
         yield Hit(
             "atgarder",
             aid,
-            ("status",),
+            ("slut",),
             due=a.end,
-            args={"atgard": a.title, "due": a.end.isoformat(), "status": a.status},
+            severity=sev,
+            basis=f"atgarder/{aid}.yaml: slut",
+            args={"atgard": a.title, "status": a.status, "state": text},
         )
 
 
 @rule("INDIKATOR-INAKTUELL")
 def indicators(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for iid, ind in repo.indikatorer.items():
-        if not ind.values:
+        due = duties.indicator_due(repo, iid)
+        if due is None:
             continue
+        said = state(due, ctx, late="väntades senast", soon="väntas senast")
+        if said is None:
+            continue
+        text, sev = said
         last = max(ind.values, key=lambda v: v.when)
-        due = next_due(last.when, ind.cadence)
-        if due < ctx.today:
-            yield Hit(
-                "indikatorer",
-                iid,
-                ("mätvärden",),
-                due=due,
-                args={"name": ind.name, "last": last.label, "due": due.isoformat()},
-            )
+        yield Hit(
+            "indikatorer",
+            iid,
+            ("mätvärden",),
+            due=due,
+            severity=sev,
+            basis=f"indikatorer/{iid}.yaml: frekvens",
+            args={"name": ind.name, "last": last.label, "state": text},
+        )
