@@ -32,6 +32,7 @@ LOADING: dict[tuple[str, str], tuple[str, str | bytes]] = {
     ("FIL-TOPPNIVA", ""): (STYRGRUPP, "Styrgrupp\n"),
     ("FIL-TOPPNIVA", "lista"): (STYRGRUPP, "- namn: Styrgrupp\n"),
     ("FIL-ID", ""): ("organ/Styrgrupp Ny.yaml", BASE),
+    ("FIL-ID", "windows"): ("organ/aux.yaml", BASE),
     ("FIL-MAPP", ""): ("papper/x.yaml", BASE),
     ("FIL-MAPP", "förslag"): ("organs/x.yaml", BASE),
     ("MOTE-FILNAMN", ""): ("moten/2025/2025-3-1-styrgrupp.yaml", "organ: styrgrupp\n"),

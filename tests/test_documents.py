@@ -296,3 +296,24 @@ def test_org_chart_routes_around_rows_in_between(example) -> None:
     assert any(e.target == "o_lansnatverket" and e.style == "solid" for e in layout.edges)
     assert not _crossings(layout)
     assert [g.label for g in layout.groups] == ["Samverkan utanför kommunen"]
+
+
+def test_register_of_governing_documents(docs) -> None:
+    """Every document of every type, with status, adoption, § and next review (#13)."""
+    for ex in EXAMPLE_NAMES:
+        repo = load_repo(EXAMPLES / ex)
+        for kind in ("riktlinje", "organisation"):
+            md = docs[(ex, kind)][0]
+            assert "## Register över styrdokument" in md, (ex, kind)
+            register = md.split("## Register över styrdokument", 1)[1]
+            for d in repo.dokument.values():
+                assert _cell(d.title) in register, (ex, kind, d.title)
+    norsjo = docs[("norsjo", "organisation")][0].split("## Register över styrdokument")[1]
+    assert "| program | Gällande | Kommunfullmäktige | 2020-06-15 |" in norsjo
+    assert "| § 12 | 2027-02-10 (revidering) |" in norsjo
+
+
+def _cell(text: str) -> str:
+    from brottsforeb._escape import cell
+
+    return cell(text)

@@ -279,6 +279,11 @@ def test_render_all_html_writes_an_index(cli, tmp_path: Path) -> None:
         assert (out / link).is_file()
     repo = load_repo(EXAMPLES / "torsby")
     assert index == html_index(repo, render_all(repo))
+    # Pages written with the index link back to it; a page written alone links nowhere.
+    assert 'href="index.html"' in (out / "riktlinje.html").read_text(encoding="utf-8")
+    alone = tmp_path / "riktlinje.html"
+    assert cli("render", "riktlinje", EXAMPLES / "torsby", "-f", "html", "-o", alone).exit_code == 0
+    assert "href=" not in alone.read_text(encoding="utf-8")
 
 
 @pytest.mark.skipif(_chromium.chromium() is None, reason="Chromium saknas")

@@ -516,3 +516,18 @@ def test_pre_commit_entry_runs(tmp_path: Path) -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_repository_in_a_subfolder_keeps_its_history_in_the_enclosing_one(
+    cli, tmp_path: Path
+) -> None:
+    outer = git.Repo.init(tmp_path)
+    root = tmp_path / "dokumentation/bfa"
+    assert cli("init", root, "--name", "Testby kommun").exit_code == 0
+    outer.git.add(A=True)
+    outer.index.commit("bfa in i förvaltningens förråd")
+    outer.create_tag("start")
+    assert cli("set", "organ/styrgrupp", "möten.antal", "4", "-C", root).exit_code == 0
+    r = cli("minutes", root, "--since", "start")
+    assert r.exit_code == 0, r.output
+    assert "från 2 till 4" in r.stdout

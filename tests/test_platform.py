@@ -159,3 +159,12 @@ def test_no_color_wins_over_force_color(tmp_path: Path, cli) -> None:
     assert b"\x1b[" in painted.stdout  # the test can see colour when there is some
     plain = _bfa("validate", tmp_path / "r", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
     assert plain.returncode == 0 and b"\x1b[" not in plain.stdout + plain.stderr
+
+
+def test_a_file_windows_cannot_check_out_is_an_error(example) -> None:
+    """A repository made on Linux or macOS with organ/aux.yaml breaks every Windows clone."""
+    root = example("torsby")
+    (root / "organ/aux.yaml").write_text("namn: Aux\ntyp: arbetsgrupp\n", encoding="utf-8")
+    found = [f for f in validate(load_repo(root)) if f.file == "organ/aux.yaml"]
+    assert [f.rule for f in found] == ["FIL-ID"]
+    assert "Windows" in found[0].message and "aux-grupp.yaml" in (found[0].hint or "")

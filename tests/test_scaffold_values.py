@@ -1,4 +1,4 @@
-"""Nothing invented by scaffolding (#14 item 7): bad --typ writes nothing; guesses are listed."""
+"""Nothing invented by scaffolding (#14 item 7): bad --type writes nothing; guesses are listed."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def test_bad_typ_is_refused_in_swedish_and_writes_nothing(
 ) -> None:
     root = make_repo()
     before = _files(root)
-    args = ["new", kind, "styrgrupp" if kind == "mote" else "Nytt namn", root, "--typ", bad]
+    args = ["new", kind, "styrgrupp" if kind == "mote" else "Nytt namn", root, "--type", bad]
     r = cli(*args)
     assert r.exit_code == 2, r.output
     assert _files(root) == before
@@ -36,11 +36,11 @@ def test_bad_typ_is_refused_in_swedish_and_writes_nothing(
         assert f"'{bad}' är inget slag av" in r.stderr
         assert "Tillåtna värden: " + ", ".join(allowed_types(kind)) in r.stderr
     else:
-        assert "--typ gäller inte bfa new" in r.stderr
+        assert "--type gäller inte bfa new" in r.stderr
 
 
 def test_suggestion_for_a_near_miss(cli, make_repo) -> None:
-    r = cli("new", "organ", "X", make_repo(), "--typ", "styrgrup")
+    r = cli("new", "organ", "X", make_repo(), "--type", "styrgrup")
     assert r.exit_code == 2 and "Menade du 'styrgrupp'?" in r.stderr
 
 

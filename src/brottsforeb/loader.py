@@ -11,6 +11,7 @@ from typing import BinaryIO
 from pydantic import ValidationError
 
 from . import _yaml
+from ._ids import WINDOWS_RESERVED
 from ._messages import schema_findings, suggest
 from ._pii import find_personnummer
 from .errors import NotARepositoryError
@@ -125,6 +126,8 @@ def _classify(rel: str) -> tuple[str, str] | Finding:
         return kind.folder, stem
     if not _SLUG.match(stem):
         return from_catalog("FIL-ID", rel, name=parts[-1])
+    if stem in WINDOWS_RESERVED:
+        return from_catalog("FIL-ID", rel, variant="windows", name=parts[-1], stem=stem)
     return kind.folder, stem
 
 

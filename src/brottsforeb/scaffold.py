@@ -6,7 +6,7 @@ MALL-EJ-IFYLLD lists each one, so a fresh repository validates at once and its
 warnings are the to-do list. Every other value bfa fills in for the user (a
 cadence, a convener, a date) is listed under ``obekräftat`` in its file, and
 MALL-EJ-IFYLLD lists those too until the user strikes them from the list.
-Nothing is written that ``bfa validate`` would reject: a ``--typ`` outside the
+Nothing is written that ``bfa validate`` would reject: a ``--type`` outside the
 kind's values is refused with the allowed ones, writing nothing.
 """
 
@@ -811,7 +811,7 @@ def _literal_values(annotation: Any) -> tuple[str, ...]:
 
 
 def allowed_types(kind: str) -> tuple[str, ...]:
-    """The values ``bfa new KIND NAME --typ`` accepts; empty when the kind has no type."""
+    """The values ``bfa new KIND NAME --type`` accepts; empty when the kind has no type."""
     from .model.indikator import Kalla
 
     folder = _folder(kind)
@@ -828,8 +828,8 @@ def _check_typ(kind: str, typ: str) -> None:
     singular = KINDS[folder].singular
     if not allowed:
         raise UsageError(
-            f"En {singular} har inget slag; --typ gäller inte bfa new {kind}.",
-            hint="Ta bort --typ. Inget har skrivits.",
+            f"En {singular} har inget slag; --type gäller inte bfa new {kind}.",
+            hint="Ta bort --type. Inget har skrivits.",
         )
     if typ not in allowed:
         guess = suggest(typ, list(allowed))

@@ -178,13 +178,14 @@ def render_cmd(
             code=1,
         )
 
-    def write(doc: Rendered, target: Path) -> None:
+    def write(doc: Rendered, target: Path, *, index: bool = False) -> None:
         if fmt is DocFormat.pdf:
             write_output(target, to_pdf(doc), marker=PDF_MARKER, force=force)
         elif fmt is DocFormat.docx:
             write_output(target, to_docx(doc, repo), marker=DOCX_MARKER, force=force)
         elif fmt is DocFormat.html:
-            write_output(target, to_html(doc).encode("utf-8"), marker=HTML_MARKER, force=force)
+            page = to_html(doc, index=index)
+            write_output(target, page.encode("utf-8"), marker=HTML_MARKER, force=force)
         else:
             write_output(target, doc.markdown.encode("utf-8"), marker=MARKER.encode(), force=force)
         typer.echo(f"skrev {target}", err=True)
@@ -197,7 +198,7 @@ def render_cmd(
         out.mkdir(parents=True, exist_ok=True)
         docs = render_all(repo, public=public, year=year, errors=errors, today=day)
         for doc in docs:
-            write(doc, out / f"{doc.name}.{fmt.value}")
+            write(doc, out / f"{doc.name}.{fmt.value}", index=True)
         if fmt is DocFormat.html:
             index = out / "index.html"
             write_output(

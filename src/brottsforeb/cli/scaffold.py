@@ -138,7 +138,7 @@ def new_cmd(
             except ValueError:
                 raise fail(f"'{date}' är inget giltigt datum.", "Skriv ÅÅÅÅ-MM-DD.") from None
         if typ is not None:
-            raise fail("--typ gäller inte bfa new mote; ett möte har inget slag.")
+            raise fail("--type gäller inte bfa new mote; ett möte har inget slag.")
         created = new_meeting(path, name, when)
     else:
         if date is not None:

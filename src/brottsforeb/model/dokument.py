@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ._base import (
     AktorRef,
@@ -118,7 +118,8 @@ class Dokument(Entity):
         None,
         alias="status",
         description="utkast, gällande, inaktuellt, ska_upphävas, upphävt eller ersatt. "
-        "Utan status: utkast om antagen_av och datum saknas, annars gällande.",
+        "Utan status: ersatt om ersatt_av är angivet, utkast om antagen_av och datum "
+        "saknas, annars gällande.",
     )
     replaced_by: DokumentRef | None = Field(
         None, alias="ersatt_av", description="Dokumentet som ersätter det här (id i dokument/)."
@@ -188,29 +189,34 @@ class Dokument(Entity):
         default_factory=list, alias="avsnitt", description="Dokumentets egen text."
     )
 
+    @field_validator("replaced_by")
+    @classmethod
+    def _replaced(cls, value: str | None, info: ValidationInfo) -> str | None:
+        status = info.data.get("status")
+        if value and status in ("utkast", "gällande"):
+            raise ValueError(
+                f"ett dokument med status {status} kan inte vara ersatt; ta bort ersatt_av "
+                "eller ändra status (ersatt, upphävt, ska_upphävas eller inaktuellt)"
+            )
+        return value
+
     @model_validator(mode="after")
     def _dates(self) -> Dokument:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValueError("gäller_till ligger före gäller_från")
-        if self.status == "ersatt" and not self.replaced_by:
-            raise ValueError(
-                "status ersatt kräver ersatt_av (id för dokumentet som ersätter det här)"
-            )
-        if self.replaced_by and self.status in (None, "utkast", "gällande"):
-            raise ValueError(
-                "nyckeln ersatt_av hör till ett dokument med status ersatt, upphävt, "
-                "ska_upphävas eller inaktuellt"
-            )
         return self
 
     @property
     def effective_status(self) -> DokumentStatus:
-        """The status written, else derived: utkast without antagen_av or datum, else gällande.
+        """The status written, else derived: ersatt when ersatt_av names its successor,
+        utkast when neither antagen_av nor datum is known, else gällande.
 
         A document that was adopted but whose date is unknown is not a draft.
         """
         if self.status is not None:
             return self.status
+        if self.replaced_by:
+            return "ersatt"
         return "gällande" if self.adopted_by or self.date else "utkast"
 
     @property

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from ._base import AktorRef, Entity, FunktionRef, Person
 
@@ -42,10 +42,11 @@ class Funktion(Entity):
         description="true när funktionen finns men ingen har den just nu.",
     )
 
-    @model_validator(mode="after")
-    def _vacancy(self) -> Funktion:
-        if self.vacant and self.holder is not None:
+    @field_validator("vacant")
+    @classmethod
+    def _vacancy(cls, value: bool, info: ValidationInfo) -> bool:
+        if value and info.data.get("holder") is not None:
             raise ValueError(
                 "en vakant funktion har ingen innehavare; ta bort vakant eller innehavare"
             )
-        return self
+        return value

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from ._base import (
     AktorRef,
@@ -202,17 +202,29 @@ class Organ(Entity):
     target_group: str | None = Field(None, alias="målgrupp", description="Målgrupp.")
     description: str | None = Field(None, alias="beskrivning", description="Fri beskrivning.")
 
-    @model_validator(mode="after")
-    def _lifecycle(self) -> Organ:
-        if self.replaced_by and self.status not in ("avvecklas", "avvecklat"):
+    @field_validator("replaced_by")
+    @classmethod
+    def _replaced(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value and info.data.get("status", "avvecklas") not in ("avvecklas", "avvecklat"):
             raise ValueError(
-                "nyckeln ersätts_av hör till ett organ som avvecklas eller är avvecklat "
+                "ersätts_av hör till ett organ som avvecklas eller är avvecklat "
                 "(status: avvecklas eller avvecklat)"
             )
-        if self.wound_down and self.status != "avvecklat":
-            raise ValueError("nyckeln avvecklat_datum hör till ett organ med status avvecklat")
-        regular = {*self.members, *self.convener, *([self.chair] if self.chair else [])}
-        for group in self.role_members:
+        return value
+
+    @field_validator("wound_down")
+    @classmethod
+    def _wound_down(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        if value and info.data.get("status", "avvecklat") != "avvecklat":
+            raise ValueError("avvecklat_datum hör till ett organ med status avvecklat")
+        return value
+
+    @field_validator("role_members")
+    @classmethod
+    def _roles(cls, value: list[LedamoterIRoll], info: ValidationInfo) -> list[LedamoterIRoll]:
+        chair = info.data.get("chair")
+        regular = {*info.data.get("members", []), *info.data.get("convener", []), chair}
+        for group in value:
             if not group.members:
                 raise ValueError(f"ledamöter_i_roll ({group.role}) har inga ledamöter")
             twice = [f for f in group.members if f in regular]
@@ -221,7 +233,7 @@ class Organ(Entity):
                     f"'{twice[0]}' deltar redan alltid och ska inte stå under "
                     f"ledamöter_i_roll ({group.role})"
                 )
-        return self
+        return value
 
     @property
     def is_active(self) -> bool:

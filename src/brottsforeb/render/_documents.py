@@ -34,6 +34,7 @@ from ._views import (
     organ_tree,
     organ_view,
     problem_label,
+    register,
     revision_text,
     sections,
 )
@@ -166,6 +167,7 @@ def _riktlinje(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) ->
             if k and k.reporting
             else None,
             "schema": _charts.mermaid_chart(repo),
+            "register": register(ctx),
         }
     )
     c["figurer"] = {"organisationsschema": _charts.svg_chart(repo)}

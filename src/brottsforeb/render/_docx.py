@@ -94,7 +94,7 @@ def _has_page_field(part: Any) -> bool:
 
 def _plain_style(doc: Any, kommun: str, title: str) -> None:
     """bfa's own template: a readable body font, header with the municipality and title."""
-    from docx.shared import Pt, RGBColor
+    from docx.shared import Mm, Pt, RGBColor
 
     normal = doc.styles["Normal"]
     normal.font.name = "Calibri"
@@ -104,7 +104,13 @@ def _plain_style(doc: Any, kommun: str, title: str) -> None:
         style.font.color.rgb = RGBColor(0x0B, 0x4F, 0x8A)
         style.font.size = Pt(size)
     section = doc.sections[0]
-    section.header.paragraphs[0].text = f"{kommun}\t\t{title[:80]}"
+    section.page_width, section.page_height = Mm(210), Mm(297)  # A4, not Letter
+    section.left_margin = section.right_margin = Mm(23)
+    section.top_margin = section.bottom_margin = Mm(24)
+    head = section.header.paragraphs[0]
+    run = head.add_run(f"{kommun} · {title[:90]}" if kommun else title[:90])
+    run.font.size = Pt(8.5)
+    run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
 
 
 def _page_numbers(doc: Any, public: bool) -> None:

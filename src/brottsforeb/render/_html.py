@@ -126,9 +126,16 @@ def _page(title: str, kommun: str, body: str, *, nav: str = "") -> str:
     )
 
 
-def to_html(doc: Rendered) -> str:
-    """The document as one self-contained HTML page (byte-identical for identical input)."""
-    nav = ' <nav class="bfa" aria-label="Dokument">· <a href="index.html">Alla dokument</a></nav>'
+def to_html(doc: Rendered, *, index: bool = False) -> str:
+    """The document as one self-contained HTML page (byte-identical for identical input).
+
+    ``index``: the page sits beside an index.html (``bfa render --all``) and links to it.
+    """
+    nav = (
+        ' <nav class="bfa" aria-label="Dokument">· <a href="index.html">Alla dokument</a></nav>'
+        if index
+        else ""
+    )
     return _page(doc.title, doc.kommun, _body(doc), nav=nav)
 
 

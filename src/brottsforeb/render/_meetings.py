@@ -171,8 +171,18 @@ def _earlier_open_items(ctx: Ctx, mid: str, m: Mote) -> list[dict[str, str]]:
     return list(items.values())
 
 
+def _who(ctx: Ctx, fid: str) -> str:
+    """A function with its organisation, unless that is the municipality itself."""
+    f = ctx.repo.funktioner.get(fid)
+    k = ctx.repo.kommun
+    actor = ctx.repo.aktorer.get(f.actor) if f is not None and f.actor else None
+    if actor is not None and k is not None and actor.name == k.name:
+        return ctx.funktion(fid)
+    return ctx.funktion(fid, with_actor=True)
+
+
 def _people(ctx: Ctx, ids: list[str]) -> list[str]:
-    return [ctx.funktion(f, with_actor=True) for f in ids]
+    return [_who(ctx, f) for f in ids]
 
 
 def _next_meeting(repo: Repo, mid: str, m: Mote) -> str:
@@ -228,7 +238,7 @@ def meeting_context(ctx: Ctx, mid: str, kind: str) -> dict[str, Any]:
         f = repo.funktioner.get(fid)
         called.append(
             {
-                "namn": ctx.funktion(fid, with_actor=True),
+                "namn": _who(ctx, fid),
                 "ersättare": ctx.funktion(f.deputy) if f and f.deputy else "",
             }
         )

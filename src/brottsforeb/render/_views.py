@@ -171,21 +171,76 @@ STATUS_LABELS = {
 
 
 def document_status(d: Dokument) -> str:
-    """The status key from the data: ``status`` if given, else derived — a draft only when
-    nothing says it was adopted (neither by whom nor when), never for a missing date alone."""
-    given = getattr(d, "status", None)
-    if given:
-        return str(given)
-    return "utkast" if not d.adopted_by and not d.date else "gällande"
+    """The status key from the data (#14a): ``status`` if given, else derived — a draft
+    only when nothing says it was adopted, never for a missing date alone."""
+    return str(d.effective_status)
 
 
 def status_label(ctx: Ctx, d: Dokument) -> str:
-    key = document_status(d)
-    label = STATUS_LABELS.get(key, key)
-    by = getattr(d, "ersatt_av", None)
-    if key == "ersatt" and by:
-        label += f" av {ctx.repo.name_of('dokument', by)}"
+    label = d.status_label
+    if d.effective_status == "ersatt" and d.replaced_by:
+        label += f" av {ctx.repo.name_of('dokument', d.replaced_by)}"
     return label
+
+
+def next_review(d: Dokument) -> str:
+    """When the document is next to be revised or reviewed, from its own data."""
+    r = d.revision
+    if r is None:
+        return ""
+    verb = "aktualitetsprövning" if r.kind == "aktualitetsprövning" else "revidering"
+    if r.date:
+        return f"{r.date.isoformat()} ({verb})"
+    if r.years and d.date:
+        precision = getattr(d.date, "_precision", "dag")
+        if precision == "år":
+            when = str(d.date.year + r.years)
+        elif precision == "månad":
+            when = f"{d.date.year + r.years}-{d.date.month:02d}"
+        else:
+            try:
+                when = d.date.replace(year=d.date.year + r.years).isoformat()
+            except ValueError:  # 29 February
+                when = d.date.replace(year=d.date.year + r.years, day=28).isoformat()
+        return f"{when} ({verb})"
+    return f"{r.text} ({verb})" if r.text else ""
+
+
+def register(ctx: Ctx) -> list[dict[str, str]]:
+    """Every governing document of every type: status, adoption, § and next review."""
+    order = [
+        "riktlinje",
+        "policy",
+        "strategi",
+        "program",
+        "plan",
+        "handlingsplan",
+        "åtgärdsplan",
+        "samverkansöverenskommelse",
+        "medborgarlöfte",
+        "regler",
+    ]
+    docs = sorted(
+        ctx.repo.dokument.items(),
+        key=lambda kv: (
+            order.index(kv[1].type) if kv[1].type in order else 99,
+            kv[1].title,
+        ),
+    )
+    return [
+        {
+            "id": k,
+            "titel": d.title,
+            "typ": d.type,
+            "status": status_label(ctx, d),
+            "antagen_av": ctx.organ_name(d.adopted_by),
+            "datum": d.date.isoformat() if d.date else "",
+            "paragraf": d.paragraph or "",
+            "nästa": next_review(d),
+            "gäller_till": d.valid_to.isoformat() if d.valid_to else "",
+        }
+        for k, d in docs
+    ]
 
 
 def revision_text(years: int | None, kind: str) -> str:

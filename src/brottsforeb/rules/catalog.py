@@ -610,6 +610,13 @@ RULES += (
         "Använd små bokstäver a–z, siffror och bindestreck, utan å, ä, ö och "
         "mellanslag, t.ex. 'forebyggande-samordnare.yaml'.",
         command="load",
+        variants={
+            "windows": (
+                "Filnamnet '{name}' är ett namn som Windows reserverar; filen går inte att "
+                "checka ut där.",
+                "Byt namn på filen (git mv), t.ex. till '{stem}-grupp.yaml'.",
+            ),
+        },
     ),
     Rule(
         "FIL-MAPP",
