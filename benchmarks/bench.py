@@ -331,8 +331,8 @@ def main() -> None:
     lines = [
         "# Prestanda",
         "",
-        "Mätt med `python benchmarks/bench.py --write` (median av flera körningar, hela",
-        "kommandot i en egen process, alltså med uppstart och importer).",
+        "Mätt med `python benchmarks/bench.py --peer VENV --write` (median av flera",
+        "körningar, hela kommandot i en egen process, alltså med uppstart och importer).",
         "",
         f"- Maskin: {_machine()}",
         f"- Python {platform.python_version()}, {versions}",
@@ -379,26 +379,36 @@ def _cores() -> int:
 _NOTES = """
 ## Kommentarer
 
-- Kör i en ren virtuell miljö, som README:ns kommandon skapar (`.venv/bin/python
-  benchmarks/bench.py --write`). En Python vars `site` laddar extra moduler vid start
-  (t.ex. en `.pth`-fil som importerar certifi) lägger lika mycket på varje mätning ovan;
-  med sandlådans globala Python blev `bfa validate examples/torsby` 0,37 s i stället för
-  0,26 s, alltså över målet 0,3 s, fast bfa var detsamma.
-- `bfa validate` på ett exempel domineras av uppstarten: att importera Pydantic och Typer
-  och bygga modellernas validerare tar omkring två tredjedelar av tiden; själva
-  inläsningen och reglerna tar några hundradelar. Typst, GitPython, Jinja och Rich
-  importeras inte av `validate` eller `check` (tests/test_imports.py).
-- Korpusen med 290 kommuner: i en process tar bfa knappt dubbla golvets tid. Inläsningen
-  (libyaml:s C-komposer och bfa:s egen konstruktion med positioner för varje värde) är
-  ungefär lika snabb som golvet; resten är schemakontroll med Pydantic och reglerna. Med
-  båda kärnorna (ett förråd i taget per process) går hela kontrollen på golvets tid.
-- check-jsonschema kontrollerar bara schemat, men läser varje fil med ruamel.yaml och
-  validerar den med jsonschema-biblioteket, båda i huvudsak ren Python; det gör den mer än
-  tio gånger långsammare än bfa med alla regler.
+- Maskinen delas med andra som bygger och testar samtidigt: tiderna i sekunder varierar
+  mellan körningar (renderingen av Torsby, 2,8 s, är ett sådant utslag), därför är
+  jämförelserna tagna par för par i växelvis ordning och som CPU-tid där båda sidor har en
+  process. Kvoterna är det som går att lita på.
+- Lika villkor: tidigare siffror jämförde bfa på två processer med ett golv på en process
+  ("lika snabbt som C-laddaren") och check-jsonschema utan ruamel.yaml:s C-tillägg ("17×
+  snabbare"). Här har båda sidor lika många processer, och check-jsonschema kör med
+  C-tillägget (`ruamel.yaml.__with_libyaml__` är sant i dess miljö, och check-jsonschema ber
+  om det med `pure=False`).
+- bfa mäts som pip installerar det: med kompilerad bytekod. Med `PYTHONDONTWRITEBYTECODE`
+  satt och ingen bytekod kompileras bfa:s källfiler vid varje start, vilket ensamt kostade
+  omkring 70 ms av uppstarten i en profilering.
+- Uppstarten (`validate` på ett exempel): Typer 0.29 bygger en Pydantic-TypeAdapter för
+  varje flagga, Pydantic importeras och modellernas validerare byggs vid första
+  användningen; det är större delen av tiden. Denna omgång tog bort importen av mallverktyget
+  (med `urllib` och `ssl`) från `validate` och Pydantics genomsökning av alla installerade
+  pakets insticksmoduler. Kvar att göra för målet 15×: validerare som byggs färre gånger
+  (eller sparas mellan körningar) och Typer-parametrar utan TypeAdapter.
+- Korpusen: inläsningen läser nu varje fil med dess egen storlek i stället för att reservera
+  gränsen 1 MB per fil (en mmap/munmap i kärnan per fil, omkring 15 % av körningen); kvoten
+  mot golvet gick från 1,82× till 1,60×. Resten är schemakontroll med Pydantic och reglerna.
+- Läsa YAML: PyYAML:s C-laddare (libyaml) är 2,5 gånger snabbare än ruamel.yaml med dess
+  C-tillägg och 9 gånger snabbare än ruamel.yaml i ren Python. bfa läser därför med
+  libyaml; ruamel.yaml är till för att skriva med bevarad stil.
+- Importer: `tests/test_imports.py` går igenom varje kommando som bara läser. `validate` och
+  maskinformaten (`--format json`, `--format github`) importerar varken Rich, Typst,
+  GitPython eller Jinja; `check`, `status`, `minutes` och `log` importerar Rich bara för
+  skärmtabellerna.
 - Minnet: varje process håller ett förråd i taget och släpper det innan nästa, så toppen
   är några tiotal MB per process oavsett hur många kommuner som kontrolleras.
-- Rendering till PDF: Typst kompilerar ett dokument på några hundradelar; resten är
-  uppstart och Markdown-renderingen.
 """
 
 if __name__ == "__main__":
