@@ -183,6 +183,25 @@ def test_municipal_template_gives_header_and_heading_style(make_repo, cli, tmp_p
     assert "Skriv din text här" not in docx_text(out.read_bytes())  # the template's own text
 
 
+def test_template_without_word_styles(make_repo) -> None:
+    """A template made outside Word (no Heading, List or Table Grid styles) still works."""
+    root = make_repo()
+    t = docx.Document()
+    for name in ("Table Grid", "List Bullet", "List Number", "Heading 1", "Heading 2"):
+        el = t.styles[name].element
+        el.getparent().remove(el)
+    el = t.styles["Normal Table"].element
+    el.getparent().remove(el)
+    (root / "mallar").mkdir()
+    t.save(str(root / "mallar" / "dokumentmall.docx"))
+    repo = load_repo(root)
+    word = docx.Document(io.BytesIO(to_docx(render(repo, "riktlinje")[0], repo)))
+    assert word.paragraphs[0].style.name == "Heading 1"  # added, with an outline level
+    assert "w:outlineLvl" in word.styles["Heading 1"].element.xml
+    assert any(p.text.startswith("• ") for p in word.paragraphs)
+    assert "w:tblBorders" in word.tables[0]._tbl.xml
+
+
 def test_template_path_from_bfa_yaml(make_repo, cli, tmp_path) -> None:
     root = make_repo()
     _municipal_template(root / "mallar" / "kommunen.docx")
@@ -268,6 +287,20 @@ def test_html_escapes_values(make_repo) -> None:
     assert "<script>" not in page and "&lt;script&gt;" in page
 
 
+def test_control_characters_do_not_break_word(make_repo, cli, tmp_path) -> None:
+    root = make_repo()
+    (root / "bfa.yaml").write_text(
+        (root / "bfa.yaml")
+        .read_text(encoding="utf-8")
+        .replace("namn: Testby kommun", 'namn: "Testby\\a kommun"'),
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.docx"
+    result = cli("render", "riktlinje", root, "-f", "docx", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "Testby kommun" in docx_text(out.read_bytes())
+
+
 def test_render_all_html_writes_an_index(cli, tmp_path: Path) -> None:
     out = tmp_path / "webb"
     result = cli("render", "--all", EXAMPLES / "torsby", "-f", "html", "-o", out)
@@ -284,6 +317,54 @@ def test_render_all_html_writes_an_index(cli, tmp_path: Path) -> None:
     alone = tmp_path / "riktlinje.html"
     assert cli("render", "riktlinje", EXAMPLES / "torsby", "-f", "html", "-o", alone).exit_code == 0
     assert "href=" not in alone.read_text(encoding="utf-8")
+
+
+def test_several_formats_in_one_command(cli, tmp_path: Path) -> None:
+    out = tmp_path / "alla"
+    result = cli(
+        "render",
+        "--all",
+        EXAMPLES / "norsjo",
+        "-o",
+        out,
+        *["-f", "md", "-f", "pdf", "-f", "docx", "-f", "html"],
+    )
+    assert result.exit_code == 0, result.output
+    for ext in ("md", "pdf", "docx", "html"):
+        assert (out / f"riktlinje.{ext}").is_file(), ext
+    assert (out / "index.html").is_file()
+    one = tmp_path / "en"
+    one.mkdir()
+    result = cli(
+        "render",
+        "kallelse",
+        "styrgrupp",
+        "2026-10-07",
+        EXAMPLES / "norsjo",
+        "-o",
+        one,
+        "-f",
+        "pdf",
+        "-f",
+        "docx",
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in one.iterdir()) == [
+        "kallelse-2026-10-07-styrgrupp.docx",
+        "kallelse-2026-10-07-styrgrupp.pdf",
+    ]
+    result = cli(
+        "render",
+        "riktlinje",
+        EXAMPLES / "norsjo",
+        "-o",
+        tmp_path / "x.pdf",
+        "-f",
+        "pdf",
+        "-f",
+        "docx",
+    )
+    assert result.exit_code == 2 and "flera format skrivs till en mapp" in result.output
 
 
 @pytest.mark.skipif(_chromium.chromium() is None, reason="Chromium saknas")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,8 @@ __all__ = ["DOCX_MARKER", "TEMPLATE_PATH", "template_path", "to_docx"]
 
 #: Written as the zip comment of every .docx bfa writes (readable without unpacking).
 DOCX_MARKER = b"bfa-rendering"
+#: Characters XML 1.0 cannot hold (a YAML "\a" can carry them); Word would refuse the file.
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 #: Where a repository keeps its Word template, unless bfa.yaml names another path.
 TEMPLATE_PATH = "mallar/dokumentmall.docx"
 
@@ -108,7 +111,7 @@ def _plain_style(doc: Any, kommun: str, title: str) -> None:
     section.left_margin = section.right_margin = Mm(23)
     section.top_margin = section.bottom_margin = Mm(24)
     head = section.header.paragraphs[0]
-    run = head.add_run(f"{kommun} · {title[:90]}" if kommun else title[:90])
+    run = head.add_run(_XML_UNSAFE.sub("", f"{kommun} · {title[:90]}" if kommun else title[:90]))
     run.font.size = Pt(8.5)
     run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
 
@@ -141,12 +144,49 @@ def _png(svg: str) -> bytes:
     )
 
 
+def _ensure_headings(doc: Any) -> None:
+    """Heading 1–4 in a template that lacks them, so Word's navigation pane still works."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    names = {st.name for st in doc.styles}
+    for level, size in ((1, 20), (2, 15), (3, 12.5), (4, 11)):
+        name = f"Heading {level}"
+        if name in names:
+            continue
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.font.bold = True
+        style.font.size = Pt(size)
+        style.paragraph_format.space_before = Pt(12)
+        style.paragraph_format.keep_with_next = True
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), str(level - 1))
+        style.element.get_or_add_pPr().append(outline)
+
+
+def _grid(table: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "4")
+        el.set(qn("w:color"), "808080")
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
+
+
 class _Writer:
     def __init__(self, doc: Any, figures: dict[str, str]) -> None:
         self.doc = doc
         self.figures = figures
         self.lists: list[str] = []
         self.quote = False
+        _ensure_headings(doc)
         # Style name → style id, once: python-docx looks styles up by walking them all.
         self.ids = {st.name: st.style_id for st in doc.styles}
 
@@ -164,7 +204,7 @@ class _Writer:
         href = ""
         for t in tokens:
             if t.type in ("text", "code_inline", "html_inline"):
-                run = paragraph.add_run(t.content)
+                run = paragraph.add_run(_XML_UNSAFE.sub("", t.content))
                 run.bold = strong or bold or None
                 run.italic = em or self.quote or None
                 if strike:
@@ -208,7 +248,10 @@ class _Writer:
             rows = rows[1:]
         cols = max((len(r[1]) for r in rows), default=1)
         table = self.doc.add_table(rows=len(rows), cols=cols)
-        table.style = self.style("Table Grid", "Normal Table")
+        if "Table Grid" in self.ids:
+            table.style = "Table Grid"
+        else:  # a template without Word's table styles: draw the grid on the table itself
+            _grid(table)
         for r, (header, cells) in enumerate(rows):
             row = table.rows[r]
             if header and not key_value:
@@ -256,6 +299,12 @@ class _Writer:
                     depth = len(self.lists)
                     name = base if depth == 1 else f"{base} {min(depth, 3)}"
                     style = self.style(name, self.style(base))
+                    if style == "Normal":  # the template has no list styles
+                        p = self.paragraph(style)
+                        p.add_run("• " if kind == "bullet" else "– ")
+                        self.runs(p, tokens[i + 1].children or [])
+                        i += 3
+                        continue
                 elif self.quote:
                     style = self.style("Quote")
                 else:
@@ -312,8 +361,8 @@ def to_docx(doc: Rendered, repo: Repo) -> bytes:
     _Writer(word, doc.figures).convert(md.parse(text))
     props = word.core_properties
     when = dt.datetime.combine(doc.date, dt.time(0, 0))
-    props.title = doc.title
-    props.author = doc.kommun or "bfa"
+    props.title = _XML_UNSAFE.sub("", doc.title)
+    props.author = _XML_UNSAFE.sub("", doc.kommun) or "bfa"
     props.last_modified_by = "bfa"
     props.keywords = "bfa-rendering"
     props.comments = "Skrivet av bfa"

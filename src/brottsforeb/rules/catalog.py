@@ -133,6 +133,34 @@ RULES: tuple[Rule, ...] = (
         "Byt namn på filen eller rätta värdet så att de stämmer.",
     ),
     Rule(
+        "REF-CYKEL",
+        E,
+        BFA,
+        "",
+        "Hänvisningar i en cirkel",
+        "'{key}' bildar en cirkel: {cycle}.",
+        "{what} kan inte (via andra) {relation} sig självt; rätta någon av hänvisningarna.",
+    ),
+    Rule(
+        "INDIKATOR-DUBBLETT",
+        E,
+        BFA,
+        "",
+        "Två mätvärden för samma period",
+        "Indikatorn '{name}' har två mätvärden för {period}.",
+        "Ta bort eller rätta det ena värdet; varje period mäts en gång.",
+    ),
+    Rule(
+        "MOTE-HALLET-TOMT",
+        E,
+        BFA,
+        "",
+        "Hållet möte utan närvaro eller anteckningar",
+        "Mötet {date} är markerat som hållet men anger varken närvarande, ärenden eller beslut.",
+        "Fyll i vilka som var närvarande eller vad som behandlades; ett möte som inte har "
+        "ägt rum är 'status: planerat' eller 'status: inställt'.",
+    ),
+    Rule(
         "UNDANTAG-REGEL",
         E,
         BFA,
@@ -233,13 +261,26 @@ RULES: tuple[Rule, ...] = (
         "Fyll i 'analys' och minst en möjlig orsak under 'orsaker'.",
     ),
     Rule(
-        "LAG-SAMVERKAN",
+        "LAG-LEDNING-NAMND",
         E,
         LAG,
         "",
-        "Skriftlig samverkan",
-        "Det finns ingen skriftlig samverkansöverenskommelse (eller medborgarlöfte) i förrådet.",
-        "Lägg till ett dokument med 'typ: samverkansöverenskommelse' i dokument/.",
+        "Ledningen ligger hos en politisk nämnd",
+        "'ledning.organ' är '{organ}' ({typ}); lagen lägger ledningen av arbetet hos "
+        "kommunstyrelsen eller den nämnd som kommunfullmäktige utser.",
+        "Ange kommunstyrelsen (eller den nämnd fullmäktige utsett) som 'ledning.organ', med "
+        "'typ: nämnd' i dess fil; en styrgrupp eller ett råd kan bereda men inte leda "
+        "enligt lagen.",
+    ),
+    Rule(
+        "LAG-ATGARDSPLAN-LAGESBILD",
+        E,
+        LAG,
+        "",
+        "Åtgärdsplanen utgår från lägesbilden",
+        "Åtgärdsplanen '{title}' är beslutad men anger ingen lägesbild som den grundas på.",
+        "Lagen säger att åtgärdsplanen beslutas utifrån lägesbilden: ange "
+        "'grundas_på: [lägesbild-id]' i planen.",
     ),
     Rule(
         "LAG-ATGARDSPLAN",
@@ -316,8 +357,8 @@ RULES: tuple[Rule, ...] = (
         "{name}: {done} av {required} sammanträden med uppföljning {period} finns "
         "registrerade i moten/ (beslutat: {cadence}).",
         "Registrera sammanträdet: bfa new mote ORGAN --date ÅÅÅÅ-MM-DD, sedan bfa set "
-        'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" uppföljning (ORGAN: id:t under uppföljning '
-        "i bfa.yaml).",
+        'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" uppföljning och bfa set ÅÅÅÅ-MM-DD-ORGAN status '
+        "hållet (ORGAN: id:t under uppföljning i bfa.yaml; ett planerat möte räknas inte).",
         command="check",
         variants={
             "saknas": (
@@ -339,8 +380,8 @@ RULES: tuple[Rule, ...] = (
         "{name}: {done} av {required} sammanträden med rapportering {period} finns "
         "registrerade i moten/ (beslutat: {cadence}).",
         "Registrera sammanträdet: bfa new mote ORGAN --date ÅÅÅÅ-MM-DD, sedan bfa set "
-        'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" rapportering (ORGAN: id:t under rapportering '
-        "i bfa.yaml).",
+        'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" rapportering och bfa set ÅÅÅÅ-MM-DD-ORGAN status '
+        "hållet (ORGAN: id:t under rapportering i bfa.yaml; ett planerat möte räknas inte).",
         command="check",
         variants={
             "saknas": (
@@ -474,8 +515,19 @@ RULES: tuple[Rule, ...] = (
         BRA,
         "Brå",
         "Tydligt mandat",
-        "Styrgruppen '{organ}' saknar beskrivning av sitt mandat.",
-        "Beskriv vad styrgruppen får besluta om under 'mandat'.",
+        "{Typ} '{organ}' saknar beskrivning av sitt mandat.",
+        "Beskriv under 'mandat' vad organet får besluta om eller bereda.",
+    ),
+    Rule(
+        "BRA-SAMVERKAN",
+        W,
+        BRA,
+        "Brå och Polismyndigheten: samverkansöverenskommelser och medborgarlöften",
+        "Skriftlig samverkan",
+        "Det finns ingen skriftlig samverkansöverenskommelse (eller medborgarlöfte) i förrådet.",
+        "Brå och polisen rekommenderar en skriftlig överenskommelse (lagen kräver den inte): "
+        "lägg till ett dokument med 'typ: samverkansöverenskommelse' i dokument/, eller ett "
+        "undantag med motivering.",
     ),
     Rule(
         "BRA-SAMMANKALLANDE",
@@ -595,6 +647,12 @@ RULES += (
         "Filen kan inte läsas ({reason}).",
         "Kontrollera att filen finns och att du har behörighet att läsa den.",
         command="load",
+        variants={
+            "mapp": (
+                "Mappen kan inte läsas ({reason}).",
+                "Kontrollera att mappen finns och att du har behörighet att läsa den.",
+            ),
+        },
     ),
     Rule(
         "FIL-LANK",
@@ -604,6 +662,77 @@ RULES += (
         "En länk som pekar utanför förrådet",
         "Filen är en länk som pekar utanför förrådet och läses inte.",
         "Kopiera in filen i förrådet i stället för att länka till den.",
+        command="load",
+        variants={
+            "mapp": (
+                "Mappen är en länk som pekar utanför förrådet och läses inte.",
+                "Kopiera in innehållet i förrådet i stället för att länka till det.",
+            ),
+            "slinga": (
+                "{what} är en länk i en slinga och läses inte.",
+                "Ta bort länken eller låt den peka på en fil i förrådet.",
+            ),
+            "trasig": (
+                "{what} är en länk som inte pekar på något och läses inte.",
+                "Ta bort länken eller låt den peka på en fil i förrådet.",
+            ),
+        },
+    ),
+    Rule(
+        "FIL-TYP",
+        E,
+        BFA,
+        "",
+        "En mapp, FIFO eller enhet med ett datafilsnamn (x.yaml)",
+        "Det här är ingen vanlig fil (en mapp, en FIFO eller en enhet) och läses inte.",
+        "Ta bort den, eller ge den ett namn som inte slutar på .yaml.",
+        command="load",
+    ),
+    Rule(
+        "FIL-ANDELSE",
+        E,
+        BFA,
+        "",
+        "En datafil som slutar på .YAML, .Yml … (läses inte)",
+        "'{name}' slutar inte på .yaml med små bokstäver och läses inte.",
+        "Byt namn till '{stem}.yaml'.",
+        command="load",
+    ),
+    Rule(
+        "FIL-PLATS",
+        E,
+        BFA,
+        "",
+        "Något i en datamapp (eller i roten) som inte är en datafil",
+        "Mappen '{name}/' läses inte: {expected}",
+        "Flytta filerna i den ett steg upp, eller ta bort mappen.",
+        command="load",
+        variants={
+            "rot": (
+                "'{name}' ligger i förrådets rot och läses inte; bfa läser bara bfa.yaml där.",
+                "Lägg varje sak i en egen fil i {folder}/, t.ex. {folder}/namn.yaml.",
+            ),
+        },
+    ),
+    Rule(
+        "FIL-OKAND",
+        W,
+        BFA,
+        "",
+        "En fil i en datamapp som inte är en .yaml-fil",
+        "'{name}' är ingen datafil (bara .yaml-filer läses här) och kontrolleras inte.",
+        "Flytta den ur mappen, t.ex. till docs/.",
+        command="load",
+    ),
+    Rule(
+        "BFA-AVBRUTEN",
+        E,
+        BFA,
+        "",
+        "Kontrollen av ett förråd avbröts (validate MAPP -j N)",
+        "Kontrollen av förrådet avbröts ({why}); förrådet räknas som underkänt.",
+        "Kör `bfa validate` i just det förrådet för att se var det tar stopp, och "
+        "rapportera det som ett fel i bfa.",
         command="load",
     ),
     Rule(
@@ -632,6 +761,12 @@ RULES += (
                 "Windows-1252 (t.ex. från en gammal Word-export).",
                 "Spara filen med teckenkodningen UTF-8 (i VS Code: klicka på kodningen i "
                 "statusraden och välj 'Save with Encoding' → UTF-8).",
+            ),
+            "utf-16": (
+                "Filen är sparad som {name} ('Unicode' i Anteckningar), inte som UTF-8.",
+                "Spara filen med teckenkodningen UTF-8 (i Anteckningar: Spara som → Kodning: "
+                "UTF-8; i VS Code: klicka på kodningen i statusraden och välj "
+                "'Save with Encoding').",
             ),
         },
     ),
@@ -725,6 +860,13 @@ RULES += (
         "Ta bort numret, även ur kommentarer, och ur git-historiken om det har checkats "
         "in (t.ex. med git filter-repo).",
         command="load",
+        variants={
+            "filnamn": (
+                "Filnamnet innehåller ett {what} ({masked}). Uppgifter om enskilda personer "
+                "får inte finnas i förrådet.",
+                "Byt namn på filen, och ta bort numret ur git-historiken om det har checkats in.",
+            ),
+        },
     ),
     Rule(
         "YAML-SYNTAX",
@@ -831,14 +973,20 @@ RULES += (
         E,
         YAML,
         "",
-        "Alias som växer exponentiellt eller för djup nästling",
+        "Alias som växer (i antal värden eller i tecken) eller för djup nästling",
         "Filen kan inte läsas: för många värden efter att alias expanderats.",
         "Alias (*namn) som pekar på alias kan växa exponentiellt; skriv ut värdena i stället.",
         command="load",
         variants={
             "djup": (
                 "Filen kan inte läsas: nästlingen är djupare än {limit} nivåer.",
-                "Alias (*namn) som pekar på alias kan växa exponentiellt; "
+                "Skriv listor och mappningar med färre nivåer; bfa behöver aldrig fler än "
+                "ett tiotal.",
+            ),
+            "tecken": (
+                "Filen kan inte läsas: texten blir längre än {limit} miljoner tecken när "
+                "alias expanderas.",
+                "Alias (*namn) som pekar på stora värden växer när de expanderas; "
                 "skriv ut värdena i stället.",
             ),
             "rekursion": (
@@ -890,6 +1038,12 @@ RULES += (
             ),
             "heltal": ("'{key}' ska vara ett heltal.", ""),
             "tal": ("'{key}' ska vara ett tal.", "Använd punkt som decimaltecken, t.ex. 15.3."),
+            "ändligt-tal": (
+                "'{key}' ska vara ett ändligt tal.",
+                "nan och inf (oändligt) är inga mätvärden; skriv talet eller ta bort mätningen.",
+            ),
+            # the one-line/non-empty/date-range checks of model/_base.py
+            "skalär": ("'{key}' {text}.", ""),
             "sant-falskt": ("'{key}' ska vara true eller false.", ""),
             "lista": (
                 "'{key}' ska vara en lista.",
@@ -905,6 +1059,8 @@ RULES += (
 )
 
 BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
+#: Rule ids that were renamed; an exception may still name the old id.
+RENAMED: dict[str, str] = {"LAG-SAMVERKAN": "BRA-SAMVERKAN"}
 
 
 def finding(
@@ -912,3 +1068,101 @@ def finding(
 ) -> Finding:
     """The finding of catalog row ``rule_id`` at one place, ``args`` filling its templates."""
     return BY_ID[rule_id].finding(file, line, column, args, variant=variant)
+
+
+#: What each rule checks, exactly, and where its source says so (docs/regler.md).
+SCOPE: dict[str, str] = {
+    "REF-SAKNAS": "Varje hänvisning till ett id (funktion, aktör, organ, dokument, lägesbild, "
+    "åtgärd, indikator, möte) pekar på en fil som finns.",
+    "REF-DEL-SAKNAS": "Hänvisningar 'lägesbild-id/del-id' pekar på ett problem eller en orsak "
+    "som finns i lägesbilden.",
+    "ID-DUBBLETT": "Id:n inom en fil (problem, orsaker, avsnitt) är unika.",
+    "MOTE-FILNAMN-INNEHALL": "En mötesfils namn (ÅÅÅÅ-MM-DD-organ) stämmer med 'datum' och "
+    "'organ' i filen.",
+    "REF-CYKEL": "Kedjorna rapporterar_till, ingår_i, tillsätts_av, ersätts_av (organ) och "
+    "ersatt_av (dokument) bildar ingen cirkel; meddelandet namnger hela cirkeln.",
+    "INDIKATOR-DUBBLETT": "En indikator har högst ett mätvärde per period (år eller datum).",
+    "MOTE-HALLET-TOMT": "Ett möte med 'status: hållet' anger närvarande, ärenden, beslut, "
+    "ersättare eller åtgärdspunkter.",
+    "UNDANTAG-REGEL": "Ett undantag i bfa.yaml gäller en regel som finns och som är en av Brås "
+    "rekommendationer (lagens krav kan inte undantas).",
+    "LAG-LEDNING": "bfa.yaml anger 'ledning' (nämnden som leder arbetet).",
+    "LAG-RAPPORTERING": "bfa.yaml anger 'rapportering' till kommunfullmäktige.",
+    "LAG-SAMORDNING": "bfa.yaml anger 'samordningsfunktion'.",
+    "LAG-LAGESBILD": "Förrådet har minst en fil i lagesbilder/.",
+    "LAG-KARTLAGGNING": "De strategiska lägesbilderna (finns ingen: den senaste) har en "
+    "'kartläggning'.",
+    "LAG-OMFATTNING": "Varje problem i kartläggningen anger 'omfattning' och 'konsekvenser'.",
+    "LAG-ANNAN-INFORMATION": "Lägesbilden anger 'annan_information'.",
+    "LAG-ANALYS": "Lägesbilden har 'analys' och minst en möjlig orsak under 'orsaker'.",
+    "LAG-LEDNING-NAMND": "'ledning.organ' är ett organ med 'typ: nämnd' (kommunstyrelsen eller "
+    "den nämnd fullmäktige utsett), inte en styrgrupp, ett råd eller fullmäktige självt.",
+    "LAG-ATGARDSPLAN-LAGESBILD": "Ett dokument med 'typ: åtgärdsplan' som är gällande och har "
+    "'antagen_av' anger 'grundas_på' (lägesbilden planen beslutas utifrån).",
+    "LAG-ATGARDSPLAN": "Minst ett dokument med 'typ: åtgärdsplan' är gällande, beslutat "
+    "('antagen_av' eller 'datum') och har inte ett beslutsdatum efter dagens; annars säger "
+    "meddelandet vad som saknas. Före 2024-07-01 en varning.",
+    "DOK-REVISION": "Dokument med 'revideras' (revision: ny version; aktualitetsprövning: "
+    "pröva om det ska gälla) räknat från 'datum' eller 'gäller_från'; upphävda, ersatta och "
+    "inaktuella dokument räknas inte. Källa: dokumentets egen nyckel 'revideras'.",
+    "DOK-GILTIGHET": "Dokument med 'gäller_till' som passerats eller närmar sig. Källa: "
+    "dokumentets 'gäller_till'.",
+    "LAGESBILD-FREKVENS": "Antalet lägesbilder av varje slag per kalenderperiod enligt "
+    "bfa.yaml 'lägesbilder.operativ.frekvens' / 'lägesbilder.strategisk.frekvens' (första "
+    "perioden i proportion från den första lägesbilden). Utan frekvens ingen bevakning.",
+    "UPPFOLJNING-NAMND": "Sammanträden i den ledande nämnden (bfa.yaml 'uppföljning.organ') "
+    "med ett ärende 'typ: uppföljning', per period enligt 'uppföljning.frekvens', räknat från "
+    "den första registrerade uppföljningen (annars KF:s beslut om ledningen).",
+    "RAPPORTERING-KF": "Sammanträden i 'rapportering.till' med ett ärende 'typ: rapportering', "
+    "per period enligt 'rapportering.frekvens'. Utan frekvens (lagen: 'kontinuerligt') ingen "
+    "frist.",
+    "MOTEN-FREKVENS": "Hållna möten (status: hållet) per kalenderperiod enligt organets "
+    "'möten' (organ/<id>.yaml), från 'inrättad' (annars försöksstart, tidsbegränsningens "
+    "start eller första hållna mötet, aldrig före 'möten_registreras_från'); första perioden "
+    "i proportion. Föreslagna och avvecklade organ räknas inte, externa bara om kommunen "
+    "registrerar deras möten.",
+    "ORGAN-LIVSCYKEL": "Organ på försök vars 'försök.slut' och organ som avvecklas vars "
+    "avvecklingsdatum passerats eller närmar sig. Källa: organets egna nycklar.",
+    "MALL-EJ-IFYLLD": "Platshållare som bfa init och bfa new skrivit och som inte ersatts med "
+    "kommunens egen text eller bekräftats.",
+    "REF-INAKTUELL": "Hänvisningar till organ, funktioner eller dokument som är avvecklade, "
+    "upphävda eller ersatta.",
+    "BRA-DOK-AKTUALITET": "Styrdokument utan 'revideras' som antogs för mer än en mandatperiod "
+    "(fyra år) sedan.",
+    "ATGARDSPUNKT-FORSENAD": "Öppna åtgärdspunkter med 'senast'; en punkt som förts vidare "
+    "('från: <mötes-id>') är samma punkt, stängs var som helst och rapporteras en gång, vid "
+    "sitt ursprung. Källa: mötesfilens 'åtgärdspunkter'.",
+    "MOTE-EJ-HALLET": "Mötesfiler vars datum passerats men som fortfarande är planerade "
+    "(status: planerat, eller utan status och utan närvaro/anteckningar).",
+    "ATGARD-FORSENAD": "Åtgärder som inte är genomförda eller avbrutna och vars 'slut' passerats "
+    "(fel) eller ligger inom horisonten (varning). Källa: åtgärdens 'slut'.",
+    "INDIKATOR-INAKTUELL": "Nästa mätvärde enligt indikatorns 'frekvens' (kalendermånader från "
+    "det senaste värdet). Källa: indikatorns 'frekvens'.",
+    "BRA-STYRGRUPP": "Minst ett eget organ med 'typ: styrgrupp' (eller som fungerar som en).",
+    "BRA-BEREDNINGSGRUPP": "Minst ett eget organ med 'typ: beredningsgrupp' (eller som "
+    "fungerar som en).",
+    "BRA-ARBETSGRUPP-TILLSATT": "Varje arbetsgrupp anger 'tillsätts_av'.",
+    "BRA-UPPDRAG": "Varje eget organ (inte KS/KF, inte externa) anger 'uppdrag'.",
+    "BRA-MANDAT": "Varje eget organ som beslutar eller bereder (styrgrupp, beredningsgrupp, "
+    "råd) och har ledamöter anger 'mandat'.",
+    "BRA-SAMVERKAN": "Förrådet har ett gällande dokument med 'typ: samverkansöverenskommelse' "
+    "eller 'typ: medborgarlöfte'. Brås och polisens rekommendation; lagen kräver det inte "
+    "(förslaget i SOU 2021:49 kom inte med i propositionen).",
+    "BRA-SAMMANKALLANDE": "Varje eget organ med ledamöter anger 'sammankallande'.",
+    "BRA-ERSATTARE": "Funktioner som är samordningsfunktion, ordförande eller sammankallande "
+    "har en 'ersättare'.",
+}
+SCOPE.update(
+    {
+        "BRA-VAKANT": "Vakanta funktioner (vakant: true) i en nyckelroll.",
+        "BRA-ATGARD-PROBLEM": "Varje åtgärd anger 'problem' i en lägesbild.",
+        "BRA-ATGARD-ORSAK": "Varje åtgärd anger 'orsaker' i en lägesbild.",
+        "BRA-ATGARD-ANSVARIG": "Varje åtgärd anger 'ansvarig'.",
+        "BRA-ATGARD-TIDSRAM": "Varje åtgärd anger 'start' och 'slut'.",
+        "BRA-ATGARD-INDIKATOR": "Varje åtgärd anger minst en indikator.",
+        "BRA-SAMVERKAN-INNEHALL": "En samverkansöverenskommelse anger problem, orsaker, mätbara "
+        "mål, dokumentation, uppföljning och period.",
+        "BRA-MEDBORGARLOFTE": "Ett medborgarlöfte anger 'grundas_på' (lägesbild) och "
+        "medborgardialogen.",
+    }
+)
