@@ -114,6 +114,7 @@ def repository(i: int, rng: random.Random) -> dict[str, Any]:
             "kortnamn": "BRÅ",
             "typ": "beredningsgrupp",
             "uppdrag": "Bereder lägesbild och åtgärdsplan.",
+            "mandat": "Bereder ärenden till styrgruppen och fördelar uppdrag till arbetsgrupper.",
             "rapporterar_till": "styrgrupp",
             "sammankallande": "samordnare",
             "ledamöter": members[:10],

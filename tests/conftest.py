@@ -75,6 +75,7 @@ MINIMAL: dict[str, str] = {
         namn: Beredningsgrupp
         typ: beredningsgrupp
         uppdrag: Bereder.
+        mandat: Bereder ärenden till styrgruppen.
         sammankallande: samordnare
         ledamöter: [kommunpolis, samordnare]
         möten: {antal: 4, per: år}
@@ -106,6 +107,7 @@ MINIMAL: dict[str, str] = {
         titel: Åtgärdsplan
         antagen_av: kommunstyrelsen
         datum: 2025-01-15
+        grundas_på: [lb]
         revideras: {intervall_år: 2}
     """,
     "lagesbilder/lb.yaml": """

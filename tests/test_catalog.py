@@ -89,6 +89,22 @@ LOADING: dict[tuple[str, str], tuple[str, str | bytes]] = {
         STYRGRUPP,
         BASE + "tidsbegränsad: {start: 2025-01-01, slut: 2024-01-01}\n",
     ),
+    # #16: what the reading of files no longer accepts silently
+    ("FIL-OKAND", ""): ("organ/LASMIG.txt", "x\n"),
+    ("FIL-ANDELSE", ""): ("organ/x.YAML", BASE),
+    ("FIL-PLATS", ""): ("organ/sub/x.yaml", BASE),
+    ("FIL-PLATS", "rot"): ("organ.yaml", BASE),
+    ("FIL-KODNING", "utf-16"): (STYRGRUPP, BASE.encode("utf-16")),
+    ("PERSONNUMMER", "filnamn"): ("atgarder/fall-900101-0009.yaml", "titel: x\n"),
+    ("YAML-STORLEK", "tecken"): (
+        STYRGRUPP,
+        "namn: &a '" + "x" * 500_000 + "'\nanmärkning: [" + ", ".join(["*a"] * 10) + "]\n",
+    ),
+    ("SCHEMA", "ändligt-tal"): (
+        "indikatorer/klotter.yaml",
+        "namn: Klotter\nmätvärden:\n  - {år: 2024, värde: .inf}\n",
+    ),
+    ("SCHEMA", "skalär"): (STYRGRUPP, 'namn: ""\ntyp: styrgrupp\n'),
 }
 
 LOAD_ROWS = [r for r in RULES if r.command == "load"]
@@ -124,6 +140,9 @@ def test_every_finding_id_is_one_catalog_row() -> None:
     cases.discard(("YAML-STORLEK", "rekursion"))  # test_pure_python_parser_recursion
     cases.discard(("FIL-LASFEL", ""))  # test_unreadable_file
     cases.discard(("FIL-LANK", ""))  # test_link_outside
+    # links, folders and special files (test_hardening.py, #16)
+    cases -= {("FIL-LANK", "mapp"), ("FIL-LANK", "slinga"), ("FIL-LANK", "trasig")}
+    cases -= {("FIL-LASFEL", "mapp"), ("FIL-TYP", ""), ("BFA-AVBRUTEN", "")}
     assert cases == set(LOADING)
 
 
@@ -153,20 +172,34 @@ def test_schema_fallback_uses_the_rows_own_wording() -> None:
 
 
 def test_pure_python_parser_recursion(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without libyaml the pure composer recurses; too deep becomes a finding."""
+    """Without libyaml the pure composer recurses; too deep becomes a finding.
+
+    The depth pre-scan (#16) now stops such a file before any composer runs; a
+    RecursionError the composer still raises is the 'rekursion' case."""
     monkeypatch.setattr(_yaml, "_Loader", yaml.SafeLoader)
+    parsed = _yaml.parse("namn: " + "[" * 5000 + "]" * 5000 + "\n", STYRGRUPP)
+    assert [f.rule for f in parsed.findings] == ["YAML-STORLEK"]
+    monkeypatch.setattr(_yaml, "nesting_too_deep", lambda text: None)
     parsed = _yaml.parse("namn: " + "[" * 5000 + "]" * 5000 + "\n", STYRGRUPP)
     assert [(f.rule, f.message) for f in parsed.findings] == [
         ("YAML-STORLEK", BY_ID["YAML-STORLEK"].variants["rekursion"][0])
     ]
 
 
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads mode 000")
 def test_unreadable_file(make_repo) -> None:
     root = make_repo()
-    os.symlink("../funktioner", root / "organ" / "mapp.yaml")  # a folder: open() fails
+    (root / "organ" / "styrgrupp.yaml").chmod(0)
     found = [f for f in validate(load_repo(root)) if f.rule == "FIL-LASFEL"]
-    assert found and found[0].file == "organ/mapp.yaml"
+    assert found and found[0].file == "organ/styrgrupp.yaml"
     assert _pattern(BY_ID["FIL-LASFEL"].message).fullmatch(found[0].message)
+
+
+def test_linked_folder_named_like_a_file(make_repo) -> None:
+    root = make_repo()
+    os.symlink("../funktioner", root / "organ" / "mapp.yaml")  # a folder: not read (#16)
+    found = [f for f in validate(load_repo(root)) if f.file == "organ/mapp.yaml"]
+    assert [f.rule for f in found] == ["FIL-TYP"]
 
 
 def test_link_outside(make_repo, tmp_path: Path) -> None:

@@ -317,3 +317,79 @@ def _cell(text: str) -> str:
     from brottsforeb._escape import cell
 
     return cell(text)
+
+
+#: Model fields that reach no document on purpose, each with its reason.
+NOT_IN_DOCUMENTS = {
+    ("Frekvens", "per"): "through Frekvens.describe() ('två gånger per år')",
+    ("Frekvens", "or_more"): "through Frekvens.describe() ('eller oftare vid behov')",
+    ("Moten", "per"): "through Frekvens.describe(), which Moten inherits",
+    ("Moten", "or_more"): "through Frekvens.describe(), which Moten inherits",
+    ("Kommun", "exceptions"): "configures bfa validate (deliberate exceptions to Brå's advice)",
+    ("Undantag", "rule"): "part of undantag: configuration of bfa validate",
+    ("Undantag", "reason"): "part of undantag: configuration of bfa validate",
+    ("Kommun", "language"): "the documents' language, not content",
+    ("Organ", "recorded_from"): "bookkeeping for bfa check (meetings before it are not in moten/)",
+    ("Atgardspunkt", "origin"): "identity of a carried action item (minutes, bfa check, protokoll)",
+}
+
+
+def _all_models() -> set[type]:
+    import typing
+
+    from brottsforeb.model import KINDS, Kommun
+    from brottsforeb.model._base import BfaModel
+
+    found: set[type] = set()
+
+    def walk(cls: type) -> None:
+        if cls in found:
+            return
+        found.add(cls)
+        for f in cls.model_fields.values():  # type: ignore[attr-defined]
+            for t in [f.annotation, *typing.get_args(f.annotation)]:
+                for u in [t, *typing.get_args(t)]:
+                    if isinstance(u, type) and issubclass(u, BfaModel):
+                        walk(u)
+
+    for kind in KINDS.values():
+        walk(kind.model)
+    walk(Kommun)
+    return found
+
+
+def test_every_model_field_reaches_a_document() -> None:
+    """Every key a user can fill in is read by the code that builds the documents' views
+    (render/), or is listed above with the reason it is not. A field added to a model
+    without a place in a document fails here."""
+    from brottsforeb.render import __file__ as render_init
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in Path(render_init).parent.glob("*.py"))
+    missing = []
+    for cls in sorted(_all_models(), key=lambda c: c.__name__):
+        for name, f in cls.model_fields.items():  # type: ignore[attr-defined]
+            if (cls.__name__, name) in NOT_IN_DOCUMENTS:
+                continue
+            if not re.search(r"\." + re.escape(name) + r"\b", source):
+                missing.append(f"{cls.__name__}.{name} ({f.alias})")
+    assert not missing, "fält som inget dokument visar: " + ", ".join(missing)
+
+
+def test_user_keys_appear_in_rendered_documents(docs) -> None:
+    """The keys the issue names, filled in the examples, are printed (#13)."""
+    norsjo = docs[("norsjo", "organisation")][0]
+    for fact in ("Västerbottens län", "2417", "Skellefteå", f"3{NBSP}945", "## Mål för"):
+        assert fact in norsjo, fact
+    lindesberg = docs[("lindesberg", "riktlinje")][0]
+    assert "| Ersätter |" in lindesberg
+
+
+def test_unconfirmed_values_are_visible(example) -> None:
+    root = example("norsjo")
+    path = root / "organ" / "styrgrupp.yaml"
+    if not path.exists():
+        path = sorted((root / "organ").glob("*.yaml"))[0]
+    path.write_text("obekräftat: [möten]\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    doc = render(load_repo(root), "organisation")[0]
+    assert f"organ/{path.stem}.yaml (obekräftat: möten)" in doc.example
+    assert "ingen ännu bekräftat" in doc.markdown

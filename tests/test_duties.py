@@ -4,6 +4,7 @@ figure follows from the data (issue #12's observed defects each have a case here
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 from pathlib import Path
 
@@ -250,3 +251,112 @@ def test_operative_pictures_counted_per_year(make_repo) -> None:
         f.message for f in check(load_repo(root), D("2026-01-05")) if f.rule == "LAGESBILD-FREKVENS"
     ]
     assert "2 av 3 operativa lägesbilder togs fram år 2025." in msgs
+
+
+# --- semantic validation ----------------------------------------------------------------------
+
+
+def _body(name: str, **refs: str) -> str:
+    extra = "".join(f"{k}: {v}\n" for k, v in refs.items())
+    return f"namn: {name}\ntyp: arbetsgrupp\nuppdrag: u\nsammankallande: samordnare\n{extra}"
+
+
+def test_cycle_of_three_named_whole_and_bodies_still_rendered(make_repo) -> None:
+    from brottsforeb import validate
+
+    root = make_repo(
+        {
+            "organ/a.yaml": _body("Grupp A", ingår_i="b", tillsätts_av="beredningsgrupp"),
+            "organ/b.yaml": _body("Grupp B", ingår_i="c", tillsätts_av="beredningsgrupp"),
+            "organ/c.yaml": _body("Grupp C", ingår_i="a", tillsätts_av="beredningsgrupp"),
+            "organ/d.yaml": _body("Grupp D", rapporterar_till="d", tillsätts_av="beredningsgrupp"),
+        }
+    )
+    repo = load_repo(root)
+    cyc = [f for f in validate(repo) if f.rule == "REF-CYKEL"]
+    assert [(f.file, f.severity.value) for f in cyc] == [
+        ("organ/a.yaml", "fel"),
+        ("organ/d.yaml", "fel"),
+    ]
+    assert "Grupp A → Grupp B → Grupp C → Grupp A" in cyc[0].message
+    assert "Grupp D → Grupp D" in cyc[1].message
+    for doc in ("organisation", "riktlinje"):
+        text = render(repo, doc)[0].markdown
+        for name in ("Grupp A", "Grupp B", "Grupp C", "Grupp D"):
+            assert name in text, (doc, name)
+
+
+def test_leadership_must_be_a_nämnd(make_repo) -> None:
+    from brottsforeb import validate
+
+    bfa = textwrap.dedent(MINIMAL["bfa.yaml"]).replace(
+        "ledning:\n  organ: kommunstyrelsen", "ledning:\n  organ: styrgrupp"
+    )
+    found = [
+        f
+        for f in validate(load_repo(make_repo({"bfa.yaml": bfa})))
+        if f.rule.startswith("LAG-LEDNING")
+    ]
+    assert [f.rule for f in found] == ["LAG-LEDNING-NAMND"]
+    assert "kommunstyrelsen eller den nämnd som kommunfullmäktige utser" in found[0].message
+
+
+def test_written_cooperation_is_a_bra_recommendation_that_can_be_excepted(make_repo) -> None:
+    from brottsforeb import validate
+
+    bfa = textwrap.dedent(MINIMAL["bfa.yaml"]) + (
+        "undantag:\n  - regel: LAG-SAMVERKAN\n    motivering: Samverkan sker i länsnätverket.\n"
+    )
+    root = make_repo({"bfa.yaml": bfa, "dokument/overenskommelse.yaml": None})
+    found = [f for f in validate(load_repo(root)) if "SAMVERKAN" in f.rule or "UNDANTAG" in f.rule]
+    assert [(f.rule, f.severity.value, f.source) for f in found] == [
+        ("BRA-SAMVERKAN", "info", "Brå")
+    ]
+
+
+def test_decided_plan_without_lagesbild_is_a_law_error(example) -> None:
+    from brottsforeb import validate
+
+    root = example("torsby")
+    plan = root / "dokument/atgardsplan-2025.yaml"
+    plan.write_text(
+        "\n".join(x for x in plan.read_text(encoding="utf-8").splitlines() if "grundas_på" not in x)
+        + "\n",
+        encoding="utf-8",
+    )
+    found = [f for f in validate(load_repo(root)) if f.rule == "LAG-ATGARDSPLAN-LAGESBILD"]
+    assert [(f.file, f.severity.value) for f in found] == [
+        ("dokument/atgardsplan-2025.yaml", "fel")
+    ]
+
+
+def test_plan_message_says_exactly_what_is_missing(make_repo) -> None:
+    only_date = "typ: åtgärdsplan\ntitel: Plan\nstatus: utkast\nantagen_av: kommunstyrelsen\n"
+    found = [
+        f
+        for f in check(
+            load_repo(make_repo({"dokument/atgardsplan.yaml": only_date})), D("2025-01-01")
+        )
+        if f.rule == "LAG-ATGARDSPLAN"
+    ]
+    assert found[0].message == "Åtgärdsplanen 'Plan' är inte beslutad: 'datum' saknas."
+    future = only_date.replace("status: utkast\n", "") + "datum: 2026-05-01\n"
+    found = [
+        f
+        for f in check(load_repo(make_repo({"dokument/atgardsplan.yaml": future})), D("2025-01-01"))
+        if f.rule == "LAG-ATGARDSPLAN"
+    ]
+    assert "beslutsdatumet 2026-05-01 ligger efter 2025-01-01" in found[0].message
+
+
+def test_kommunens_beslut_findings_name_file_and_key() -> None:
+    for name in EXAMPLE_NAMES:
+        for when in DATES:
+            for f in check(load_repo(EXAMPLES / name), D(when)):
+                if f.source.startswith("Kommunens beslut"):
+                    assert re.search(r"\((bfa\.yaml|[a-z]+/[^ ]+\.yaml): [^)]+\)", f.source), f
+
+
+def test_check_shows_the_hint(cli) -> None:
+    out = cli("check", EXAMPLES / "torsby", "--today", "2026-12-10").stdout
+    assert "→ Ändra status till genomförd eller avbruten" in out

@@ -268,6 +268,20 @@ def test_html_escapes_values(make_repo) -> None:
     assert "<script>" not in page and "&lt;script&gt;" in page
 
 
+def test_control_characters_do_not_break_word(make_repo, cli, tmp_path) -> None:
+    root = make_repo()
+    (root / "bfa.yaml").write_text(
+        (root / "bfa.yaml")
+        .read_text(encoding="utf-8")
+        .replace("namn: Testby kommun", 'namn: "Testby\\a kommun"'),
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.docx"
+    result = cli("render", "riktlinje", root, "-f", "docx", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "Testby kommun" in docx_text(out.read_bytes())
+
+
 def test_render_all_html_writes_an_index(cli, tmp_path: Path) -> None:
     out = tmp_path / "webb"
     result = cli("render", "--all", EXAMPLES / "torsby", "-f", "html", "-o", out)
@@ -284,6 +298,54 @@ def test_render_all_html_writes_an_index(cli, tmp_path: Path) -> None:
     alone = tmp_path / "riktlinje.html"
     assert cli("render", "riktlinje", EXAMPLES / "torsby", "-f", "html", "-o", alone).exit_code == 0
     assert "href=" not in alone.read_text(encoding="utf-8")
+
+
+def test_several_formats_in_one_command(cli, tmp_path: Path) -> None:
+    out = tmp_path / "alla"
+    result = cli(
+        "render",
+        "--all",
+        EXAMPLES / "norsjo",
+        "-o",
+        out,
+        *["-f", "md", "-f", "pdf", "-f", "docx", "-f", "html"],
+    )
+    assert result.exit_code == 0, result.output
+    for ext in ("md", "pdf", "docx", "html"):
+        assert (out / f"riktlinje.{ext}").is_file(), ext
+    assert (out / "index.html").is_file()
+    one = tmp_path / "en"
+    one.mkdir()
+    result = cli(
+        "render",
+        "kallelse",
+        "styrgrupp",
+        "2026-10-07",
+        EXAMPLES / "norsjo",
+        "-o",
+        one,
+        "-f",
+        "pdf",
+        "-f",
+        "docx",
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in one.iterdir()) == [
+        "kallelse-2026-10-07-styrgrupp.docx",
+        "kallelse-2026-10-07-styrgrupp.pdf",
+    ]
+    result = cli(
+        "render",
+        "riktlinje",
+        EXAMPLES / "norsjo",
+        "-o",
+        tmp_path / "x.pdf",
+        "-f",
+        "pdf",
+        "-f",
+        "docx",
+    )
+    assert result.exit_code == 2 and "flera format skrivs till en mapp" in result.output
 
 
 @pytest.mark.skipif(_chromium.chromium() is None, reason="Chromium saknas")

@@ -241,7 +241,7 @@ def test_withdrawn_documents_satisfy_no_duty(make_repo) -> None:
             "dokument/atgardsplan.yaml": _with(PLAN, "titel: Åtgärdsplan", "status: upphävt"),
         }
     )
-    assert _found(root, "LAG-SAMVERKAN")
+    assert _found(root, "BRA-SAMVERKAN")
     assert _found(root, "BRA-SAMVERKAN-INNEHALL") == []  # a withdrawn agreement is not judged
     messages = _checked(root, "2026-03-01", "LAG-ATGARDSPLAN")
     assert messages == [

@@ -97,7 +97,28 @@ FIRING: dict[str, dict[str, str | None]] = {
     "LAG-OMFATTNING": {"lagesbilder/lb.yaml": LB.replace("            omfattning: Mycket.\n", "")},
     "LAG-ANNAN-INFORMATION": {"lagesbilder/lb.yaml": _drop(LB, "annan_information")},
     "LAG-ANALYS": {"lagesbilder/lb.yaml": _drop(LB, "analys")},
-    "LAG-SAMVERKAN": {"dokument/overenskommelse.yaml": None},
+    "BRA-SAMVERKAN": {"dokument/overenskommelse.yaml": None},
+    "LAG-LEDNING-NAMND": {
+        "bfa.yaml": MINIMAL["bfa.yaml"].replace(
+            "ledning:\n          organ: kommunstyrelsen", "ledning:\n          organ: styrgrupp"
+        )
+    },
+    "LAG-ATGARDSPLAN-LAGESBILD": {
+        "dokument/atgardsplan.yaml": MINIMAL["dokument/atgardsplan.yaml"].replace(
+            "        grundas_på: [lb]\n", ""
+        )
+    },
+    "REF-CYKEL": {
+        "organ/styrgrupp.yaml": STYRGRUPP.rstrip() + "\n        rapporterar_till: styrgrupp\n"
+    },
+    "INDIKATOR-DUBBLETT": {
+        "indikatorer/klotter.yaml": MINIMAL["indikatorer/klotter.yaml"].rstrip()
+        + "\n          - {år: 2024, värde: 41}\n"
+    },
+    "MOTE-HALLET-TOMT": {
+        "moten/2025/2025-03-01-styrgrupp.yaml": "organ: styrgrupp\ndatum: 2025-03-01\n"
+        "status: hållet\n"
+    },
     "BRA-STYRGRUPP": {"organ/styrgrupp.yaml": STYRGRUPP.replace("typ: styrgrupp", "typ: råd")},
     "BRA-BEREDNINGSGRUPP": {
         "organ/beredningsgrupp.yaml": MINIMAL["organ/beredningsgrupp.yaml"].replace(

@@ -9,13 +9,40 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Safe", "cell", "md", "mermaid", "typst", "xml"]
+__all__ = ["Safe", "cell", "md", "mermaid", "one_line", "typst", "visible", "xml"]
 
 
 class Safe(str):
     """Markdown produced by bfa itself, which must not be escaped again."""
 
     __slots__ = ()
+
+
+#: C0 controls but tab and newline, DEL, C1 controls (U+0085 NEL and the CSI/OSC
+#: introducers U+009B/U+009D included), and the Unicode line/paragraph separators.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_ANY = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _code(m: re.Match[str]) -> str:
+    c = m.group(0)
+    return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+
+
+def visible(value: object) -> str:
+    """Text for a terminal or a document: control characters shown as ``\\x1b``.
+
+    An escape sequence (ESC, BEL, OSC, CSI, C1) from a file or a commit can then
+    neither recolour, retitle nor rewrite the user's terminal. Newlines and tabs stay.
+    """
+    text = str(value)
+    return _CONTROL.sub(_code, text) if _CONTROL.search(text) else text
+
+
+def one_line(value: object) -> str:
+    """Like ``visible``, with newlines and tabs shown too: for one-line contexts."""
+    text = str(value)
+    return _CONTROL_ANY.sub(_code, text) if _CONTROL_ANY.search(text) else text
 
 
 _MD_ANYWHERE = re.compile(r"([\\`*_\[\]<>|~$&!#])")
@@ -33,7 +60,7 @@ def md(value: object) -> str:
         return value
     # One paragraph: newlines would start new blocks. No-break spaces (Swedish numbers,
     # "15,3 %") are kept: only ASCII whitespace is collapsed.
-    text = _ASCII_SPACE.sub(" ", str(value)).strip()
+    text = _ASCII_SPACE.sub(" ", visible(value)).strip()
     text = _MD_ANYWHERE.sub(r"\\\1", text)
     return _MD_LINE_START.sub(
         lambda m: (m.group(1) or m.group(3) or "") + "\\" + (m.group(2) or m.group(4)), text
@@ -51,7 +78,7 @@ _TYPST_SPECIAL = re.compile(r"([\\#$*_`<>@\[\]=\-+/~'\":%&.!|{}();,^?])")
 
 def typst(value: object) -> str:
     """Text for Typst markup: every ASCII punctuation mark is backslash-escaped."""
-    return _TYPST_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", str(value)))
+    return _TYPST_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", visible(value)))
 
 
 def typst_string(value: object) -> str:
@@ -81,7 +108,12 @@ _MERMAID = {
 
 def mermaid(value: object) -> str:
     """Text inside a quoted Mermaid label."""
-    return "".join(_MERMAID.get(c, c) for c in " ".join(str(value).split()))
+    return "".join(_MERMAID.get(c, c) for c in " ".join(visible(value).split()))
+
+
+def mermaid_comment(value: object) -> str:
+    """Text for a Mermaid ``%%`` comment line: one line, no markup, no fence."""
+    return mermaid(value).replace("\n", " ")
 
 
 def xml(value: object) -> str:

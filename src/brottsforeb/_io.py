@@ -3,17 +3,132 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import WriteRefusedError
+from .errors import ConflictError, WriteRefusedError
 
-__all__ = ["write_bytes_atomic", "write_output", "write_text_atomic"]
+__all__ = [
+    "WINDOWS_RESERVED",
+    "check_inside",
+    "file_lock",
+    "os_reason",
+    "windows_reserved",
+    "write_bytes_atomic",
+    "write_output",
+    "write_text_atomic",
+]
+
+#: Names Windows cannot have as a file (with any extension): a repository holding one
+#: cannot be checked out where most coordinators work.
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", "conin$", "conout$"}
+    | {f"com{i}" for i in (*range(10), "¹", "²", "³")}
+    | {f"lpt{i}" for i in (*range(10), "¹", "²", "³")}
+)
+
+
+_REASONS = {
+    errno.ENOENT: "finns inte",
+    errno.EEXIST: "en fil står där en mapp behövs",
+    errno.ENOTDIR: "en fil står där en mapp behövs",
+    errno.EISDIR: "är en mapp",
+    errno.EACCES: "behörighet saknas",
+    errno.EPERM: "behörighet saknas",
+    errno.EROFS: "filsystemet är skrivskyddat",
+    errno.ENOSPC: "disken är full",
+    errno.ELOOP: "länkar i en slinga",
+    errno.ENAMETOOLONG: "namnet är för långt",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the file system refused, in Swedish (the OS's own words as a fallback)."""
+    return _REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+
+
+def windows_reserved(name: str) -> bool:
+    """Whether ``name`` (a file name or an id) is reserved on Windows (con, nul, com1 …)."""
+    return name.split(".", 1)[0].strip().lower() in WINDOWS_RESERVED
+
+
+def check_inside(root: Path, path: Path) -> None:
+    """Refuse a write to ``path`` that a link (file or folder) would carry out of ``root``."""
+    real = path.resolve()
+    if not real.is_relative_to(root.resolve()):
+        raise WriteRefusedError(
+            f"{path} pekar (genom en länk) utanför förrådet, till {real}; inget har skrivits.",
+            hint="Ta bort länken, eller skriv i en vanlig mapp i förrådet.",
+        )
+
+
+#: How long `bfa set` waits for another bfa holding the same file, and when a lock
+#: left by a killed process counts as stale.
+LOCK_WAIT_SECONDS = 10.0
+LOCK_STALE_SECONDS = 120.0
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` while the block runs, on every platform.
+
+    The lock is a file ``.NAME.bfa-lock.tmp`` beside ``path`` created with
+    O_CREAT|O_EXCL, which is atomic on POSIX and Windows file systems alike (no fcntl,
+    no msvcrt). A second bfa waits up to LOCK_WAIT_SECONDS, then gives up with a
+    ConflictError; a lock older than LOCK_STALE_SECONDS (its holder was killed) is
+    taken over. The name matches `.*.tmp`, which `bfa init` puts in .gitignore.
+    """
+    lock = path.with_name(f".{path.name}.bfa-lock.tmp")
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            with contextlib.suppress(OSError):
+                if time.time() - lock.stat().st_mtime > LOCK_STALE_SECONDS:
+                    lock.unlink()
+                    continue
+            if time.monotonic() > deadline:
+                raise ConflictError(
+                    f"{path.name} ändras just nu av ett annat bfa-kommando; inget har skrivits.",
+                    hint=f"Försök igen om en stund. Finns ingen annan körning, ta bort {lock}.",
+                ) from None
+            time.sleep(0.02)
+            continue
+        except OSError as exc:
+            raise WriteRefusedError(
+                f"{path.parent} är inte skrivbar ({exc.strerror}); inget har skrivits."
+            ) from None
+        break
+    try:
+        os.write(fd, str(os.getpid()).encode())
+        os.close(fd)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            lock.unlink()
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a reader sees the old file or the new, never half."""
+    """Write ``data`` to ``path`` so that a reader sees the old file or the new, never half.
+
+    A file system that refuses (no such folder, read-only, a file where a folder should
+    be, full disk) is a WriteRefusedError naming the path, never a half-written file.
+    """
+    try:
+        _write_atomic(path, data)
+    except OSError as exc:
+        raise WriteRefusedError(
+            f"{path} kan inte skrivas ({os_reason(exc)}); inget har skrivits.",
+            hint="Kontrollera att mappen finns, är en mapp och är skrivbar.",
+        ) from None
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -50,6 +50,7 @@ _TYPE_CASES: dict[str, str] = {
     "int_from_float": "heltal",
     "float_type": "tal",
     "float_parsing": "tal",
+    "finite_number": "ändligt-tal",
     "bool_type": "sant-falskt",
     "bool_parsing": "sant-falskt",
     "list_type": "lista",
@@ -100,6 +101,9 @@ def _case(
     if kind in _TYPE_CASES:
         args["limit"] = next((ctx[k] for k in ("ge", "gt", "le", "lt") if k in ctx), "")
         return _TYPE_CASES[kind], args, loc, False
+    if kind == "value_error" and str(ctx.get("error", "")).startswith(("får ", "ska ")):
+        args["text"] = str(ctx["error"])
+        return "skalär", args, loc, False
     if kind in ("value_error", "assertion_error"):
         text = str(ctx.get("error", err.get("msg", "")))
         args["text"] = text[0].upper() + text[1:] if text else "Ogiltigt värde"

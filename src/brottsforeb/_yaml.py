@@ -10,6 +10,7 @@ the stock constructors do.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +24,17 @@ try:  # the C composer is several times faster; the pure one is identical in out
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-__all__ = ["MAX_FILE_BYTES", "ParsedYaml", "Path_", "decode", "parse"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_EXPANDED_CHARS",
+    "MAX_FILE_BYTES",
+    "MAX_NODES",
+    "ParsedYaml",
+    "Path_",
+    "decode",
+    "nesting_too_deep",
+    "parse",
+]
 
 #: A key path into a document: mapping keys and list indices.
 Path_ = tuple[str | int, ...]
@@ -31,6 +42,8 @@ Path_ = tuple[str | int, ...]
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
 MAX_DEPTH = 64
+#: Characters of scalar text after aliases are expanded (the file itself is at most 1 MB).
+MAX_EXPANDED_CHARS = 4_000_000
 
 _T = "tag:yaml.org,2002:"
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
@@ -63,10 +76,73 @@ class _TooLarge(Exception):
         self.line, self.column, self.case = line, column, case  # the YAML-STORLEK case
 
 
+class SourceFloat(float):
+    """A float that remembers how it was written (``142.10``), for text fields."""
+
+    source: str
+
+    def __new__(cls, value: float, source: str) -> SourceFloat:
+        obj = super().__new__(cls, value)
+        obj.source = source
+        return obj
+
+    def __str__(self) -> str:
+        return self.source
+
+
+class SourceInt(int):
+    """An int that remembers how it was written (``0x10``, ``1_000``), for text fields."""
+
+    source: str
+
+    def __new__(cls, value: int, source: str) -> SourceInt:
+        obj = super().__new__(cls, value)
+        obj.source = source
+        return obj
+
+    def __str__(self) -> str:
+        return self.source
+
+
+_LEAD = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+
+
+def nesting_too_deep(text: str, limit: int = MAX_DEPTH) -> tuple[int, int] | None:
+    """Where ``text`` nests deeper than ``limit``, or None; safe at any depth.
+
+    libyaml's composer recurses in C and runs out of stack (a segfault, not an
+    exception) somewhere past 10 000 levels, so depth must be known before it runs.
+    A cheap bound comes first: block nesting needs a deeper indent or another
+    ``- ``/``? `` on the line, flow nesting needs an opening bracket. Only text whose
+    bound exceeds the limit is read event by event (libyaml's parser keeps its
+    own stack on the heap), counting the real depth.
+    """
+    flow = text.count("[") + text.count("{")
+    lead = max((len(m) for m in _LEAD.findall(text)), default=0)
+    if flow + lead + 2 <= limit:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > limit:
+                    mark = event.start_mark
+                    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the composer will report the syntax error itself
+    return None
+
+
 def decode(raw: bytes, file: str) -> tuple[str | None, Finding | None]:
     """Bytes to text: UTF-8 with or without BOM, else a finding saying how to save."""
     if len(raw) > MAX_FILE_BYTES:
         return None, from_catalog("FIL-STORLEK", file, limit_kb=MAX_FILE_BYTES // 1000)
+    wide = _utf16(raw)
+    if wide is not None:
+        return None, from_catalog("FIL-KODNING", file, 1, 1, "utf-16", name=wide)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -81,6 +157,20 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Finding | None]:
     if text.startswith("\ufeff"):
         text = text[1:]
     return text, None
+
+
+def _utf16(raw: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' for a file Windows saved as 'Unicode', else None."""
+    boms = {
+        b"\xff\xfe\x00\x00": "UTF-32",
+        b"\x00\x00\xfe\xff": "UTF-32",
+        b"\xff\xfe": "UTF-16",
+        b"\xfe\xff": "UTF-16",
+    }
+    name = next((n for bom, n in boms.items() if raw.startswith(bom)), None)
+    if name is None and len(raw) >= 4 and b"\x00\x00" in (raw[1:4:2], raw[0:3:2]):
+        name = "UTF-16"  # without BOM: every other byte of ASCII text is zero
+    return name
 
 
 #: libyaml's English problem → the catalog's case of YAML-SYNTAX (rules/catalog.py).
@@ -130,6 +220,7 @@ class _Builder:
         self.file = file
         self.out = out
         self.count = 0
+        self.chars = 0
 
     def mark(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -148,12 +239,16 @@ class _Builder:
                 self.bad_tag(node)
             return [self.build(v, (*path, i), depth + 1) for i, v in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
+        self.chars += len(node.value)
+        if self.chars > MAX_EXPANDED_CHARS:
+            raise _TooLarge(*self.mark(node), "tecken")
         return self.scalar(node)
 
     def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         if node.tag != _T + "map":
             self.bad_tag(node)
         result: dict[str, Any] = {}
+        merged_keys: dict[str, Any] = {}
         for knode, vnode in node.value:
             if knode.tag == _T + "merge":
                 merged = self.build(vnode, path, depth + 1)
@@ -161,13 +256,18 @@ class _Builder:
                 for src in sources:
                     if isinstance(src, dict):
                         for k, v in src.items():
-                            result.setdefault(k, v)
+                            if k not in result:
+                                result[k] = v
+                                merged_keys[k] = v
                 continue
             if not isinstance(knode, yaml.ScalarNode):
                 line, col = self.mark(knode)
                 self.out.findings.append(from_catalog("YAML-NYCKEL", self.file, line, col))
                 continue
             key = str(knode.value)
+            if key in merged_keys:  # by the merge-key rule an explicit key wins
+                del merged_keys[key]
+                del result[key]
             if key in result:
                 line, col = self.mark(knode)
                 first = self.out.key_positions.get((*path, key), (0, 0))[0]
@@ -197,14 +297,21 @@ class _Builder:
             if _LEADING_ZERO_INT.match(value):
                 return value
             try:
-                return int(value.replace("_", ""), 0)
+                number = int(value.replace("_", ""), 0)
             except ValueError:
                 return value
+            return number if str(number) == value else SourceInt(number, value)
         if tag == _T + "float":
+            special = {".inf": math.inf, ".nan": math.nan}.get(value.lstrip("+-").lower())
+            if special is not None:  # YAML's .inf/.nan: the schema refuses them
+                return -special if value.startswith("-") else special
             try:
-                return float(value.replace("_", ""))
+                real = float(value.replace("_", ""))
             except ValueError:
                 return value
+            if repr(real) == value or not math.isfinite(real):
+                return real  # .inf/.nan stay plain floats: the schema refuses them as such
+            return SourceFloat(real, value)
         if tag == _T + "timestamp":
             if _DATE.match(value):
                 try:
@@ -220,6 +327,10 @@ class _Builder:
 def parse(text: str, file: str) -> ParsedYaml:
     """Parse one YAML document. Never raises for bad input: problems become findings."""
     out = ParsedYaml()
+    deep = nesting_too_deep(text)
+    if deep is not None:
+        out.findings.append(from_catalog("YAML-STORLEK", file, *deep, "djup", limit=MAX_DEPTH))
+        return out
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -236,6 +347,13 @@ def parse(text: str, file: str) -> ParsedYaml:
     except _TooLarge as exc:
         out.data = None
         out.findings.append(
-            from_catalog("YAML-STORLEK", file, exc.line, exc.column, exc.case, limit=MAX_DEPTH)
+            from_catalog(
+                "YAML-STORLEK",
+                file,
+                exc.line,
+                exc.column,
+                exc.case,
+                limit=MAX_EXPANDED_CHARS // 1_000_000 if exc.case == "tecken" else MAX_DEPTH,
+            )
         )
     return out

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .errors import NotARepositoryError
-from .findings import Finding
+from .findings import Finding, from_catalog
 from .loader import ROOT_FILE, find_root
 
 A = TypeVar("A")
@@ -111,6 +111,49 @@ def map_roots(fn: Callable[[A], T], roots: Sequence[A], jobs: int | None = None)
         return list(pool.map(fn, roots, chunksize=chunk))
 
 
+def _worker(root: Path) -> tuple[list[Finding], int]:
+    return _validate_one(root)
+
+
+def _died(root: Path, why: str) -> tuple[list[Finding], int]:
+    return [from_catalog("BFA-AVBRUTEN", why=why)], 0
+
+
+def _in_processes(roots: Sequence[Path], jobs: int) -> list[tuple[list[Finding], int]]:
+    """Each repository in a worker; a worker that dies costs only its own repository.
+
+    When a worker dies (a crash, the OOM killer) the pool is broken and every pending
+    repository fails with it. Those are then run again, one pool each, so the one that
+    kills its worker is reported as failed and every other gets its real report.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    results: dict[int, tuple[list[Finding], int]] = {}
+    broken: list[int] = []
+    with ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
+        futures = {i: pool.submit(_worker, root) for i, root in enumerate(roots)}
+        for i, fut in futures.items():
+            try:
+                results[i] = fut.result()
+            except BrokenProcessPool:
+                broken.append(i)
+            except Exception as exc:  # a bug in bfa on this repository only
+                results[i] = _died(roots[i], f"internt fel: {type(exc).__name__}")
+    for i in broken:
+        with ProcessPoolExecutor(1, mp_context=ctx) as alone:
+            try:
+                results[i] = alone.submit(_worker, roots[i]).result()
+            except BrokenProcessPool:
+                results[i] = _died(roots[i], "processen som kontrollerade det dog")
+            except Exception as exc:
+                results[i] = _died(roots[i], f"internt fel: {type(exc).__name__}")
+    return [results[i] for i in range(len(roots))]
+
+
 def validate_many(paths: Sequence[Path], jobs: int | None = None) -> list[RepoResult]:
     """Validate every repository ``paths`` name, in ``jobs`` processes (default: all cores)."""
     roots = expand(paths)
@@ -119,14 +162,7 @@ def validate_many(paths: Sequence[Path], jobs: int | None = None) -> list[RepoRe
     if jobs == 1:
         results: Iterable[tuple[list[Finding], int]] = map(_validate_one, roots)
     else:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
-        chunk = max(1, len(roots) // (jobs * 8))
-        with pool:
-            results = list(pool.map(_validate_one, roots, chunksize=chunk))
+        results = _in_processes(roots, jobs)
     out = []
     for root, label, (findings, files) in zip(roots, labels, results, strict=True):
         if label:

@@ -22,15 +22,24 @@ from typing import Any
 
 import yaml
 
-from ._io import write_bytes_atomic
+from ._io import file_lock, write_bytes_atomic
 from ._messages import key_path
-from .errors import InvalidEditError, UsageError
+from ._yaml import nesting_too_deep
+from .errors import ConflictError, InvalidEditError, UsageError, WriteRefusedError
 from .findings import Finding, Severity
 
 __all__ = ["Edit", "InvalidEditError", "edit_text", "parse_field", "set_value"]
 
 Key = str | int
 _BOM = "\ufeff"
+#: Characters YAML reads as a line break or folds away inside quotes; written as
+#: \\uXXXX escapes in double quotes so that the value reads back as typed.
+_YAML_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _double_quoted(raw: str) -> str:
+    text = json.dumps(raw, ensure_ascii=False)
+    return _YAML_BREAKS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 @dataclass
@@ -100,7 +109,7 @@ def _plain_ok(text: str, value: Any) -> bool:
     try:
         block = yaml.safe_load(f"k: {text}\n")
         flow = yaml.safe_load(f"{{k: {text}}}\n")
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):  # 2026-02-30: no such date
         return False
     return (
         isinstance(block, dict)
@@ -117,21 +126,23 @@ def _scalar(raw: str, style: str | None) -> tuple[str, Any]:
     A value typed plainly keeps YAML's meaning (3 is a number, 2026-05-01 a date);
     where the old value was quoted, the new one is a string in the same quotes.
     """
+    if nesting_too_deep(raw) is not None:
+        raise UsageError("Värdet är för djupt nästlat.", hint="Skriv listor med färre nivåer.")
     if style in ("'", '"'):
-        if style == "'":
+        if style == "'" and not _YAML_BREAKS.search(raw):
             return "'" + raw.replace("'", "''") + "'", raw
-        return json.dumps(raw, ensure_ascii=False), raw
+        return _double_quoted(raw), raw
     try:
         value = yaml.safe_load(f"k: {raw}\n")["k"] if raw.strip() else raw
-    except (yaml.YAMLError, TypeError):
+    except (yaml.YAMLError, TypeError, ValueError, OverflowError):
         value = raw
     if isinstance(value, (dict, list)) and raw.strip()[:1] in "{[" and _plain_ok(raw, value):
         return raw.strip(), value  # a flow collection, e.g. {år: 2026, värde: 70}
     if isinstance(value, (dict, list)) or value is None:
         value = raw
-    if _plain_ok(raw, value):
+    if _plain_ok(raw, value) and not _YAML_BREAKS.search(raw):
         return raw, value
-    return json.dumps(raw, ensure_ascii=False), raw
+    return _double_quoted(raw), raw
 
 
 def _skip_props(text: str, i: int) -> int:
@@ -189,6 +200,19 @@ def edit_text(
     """
     bom = _BOM if text.startswith(_BOM) else ""
     body = text[len(bom) :]
+    crlf = "\r\n" in body and body.count("\r\n") == body.count("\n")
+    new_body, old, value = _edit_body(body, path, raw, append=append)
+    if crlf:  # a Windows file keeps its line endings: the new line ends in CRLF too
+        new_body = re.sub(r"(?<!\r)\n", "\r\n", new_body)
+    return bom + new_body, old, value
+
+
+def _edit_body(body: str, path: tuple[Key, ...], raw: str, *, append: bool) -> tuple[str, Any, Any]:
+    if nesting_too_deep(body) is not None:
+        raise UsageError(
+            "Filen är för djupt nästlad för att ändras.",
+            hint="Rätta filen först; bfa validate visar var felet är.",
+        )
     try:
         root = yaml.compose(body, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
@@ -217,7 +241,7 @@ def edit_text(
                 value_text, value = _scalar(raw, None)
                 if append:
                     value_text, value = f"[{value_text}]", [value]
-                return bom + _insert_key(body, node, key, value_text), None, value
+                return _insert_key(body, node, key, value_text), None, value
             node = pair[1]
         else:
             if not isinstance(node, yaml.SequenceNode):
@@ -235,7 +259,7 @@ def edit_text(
         if not isinstance(node, yaml.SequenceNode):
             raise UsageError(f"'{_show(path)}' är ingen lista; --append gäller listor.")
         value_text, value = _scalar(raw, None)
-        return bom + _append_item(body, node, value_text), None, value
+        return _append_item(body, node, value_text), None, value
     if not isinstance(node, yaml.ScalarNode):
         what = "lista" if isinstance(node, yaml.SequenceNode) else "mappning"
         raise UsageError(
@@ -243,14 +267,18 @@ def edit_text(
             hint="Ange ett fält inuti den, t.ex. möten.antal eller ledamöter[2], "
             "eller --append för listor.",
         )
-    old = yaml.safe_load(body[node.start_mark.index : node.end_mark.index] or "null")
+    old_text = body[node.start_mark.index : node.end_mark.index]
+    try:
+        old = yaml.safe_load(old_text or "null")
+    except (yaml.YAMLError, ValueError, OverflowError):  # e.g. slut: 2026-02-30, to be repaired
+        old = old_text
     if node.style in ("|", ">"):
         raise UsageError(
             f"'{_show(path)}' är en flerradig text och ändras bäst i filen direkt.",
         )
     start = _skip_props(body, node.start_mark.index)
     value_text, value = _scalar(raw, node.style)
-    return bom + body[:start] + value_text + body[node.end_mark.index :], old, value
+    return body[:start] + value_text + body[node.end_mark.index :], old, value
 
 
 def _anchored(path: tuple[Key, ...]) -> UsageError:
@@ -308,12 +336,52 @@ def set_value(root: Path, ref: str, field_: str, raw: str, *, append: bool = Fal
     Refused, with nothing written, when the edit would add an error to the repository.
     """
     from .loader import find_root, load_files, read_tree
-    from .rules import validate
 
     root = find_root(root)
     files, found = read_tree(root)
     before = load_files(files, root, found)
     entry = before.lookup(ref)
+    target = _target(root, entry.file)
+    with file_lock(target):
+        try:
+            current = target.read_bytes()
+        except OSError as exc:
+            raise WriteRefusedError(f"{entry.file} kan inte läsas ({exc.strerror}).") from None
+        if current != files.get(entry.file):  # changed between the two reads: start over
+            files, found = read_tree(root)
+            before = load_files(files, root, found)
+            entry = before.lookup(ref)
+            if _target(root, entry.file) != target:
+                raise ConflictError(f"{entry.file} flyttades medan bfa läste den; kör igen.")
+        return _set_locked(root, target, files, found, before, entry, field_, raw, append)
+
+
+def _target(root: Path, rel: str) -> Path:
+    """The file to write for ``rel``: a link's target, and only when that is in the repo."""
+    path = root / rel
+    real = path.resolve()
+    if not real.is_relative_to(root.resolve()):
+        raise WriteRefusedError(
+            f"{rel} pekar utanför förrådet ({real}); bfa skriver inte där.",
+            hint="Kopiera in filen i förrådet i stället för att länka till den.",
+        )
+    return real
+
+
+def _set_locked(
+    root: Path,
+    target: Path,
+    files: dict[str, bytes],
+    found: list[Finding],
+    before: Any,
+    entry: Any,
+    field_: str,
+    raw: str,
+    append: bool,
+) -> Edit:
+    from .loader import load_files
+    from .rules import validate
+
     try:
         text = files[entry.file].decode("utf-8")
     except UnicodeDecodeError:
@@ -337,7 +405,16 @@ def set_value(root: Path, ref: str, field_: str, raw: str, *, append: bool = Fal
             f"Ändringen skulle göra förrådet ogiltigt; {entry.file} har inte ändrats.",
             bad,
         )
-    write_bytes_atomic(root / entry.file, edited[entry.file])
+    try:
+        unchanged = target.read_bytes() == files[entry.file]
+    except OSError:
+        unchanged = False
+    if not unchanged:  # an editor (which takes no lock) saved the file meanwhile
+        raise ConflictError(
+            f"{entry.file} ändrades av någon annan medan bfa arbetade; inget har skrivits.",
+            hint="Kör kommandot igen: då utgår ändringen från den nya filen.",
+        )
+    write_bytes_atomic(target, edited[entry.file])
     remaining = [f for f in after_findings if f.file == entry.file]
     return Edit(entry.file, shown, old, _plain(new), changed=True, findings=remaining)
 

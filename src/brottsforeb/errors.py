@@ -9,7 +9,8 @@ codes. Every message is Swedish because it reaches the user as it is.
     │   └── InvalidEditError      `bfa set` would make the repository invalid (exit 1)
     ├── RenderError               a document cannot be rendered
     ├── WriteRefusedError         a write would overwrite or escape unasked
-    └── HistoryError              git history cannot be read
+    ├── HistoryError              git history cannot be read
+    └── ConflictError             a file changed under bfa's feet (exit 1)
 
 Findings (problems *in* the repository's files) are not exceptions: they
 are data, see ``brottsforeb.findings``.
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BfaError",
+    "ConflictError",
     "HistoryError",
     "InvalidEditError",
     "NotARepositoryError",
@@ -85,3 +87,9 @@ class WriteRefusedError(BfaError):
 
 class HistoryError(BfaError):
     """The git history cannot be read as asked."""
+
+
+class ConflictError(BfaError):
+    """Someone else changed or holds the file bfa is about to write; nothing was written."""
+
+    exit_code = 1

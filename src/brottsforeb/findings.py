@@ -52,6 +52,18 @@ class Finding:
     due: str = ""  # ISO date for time-dependent findings (bfa check)
     data: dict[str, str | int] = field(default_factory=dict, compare=False)
 
+    def __post_init__(self) -> None:
+        # No finding may echo a personnummer or reach a terminal with control characters,
+        # whatever rule wrote it: masked and made visible here, once for all (#16).
+        from ._escape import visible
+        from ._pii import mask
+
+        for name in ("message", "file", "hint"):
+            text = getattr(self, name)
+            clean = visible(mask(text))
+            if clean != text:
+                object.__setattr__(self, name, clean)
+
     @property
     def location(self) -> str:
         if not self.file:

@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import _yaml
+from ._escape import one_line
 from ._ids import ascii_id
+from ._pii import mask
 from .errors import HistoryError
 from .loader import ROOT_FILE, find_root, load_files, read_tree
 from .model import KINDS
@@ -68,6 +71,8 @@ def open_git(path: Path) -> Any:
             f"{root} ligger inte i ett git-förråd, så det finns ingen historik att läsa.",
             hint="Kör `git init` och checka in filerna, eller ange mappen för ett git-förråd.",
         ) from None
+    # Read-only: git must not refresh .git/index (git status/diff do, unless told not to).
+    repo.git.update_environment(GIT_OPTIONAL_LOCKS="0")
     if (Path(repo.git_dir) / "shallow").exists():
         raise HistoryError(
             "Git-förrådet är en ytlig kloning (shallow clone) och saknar historik.",
@@ -83,15 +88,15 @@ def _prefix(git_repo: Any, root: Path) -> str:
 
 
 def resolve(git_repo: Any, rev: str) -> Any:
-    import git
-
     try:
-        return git_repo.commit(rev)
-    except (git.BadName, ValueError, git.GitCommandError):
+        commit = git_repo.commit(rev)
+        commit.tree  # noqa: B018 - an unknown object (000…0) fails only when read
+    except Exception:  # GitPython raises BadName, BadObject, ValueError, GitCommandError …
         raise HistoryError(
             f"Revisionen '{rev}' finns inte i git-förrådet.",
             hint="Ange en commit, en tagg eller t.ex. HEAD~1.",
         ) from None
+    return commit
 
 
 def load_at(git_repo: Any, root: Path, rev: str | None) -> Repo:
@@ -107,13 +112,59 @@ def load_at(git_repo: Any, root: Path, rev: str | None) -> Repo:
     except KeyError:
         return load_files({}, root)
     for blob in tree.traverse():
-        if blob.type != "blob":
+        if blob.type != "blob" or blob.mode == _LINK_MODE:
             continue
         rel = blob.path[len(prefix) :]
         top = rel.split("/", 1)[0]
         if rel == ROOT_FILE or (top in KINDS and rel.endswith((".yaml", ".yml"))):
-            files[rel] = blob.data_stream.read()
+            files[rel] = _blob_bytes(blob)
     return load_files(files, root)
+
+
+_LINK_MODE = 0o120000
+
+
+def _blob_bytes(blob: Any) -> bytes:
+    """A blob's content, never more than the working tree's size limit into memory.
+
+    A blob over the limit is not read at all: ``size`` comes from git's object header,
+    and a stand-in of limit + 1 bytes makes the loader report FIL-STORLEK for it, as it
+    does for the same file in the working tree.
+    """
+    if blob.size > _yaml.MAX_FILE_BYTES:
+        return b"\0" * (_yaml.MAX_FILE_BYTES + 1)
+    return bytes(blob.data_stream.read())
+
+
+def _dirty_paths(git_repo: Any) -> set[str]:
+    """Paths that differ from HEAD in the index or the working tree, or are untracked.
+
+    Plumbing only (diff-files, diff-index, ls-files): `git diff` and `git status` refresh
+    .git/index as a side effect (even with GIT_OPTIONAL_LOCKS=0 in some versions), and a
+    read-only command must leave every byte of the repository as it was.
+    """
+    g = git_repo.git
+    out = set()
+    for raw in (
+        g.diff_files("--name-only", "-z"),
+        g.diff_index("--cached", "--name-only", "-z", "HEAD"),
+        g.ls_files("--others", "--exclude-standard", "-z"),
+    ):
+        out |= {p for p in raw.split("\0") if p}
+    return out
+
+
+def _clean(text: str) -> str:
+    """Commit metadata as bfa may show it: one line, no control characters, no pnr."""
+    return mask(one_line(text))
+
+
+def _info(commit: Any) -> CommitInfo:
+    """A CommitInfo from GitPython's parsed commit object: nothing in it can be forged."""
+    when = dt.datetime.fromtimestamp(commit.authored_date, dt.UTC).date().isoformat()
+    return CommitInfo(
+        commit.hexsha, _clean(commit.author.name or ""), when, _clean(commit.summary or "")
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -379,23 +430,23 @@ def _commits_by_path(
 ) -> dict[str, list[CommitInfo]]:
     """One walk of the range: repository path → the commits that touched it, newest first."""
     rev = f"{since}..{until or 'HEAD'}"
-    raw = git_repo.git.log(
-        rev,
-        "--format=\x1e%H\x1f%an\x1f%at\x1f%s",
-        "--name-only",
-        "--",
-        prefix or ".",
-    )
+    # Metadata from GitPython's commit objects; file names from a NUL-separated log in
+    # which every commit is its bare SHA. A record separator in an author or a message
+    # cannot forge anything: commit text is never parsed out of git's output (#16).
+    infos = {c.hexsha: _info(c) for c in git_repo.iter_commits(rev, paths=prefix or ".")}
+    raw = git_repo.git.log(rev, "-z", "--format=%H", "--name-only", "--", prefix or ".")
     by_path: dict[str, list[CommitInfo]] = {}
-    for record in raw.split("\x1e")[1:]:
-        head, _, names = record.partition("\n")
-        sha, author, stamp, subject = head.split("\x1f", 3)
-        when = dt.datetime.fromtimestamp(int(stamp), dt.UTC).date().isoformat()
-        info = CommitInfo(sha, author, when, subject)
-        for name in filter(None, (n.strip() for n in names.splitlines())):
-            bucket = by_path.setdefault(name, [])
-            if not bucket or bucket[-1].sha != sha:
-                bucket.append(info)
+    current: CommitInfo | None = None
+    for token in raw.split("\0"):
+        name = token.lstrip("\n")
+        if name in infos:
+            current = infos[name]
+            continue
+        if current is None or not name:
+            continue
+        bucket = by_path.setdefault(name, [])
+        if not bucket or bucket[-1].sha != current.sha:
+            bucket.append(current)
     return by_path
 
 
@@ -403,7 +454,7 @@ def default_since(git_repo: Any) -> str:
     """The newest tag reachable from HEAD, else the first commit."""
     try:
         return str(git_repo.git.describe("--tags", "--abbrev=0"))
-    except Exception:
+    except Exception:  # no tag: git describe fails with GitCommandError
         roots = list(git_repo.iter_commits("HEAD", max_parents=0))
         if not roots:
             raise HistoryError("Git-förrådet har inga incheckningar ännu.") from None
@@ -443,8 +494,7 @@ def minutes(path: Path, since: str | None = None, until: str | None = None) -> M
     by_path = _commits_by_path(git_repo, since_sha, until_sha, prefix)
     dirty = set()
     if until is None:
-        dirty = {d.a_path for d in git_repo.index.diff(None)} | set(git_repo.untracked_files)
-        dirty |= {d.a_path for d in git_repo.index.diff("HEAD")}
+        dirty = _dirty_paths(git_repo)
     touched = _Touched(git_repo, new)
     for ch in changes:
         git_path = prefix + ch.file
@@ -471,16 +521,13 @@ class _Touched:
         self.cache: dict[tuple[str, str], set[str]] = {}
 
     def _read(self, commit: Any, path: str) -> tuple[bool, dict[str, Any] | None]:
-        import yaml
-
         try:
             blob = commit.tree / path
         except KeyError:
             return False, None
-        try:
-            data = yaml.safe_load(blob.data_stream.read())
-        except yaml.YAMLError:
-            return True, None
+        # bfa's own reader: the size, depth and alias limits hold for history too (#16)
+        text, _problem = _yaml.decode(_blob_bytes(blob), path)
+        data = _yaml.parse(text, path).data if text is not None else None
         return True, data if isinstance(data, dict) else None
 
     def is_merge(self, sha: str) -> bool:
@@ -607,6 +654,11 @@ def entity_log(
     entry = current.lookup(ref)
     kind, eid = entry.kind, entry.id
     prefix = _prefix(git_repo, root)
+    if not git_repo.head.is_valid():
+        raise HistoryError(
+            "Git-förrådet har inga incheckningar ännu, så filen har ingen historik.",
+            hint="Checka in filerna först: git add -A && git commit.",
+        )
     out = []
     commits = list(git_repo.iter_commits("HEAD", paths=[prefix + entry.file], follow=False))
     for n, c in enumerate(commits):
@@ -618,6 +670,5 @@ def entity_log(
         found = [
             ch.sentence for ch in diff_repos(before, after) if ch.kind == kind and ch.id == eid
         ]
-        when = dt.datetime.fromtimestamp(c.authored_date, dt.UTC).date().isoformat()
-        out.append((CommitInfo(c.hexsha, c.author.name, when, c.summary), found))
+        out.append((_info(c), found))
     return out

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from . import _yaml
-from ._ids import WINDOWS_RESERVED
+from ._io import os_reason, windows_reserved
 from ._messages import schema_findings, suggest
 from ._pii import find_personnummer
 from .errors import NotARepositoryError
@@ -40,35 +43,118 @@ def find_root(path: Path) -> Path:
     raise NotARepositoryError(path)
 
 
+def _open_regular(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of a regular file; OSError for anything else.
+
+    Opened non-blocking and checked with fstat on the open descriptor, so a FIFO,
+    socket or device (or a link to one, or a file swapped for one) never blocks.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _NotRegular
+        chunks: list[bytes] = []
+        size = 0
+        while size < limit:
+            chunk = os.read(fd, min(1 << 20, limit - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+class _NotRegular(OSError):
+    pass
+
+
 def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
-    """Every YAML file bfa reads under ``root``, as bytes keyed by POSIX path."""
+    """Every YAML file bfa reads under ``root``, as bytes keyed by POSIX path.
+
+    Everything in a data folder that is not a data file is a finding, never silence:
+    sub-folders, other endings (x.YAML, x.txt), special files, links leaving the
+    repository (file or folder), link loops and unreadable folders.
+    """
     files: dict[str, bytes] = {}
     findings: list[Finding] = []
     root_real = root.resolve()
 
-    def take(path: Path, rel: str) -> None:
-        if path.is_symlink():
-            target = path.resolve()
-            if not target.is_relative_to(root_real):
-                findings.append(from_catalog("FIL-LANK", rel))
-                return
+    def err(rule: str, rel: str, variant: str = "", **args: Any) -> None:
+        findings.append(from_catalog(rule, rel, variant=variant, **args))
+
+    def inside(path: Path, rel: str, what: str) -> bool:
+        """Whether ``path`` (a link or under one) stays in the repository."""
         try:
-            with path.open("rb") as fh:  # never more than the limit + 1 into memory
-                files[rel] = fh.read(_yaml.MAX_FILE_BYTES + 1)
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError) as exc:
+            loop = isinstance(exc, RuntimeError) or getattr(exc, "errno", 0) == errno.ELOOP
+            err("FIL-LANK", rel, "slinga" if loop else "trasig", what=what)
+            return False
+        if not real.is_relative_to(root_real):
+            err("FIL-LANK", rel, "mapp" if what == "Mappen" else "")
+            return False
+        return True
+
+    def take(path: Path, rel: str) -> None:
+        if path.is_symlink() and not inside(path, rel, "Filen"):
+            return
+        try:
+            files[rel] = _open_regular(path, _yaml.MAX_FILE_BYTES + 1)
+        except _NotRegular:
+            err("FIL-TYP", rel)
         except OSError as exc:
-            findings.append(from_catalog("FIL-LASFEL", rel, reason=exc.strerror))
+            if exc.errno == errno.ELOOP:
+                err("FIL-LANK", rel, "slinga", what="Filen")
+            else:
+                err("FIL-LASFEL", rel, reason=os_reason(exc))
+
+    def listing(path: Path, rel: str) -> list[os.DirEntry[str]]:
+        try:
+            with os.scandir(path) as it:
+                return sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            err("FIL-LASFEL", rel + "/", "mapp", reason=os_reason(exc))
+            return []
+
+    def is_dir(e: os.DirEntry[str]) -> bool:
+        try:
+            return e.is_dir()
+        except OSError:
+            return False
+
+    def stray(e: os.DirEntry[str], rel: str, expected: str) -> None:
+        if e.name.startswith("."):
+            return  # .gitkeep, editor swap files
+        low = e.name.lower()
+        if low.endswith(_SUFFIXES) and not e.name.endswith(_SUFFIXES):
+            err("FIL-ANDELSE", rel, name=e.name, stem=e.name.rsplit(".", 1)[0])
+        elif is_dir(e):
+            err("FIL-PLATS", rel + "/", name=e.name, expected=expected)
+        else:
+            err("FIL-OKAND", rel, name=e.name)
 
     take(root / ROOT_FILE, ROOT_FILE)
-    with os.scandir(root) as top:
-        dirs = sorted(
-            (e for e in top if e.is_dir() and not e.name.startswith(".")), key=lambda e: e.name
-        )
+    top = listing(root, ".")
+    for e in top:
+        if e.name.startswith(".") or is_dir(e) or e.name == ROOT_FILE:
+            continue
+        stem, _, ext = e.name.rpartition(".")
+        if ext.lower() in ("yaml", "yml") and (stem in KINDS or kind_by_name(stem)):
+            folder = stem if stem in KINDS else kind_by_name(stem).folder  # type: ignore[union-attr]
+            err("FIL-PLATS", e.name, "rot", name=e.name, folder=folder)
+    dirs = [e for e in top if not e.name.startswith(".") and is_dir(e)]
     for d in dirs:
         kind = KINDS.get(d.name)
         if kind is None:
             if d.name in _OTHER_DIRS or d.name.startswith(("_", "examples")):
                 continue
-            has_yaml = any(n.endswith(_SUFFIXES) for n in os.listdir(d.path))
+            try:
+                has_yaml = any(n.lower().endswith(_SUFFIXES) for n in os.listdir(d.path))
+            except OSError:
+                has_yaml = False
             if has_yaml:
                 guess = suggest(d.name, list(KINDS)) or (
                     k.folder if (k := kind_by_name(d.name)) else None
@@ -84,14 +170,32 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
                     )
                 )
             continue
-        for sub in sorted(os.scandir(d.path), key=lambda e: e.name):
+        if d.is_symlink() and not inside(Path(d.path), d.name + "/", "Mappen"):
+            continue
+        for sub in listing(Path(d.path), d.name):
             rel = f"{d.name}/{sub.name}"
-            if kind.by_year and sub.is_dir():
-                for f in sorted(os.scandir(sub.path), key=lambda e: e.name):
-                    if f.name.endswith(_SUFFIXES) and f.is_file():
+            if kind.by_year and is_dir(sub) and _YEAR.match(sub.name):
+                if sub.is_symlink() and not inside(Path(sub.path), rel + "/", "Mappen"):
+                    continue
+                for f in listing(Path(sub.path), rel):
+                    if f.name.endswith(_SUFFIXES) and not f.name.startswith("."):
                         take(Path(f.path), f"{rel}/{f.name}")
-            elif sub.name.endswith(_SUFFIXES) and (sub.is_file() or sub.is_symlink()):
+                    else:
+                        stray(f, f"{rel}/{f.name}", "mötesfiler ligger direkt i årsmappen.")
+            elif (
+                sub.name.endswith(_SUFFIXES)
+                and not sub.name.startswith(".")
+                and not (kind.by_year and is_dir(sub))
+            ):
                 take(Path(sub.path), rel)
+            else:
+                stray(
+                    sub,
+                    rel,
+                    "mötesfiler ligger i en mapp per år, moten/ÅÅÅÅ/."
+                    if kind.by_year
+                    else f"bfa läser bara filer direkt i {d.name}/.",
+                )
     return files, findings
 
 
@@ -111,9 +215,16 @@ def _classify(rel: str) -> tuple[str, str] | Finding:
         return kind.folder, stem
     if not _SLUG.match(stem):
         return from_catalog("FIL-ID", rel, name=parts[-1])
-    if stem in WINDOWS_RESERVED:
+    if windows_reserved(stem):
         return from_catalog("FIL-ID", rel, variant="windows", name=parts[-1], stem=stem)
     return kind.folder, stem
+
+
+def _pnr_in_name(rel: str) -> list[Finding]:
+    return [
+        from_catalog("PERSONNUMMER", rel, variant="filnamn", what=what, masked=masked)
+        for _line, _col, what, masked in find_personnummer(rel)
+    ]
 
 
 def _entity(kind: str, eid: str, rel: str, raw: bytes) -> tuple[Entry, list[Finding]]:
@@ -150,6 +261,7 @@ def load_files(
     """Build a Repo from file contents keyed by POSIX path relative to the root."""
     repo = Repo(root=root, findings=list(extra))
     for rel in sorted(files):
+        repo.findings.extend(_pnr_in_name(rel))
         where = _classify(rel)
         if isinstance(where, Finding):
             repo.findings.append(where)

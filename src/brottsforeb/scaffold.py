@@ -28,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import __version__
 from ._ids import PLACEHOLDER, ascii_id, slug
-from ._io import write_bytes_atomic, write_text_atomic
+from ._io import check_inside, write_bytes_atomic, write_text_atomic
 from .errors import UsageError, WriteRefusedError
 from .model import KINDS, kind_by_name
 
@@ -107,6 +107,8 @@ def _write_new(root: Path, files: dict[str, str | bytes]) -> None:
             f"Finns redan och skrivs inte över: {shown}.",
             hint="Inget har ändrats. Välj en annan mapp eller ett annat namn.",
         )
+    for rel in files:
+        check_inside(root, root / rel)
     for rel, text in files.items():
         if isinstance(text, bytes):
             write_bytes_atomic(root / rel, text)

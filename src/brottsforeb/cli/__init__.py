@@ -78,11 +78,29 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("bfa: avbrutet.\n")
         sys.exit(130)
-    except Exception as exc:  # a bug in bfa: still no traceback for the coordinator
+    except SystemExit:
+        raise
+    except OSError as exc:  # the file system refused: the user's environment, not a bug
+        from .._escape import one_line
+        from .._io import os_reason
+
+        where = f" {one_line(exc.filename)}" if exc.filename else ""
+        sys.stderr.write(
+            f"bfa: fel: filen eller mappen{where} kan inte användas ({os_reason(exc)}).\n"
+        )
+        sys.stderr.write("  → Kontrollera sökvägen och behörigheterna.\n")
+        sys.exit(2)
+    except BaseException as exc:  # a bug in bfa (or a pyo3 PanicException,
+        # a MemoryError, a RecursionError): still no traceback for the coordinator
         if os.environ.get("BFA_DEBUG"):
             raise
+        from .._escape import one_line
+        from .._pii import mask
+
+        detail = mask(one_line(str(exc)))
+        detail = detail if len(detail) <= 300 else detail[:300] + "…"
         sys.stderr.write(
-            f"bfa: internt fel ({type(exc).__name__}: {exc}).\n"
+            f"bfa: internt fel ({type(exc).__name__}: {detail}).\n"
             "  → Detta är ett fel i bfa, inte i dina filer. Kör med BFA_DEBUG=1 för detaljer "
             "och rapportera det.\n"
         )

@@ -66,9 +66,23 @@ def parse_today(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise fail(f"'{value}' är inget giltigt datum för --today.", "Skriv ÅÅÅÅ-MM-DD.") from None
+    return checked_date(day, "--today")
+
+
+def checked_date(day: dt.date, option: str) -> dt.date:
+    """A date given on the command line, within the years bfa computes with."""
+    from ..model._base import MAX_YEAR, MIN_YEAR, year_in_range
+
+    if not year_in_range(day.year):
+        raise fail(
+            f"{option} {day.isoformat()} ligger utanför åren bfa räknar med "
+            f"({MIN_YEAR}–{MAX_YEAR}).",
+            "Ange ett datum inom det intervallet.",
+        )
+    return day
 
 
 def summary_line(findings: Sequence[Finding], files: int) -> str:

@@ -42,6 +42,8 @@ def set_cmd(
     """
     from rich.text import Text
 
+    from .._escape import one_line
+    from .._pii import mask
     from ..edit import set_value
     from ..errors import InvalidEditError
 
@@ -54,6 +56,11 @@ def set_cmd(
         sys.stderr.write(f"bfa: fel: {exc.message}\n")
         print_findings_human(exc.findings, 1)
         raise typer.Exit(EXIT_FINDINGS) from None
+    edit.old, edit.new, value = (  # shown, never echoed raw to the terminal (#16)
+        None if edit.old is None else mask(one_line(edit.old)),
+        mask(one_line(edit.new)),
+        mask(one_line(value)),
+    )
     if not edit.changed:
         out.print(Text(f"{edit.file}: {edit.key} är redan {edit.new!s}; inget ändrat."))
         return

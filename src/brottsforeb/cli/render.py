@@ -61,12 +61,13 @@ def render_cmd(
         "mötet först: mötesfilen, eller organet och datumet (kallelse styrgrupp 2026-03-10 .).",
         show_default=False,
     ),
-    fmt: DocFormat = typer.Option(
-        DocFormat.md,
+    formats: list[DocFormat] = typer.Option(
+        [DocFormat.md],
         "--format",
         "-f",
         help="md (Markdown), pdf (PDF/A-2b), docx (Word, i kommunens mall) eller html "
-        "(en fristående webbsida; med --all även en indexsida).",
+        "(en fristående webbsida; med --all även en indexsida). Flera format i ett "
+        "kommando: -f pdf -f docx (med --all eller -o MAPP).",
     ),
     out: Path | None = typer.Option(
         None,
@@ -94,6 +95,8 @@ def render_cmd(
         None,
         "--year",
         metavar="ÅÅÅÅ",
+        min=1900,
+        max=2199,
         help="År för uppföljning och mötesplan. Standard: året för det senaste mötet.",
     ),
     entity: str | None = typer.Option(
@@ -178,7 +181,9 @@ def render_cmd(
             code=1,
         )
 
-    def write(doc: Rendered, target: Path, *, index: bool = False) -> None:
+    fmts = list(dict.fromkeys(formats)) or [DocFormat.md]
+
+    def write(doc: Rendered, target: Path, fmt: DocFormat, *, index: bool = False) -> None:
         if fmt is DocFormat.pdf:
             write_output(target, to_pdf(doc), marker=PDF_MARKER, force=force)
         elif fmt is DocFormat.docx:
@@ -197,9 +202,10 @@ def render_cmd(
             raise fail(f"{out} är en fil; --all skriver till en mapp.")
         out.mkdir(parents=True, exist_ok=True)
         docs = render_all(repo, public=public, year=year, errors=errors, today=day)
-        for doc in docs:
-            write(doc, out / f"{doc.name}.{fmt.value}", index=True)
-        if fmt is DocFormat.html:
+        for fmt in fmts:
+            for doc in docs:
+                write(doc, out / f"{doc.name}.{fmt.value}", fmt, index=True)
+        if DocFormat.html in fmts:
             index = out / "index.html"
             write_output(
                 index, html_index(repo, docs).encode("utf-8"), marker=HTML_MARKER, force=force
@@ -218,9 +224,15 @@ def render_cmd(
             repo, document, public=public, year=year, entity=entity, errors=errors, today=day
         )
     if out is not None and out.is_dir():
-        for doc in docs:
-            write(doc, out / f"{doc.name}.{fmt.value}")
+        for fmt in fmts:
+            for doc in docs:
+                write(doc, out / f"{doc.name}.{fmt.value}", fmt)
         return
+    if len(fmts) > 1 and out is not None:
+        raise fail(
+            f"{out} är ingen mapp; flera format skrivs till en mapp.",
+            "Ange en befintlig mapp med -o, eller ett format i taget.",
+        )
     if len(docs) > 1:
         raise fail(
             f"Förrådet har {len(docs)} dokument av den sorten; välj ett med --id "
@@ -228,7 +240,8 @@ def render_cmd(
             ", ".join(d.name for d in docs),
         )
     doc = docs[0]
-    if fmt is DocFormat.md and out is None:
+    if fmts == [DocFormat.md] and out is None:
         sys.stdout.write(doc.markdown)
         return
-    write(doc, out or Path(f"{doc.name}.{fmt.value}"))
+    for fmt in fmts:
+        write(doc, out or Path(f"{doc.name}.{fmt.value}"), fmt)

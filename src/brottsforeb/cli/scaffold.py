@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import command, console, fail
+from ._common import checked_date, command, console, fail
 
 
 @command("init")
@@ -137,6 +137,7 @@ def new_cmd(
                 when = dt.date.fromisoformat(date)
             except ValueError:
                 raise fail(f"'{date}' är inget giltigt datum.", "Skriv ÅÅÅÅ-MM-DD.") from None
+            when = checked_date(when, "--date")
         if typ is not None:
             raise fail("--type gäller inte bfa new mote; ett möte har inget slag.")
         created = new_meeting(path, name, when)

@@ -14,13 +14,33 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    ValidationInfo,
     ValidatorFunctionWrapHandler,
     WithJsonSchema,
     WrapValidator,
+    field_validator,
     model_validator,
 )
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
+
+#: Fields that are one line of text wherever they occur: a name, a title, a paragraph or
+#: diary number, an address. Empty (after trimming) names and titles are errors; a line
+#: break of any kind (LF, CR, NEL U+0085, U+2028/2029, vertical tab, form feed) is an error
+#: in all of them, since it would start a new block in a Markdown or Typst document.
+ONE_LINE_FIELDS = frozenset({"name", "title", "paragraph", "record_number", "email", "phone"})
+NON_EMPTY_FIELDS = frozenset({"name", "title"})
+#: Years bfa computes with. Deadlines are dates years ahead of the data, so a date near
+#: the end of the calendar (9999-12-31) would overflow; no municipal record needs more.
+MIN_YEAR = 1900
+MAX_YEAR = 2199
+
+
+def year_in_range(year: int) -> bool:
+    return MIN_YEAR <= year <= MAX_YEAR
+
+
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 @dataclass(frozen=True)
@@ -152,7 +172,20 @@ class BfaModel(BaseModel):
         # Validators are built on first use: the ~25 nested models (Frekvens, Beslut …)
         # then never build their own, only the nine file kinds do (halves start-up).
         defer_build=True,
+        allow_inf_nan=False,  # värde: nan / inf / 1e400 are errors, not numbers
     )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _one_line(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, dt.date) and not year_in_range(value.year):
+            raise ValueError(f"ska vara ett datum mellan åren {MIN_YEAR} och {MAX_YEAR}")
+        if isinstance(value, str) and info.field_name in ONE_LINE_FIELDS:
+            if not value and info.field_name in NON_EMPTY_FIELDS:
+                raise ValueError("får inte vara tomt")
+            if not _LINE_BREAKS.isdisjoint(value):
+                raise ValueError("får bara vara en rad (radbrytning eller radavgränsare i texten)")
+        return value
 
 
 class Entity(BfaModel):

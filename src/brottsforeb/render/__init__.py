@@ -92,8 +92,13 @@ def example_text(sources: list[str]) -> str:
                 shown.append(f"{len(whole[folder])} filer i {folder}/")
             continue
         shown.append(s)
+    what = (
+        "påhittade exempel, eller som bfa fyllt i och ingen ännu bekräftat,"
+        if any("(obekräftat:" in s for s in sources)
+        else "påhittade exempel"
+    )
     return (
-        "Dokumentet bygger på uppgifter som är påhittade exempel och inte kommunens egna: "
+        f"Dokumentet bygger på uppgifter som är {what} och inte kommunens egna: "
         + ", ".join(shown)
         + "."
     )

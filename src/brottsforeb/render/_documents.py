@@ -182,6 +182,27 @@ def _owner(title: str) -> str:
     return genitiv(title)
 
 
+def _about(ctx: Ctx) -> list[tuple[str, str]]:
+    """The municipality's own facts from bfa.yaml, as rows."""
+    k = ctx.repo.kommun
+    if k is None:
+        return []
+    rows = [
+        ("Län", k.county or ""),
+        ("Kommunkod", k.code or ""),
+        ("Lokalpolisområde", k.police_area or ""),
+        (
+            "Invånare",
+            (tal(k.population) + (f" ({k.population_year})" if k.population_year else ""))
+            if k.population is not None
+            else "",
+        ),
+        ("Webbplats", k.website or ""),
+        ("Kontakt", ctx.funktion(k.contact) if k.contact else ""),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
 def _lagesbild_prose(ctx: Ctx, kind: str, r: Any) -> list[str]:
     """The municipality's routine for one kind of lägesbild in full sentences."""
     definite = {"Operativ": "operativa", "Strategisk": "strategiska"}[kind]
@@ -233,6 +254,17 @@ def _organisation(ctx: Ctx, d: Dokument | None, i: str | None, y: int | None) ->
             c["avsnitt"] = {}
     types = {o.type for o in ctx.repo.organ.values() if not o.external}
     c["bra_struktur"] = {"styrgrupp", "beredningsgrupp", "arbetsgrupp"} <= types
+    c["om_kommunen"] = _about(ctx)
+    c["mål"] = list(k.goals) if k else []
+    c["aktorer"] = [
+        {
+            "namn": a.name,
+            "typ": a.type or "",
+            "del_av": ctx.aktor(a.part_of) if a.part_of else "",
+            "webbplats": a.website or "",
+        }
+        for _aid, a in sorted(ctx.repo.aktorer.items(), key=lambda kv: kv[1].name)
+    ]
     key = {k.coordination} if k and k.coordination else set()
     key |= {fid for fid, f in ctx.repo.funktioner.items() if "kommunpolis" in f.title.lower()}
     c["nyckelfunktioner"] = [
@@ -350,7 +382,9 @@ def _uppfoljning(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None
                 "enhet": ind.unit,
                 "riktning": ind.direction,
                 "mål": "" if ind.target is None else _value(ind.target, ind.unit),
-                "källa": ind.source.type,
+                "källa": ind.source.type
+                + (f" (Kolada {ind.source.kpi})" if ind.source.kpi else ""),
+                "mål_text": ind.target_text or "",
                 "värden": [(v.label, _value(v.value, ind.unit)) for v in values],
                 "trend": trend,
                 "diagram": _charts.mermaid_xychart(ind) if len(values) >= 2 else "",
@@ -472,11 +506,18 @@ def _motesplan(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) 
 
 
 def _marked(kind: str, eid: str, entity: Any) -> list[str]:
-    keys = entity.example_keys if entity is not None else []
-    if not keys:
+    """The file (and keys) of ``entity`` marked as example data or as not yet confirmed."""
+    if entity is None:
         return []
+    keys = entity.example_keys
+    unconfirmed = list(entity.unconfirmed)
     path = "bfa.yaml" if kind == "bfa" else f"{kind}/{eid}.yaml"
-    return [path if keys == ["*"] else f"{path} ({', '.join(keys)})"]
+    out = []
+    if keys:
+        out.append(path if keys == ["*"] else f"{path} ({', '.join(keys)})")
+    if unconfirmed:
+        out.append(f"{path} (obekräftat: {', '.join(unconfirmed)})")
+    return out
 
 
 def example_sources(ctx: Ctx, kind: str, d: Dokument | None, context: dict[str, Any]) -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,8 @@ __all__ = ["DOCX_MARKER", "TEMPLATE_PATH", "template_path", "to_docx"]
 
 #: Written as the zip comment of every .docx bfa writes (readable without unpacking).
 DOCX_MARKER = b"bfa-rendering"
+#: Characters XML 1.0 cannot hold (a YAML "\a" can carry them); Word would refuse the file.
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 #: Where a repository keeps its Word template, unless bfa.yaml names another path.
 TEMPLATE_PATH = "mallar/dokumentmall.docx"
 
@@ -108,7 +111,7 @@ def _plain_style(doc: Any, kommun: str, title: str) -> None:
     section.left_margin = section.right_margin = Mm(23)
     section.top_margin = section.bottom_margin = Mm(24)
     head = section.header.paragraphs[0]
-    run = head.add_run(f"{kommun} · {title[:90]}" if kommun else title[:90])
+    run = head.add_run(_XML_UNSAFE.sub("", f"{kommun} · {title[:90]}" if kommun else title[:90]))
     run.font.size = Pt(8.5)
     run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
 
@@ -164,7 +167,7 @@ class _Writer:
         href = ""
         for t in tokens:
             if t.type in ("text", "code_inline", "html_inline"):
-                run = paragraph.add_run(t.content)
+                run = paragraph.add_run(_XML_UNSAFE.sub("", t.content))
                 run.bold = strong or bold or None
                 run.italic = em or self.quote or None
                 if strike:
@@ -312,8 +315,8 @@ def to_docx(doc: Rendered, repo: Repo) -> bytes:
     _Writer(word, doc.figures).convert(md.parse(text))
     props = word.core_properties
     when = dt.datetime.combine(doc.date, dt.time(0, 0))
-    props.title = doc.title
-    props.author = doc.kommun or "bfa"
+    props.title = _XML_UNSAFE.sub("", doc.title)
+    props.author = _XML_UNSAFE.sub("", doc.kommun) or "bfa"
     props.last_modified_by = "bfa"
     props.keywords = "bfa-rendering"
     props.comments = "Skrivet av bfa"

@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from .._escape import Safe, cell, md
+from .._pii import find_personnummer
 from ..errors import RenderError
 from ._format import genitiv, mening, mitt, mitt_lista, procent, tal, uppräkning
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+#: Limits for every template, the repository's own included (a template is code from
+#: the repository, and CI renders it): wall time, characters of output, iterations of
+#: all loops together, and the size of any one value a template builds.
+MAX_SECONDS = 10.0
+MAX_OUTPUT_CHARS = 20_000_000
+MAX_LOOP_ITERATIONS = 1_000_000
+MAX_VALUE_CHARS = 5_000_000
+
+
+class TemplateLimitError(RenderError):
+    """A template went past one of the limits above."""
+
+
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", "\u00a0")  # 1 000 000, as Swedish writes it
+
+
+def _limit(what: str) -> TemplateLimitError:
+    return TemplateLimitError(
+        f"Mallen avbröts: den {what}.",
+        hint="Rätta mallen i templates/ (en loop i en loop, eller en text som upprepas), "
+        "eller ta bort den för att använda bfa:s egen.",
+    )
 
 
 def _finalize(value: Any) -> str:
@@ -18,7 +45,7 @@ def _finalize(value: Any) -> str:
     return md(value)
 
 
-def _contained_loader(folder: Path) -> Any:
+def _contained_loader(folder: Path, root: Path) -> Any:
     """A loader for the municipality's templates/ that never reads outside it.
 
     Jinja already refuses '..' in template names; this also refuses a template
@@ -30,27 +57,146 @@ def _contained_loader(folder: Path) -> Any:
         def get_source(self, environment: Any, template: str) -> Any:
             source, filename, uptodate = super().get_source(environment, template)
             real = Path(filename).resolve()
-            if not real.is_relative_to(folder.resolve()):
+            if not (real.is_relative_to(folder.resolve()) and real.is_relative_to(root.resolve())):
                 raise RenderError(
                     f"Mallen templates/{template} pekar utanför förrådet ({real}) och används "
                     "inte.",
                     hint="Kopiera in mallen i templates/ i stället för att länka till den.",
+                )
+            for line, _col, what, masked in find_personnummer(source):
+                raise RenderError(
+                    f"Mallen templates/{template} innehåller ett {what} ({masked}) på rad "
+                    f"{line} och används inte.",
+                    hint="Ta bort numret ur mallen; uppgifter om enskilda personer får inte "
+                    "finnas i förrådet.",
                 )
             return source, filename, uptodate
 
     return ContainedLoader(str(folder), followlinks=False)
 
 
+def _limited_class() -> Any:
+    """ImmutableSandboxedEnvironment with limits on time, output, loops and value sizes.
+
+    Jinja's sandbox stops a template from reaching Python, not from running forever or
+    filling memory. Here every loop iterates through ``bfa_loop`` (counted and timed),
+    every ``~`` through ``bfa_concat``, the operators * ** + through ``call_binop``,
+    every call and filter through a size check, and ``render_template`` stops the output
+    at MAX_OUTPUT_CHARS; all of them check the deadline.
+    """
+    from jinja2 import nodes
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    def too_big(value: Any) -> bool:
+        return isinstance(value, (str, list, tuple, bytes)) and len(value) > MAX_VALUE_CHARS
+
+    class Limited(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**", "+"})
+        bfa_deadline = float("inf")
+        bfa_iterations = 0
+
+        def bfa_start(self) -> None:
+            self.bfa_deadline = time.monotonic() + MAX_SECONDS
+            self.bfa_iterations = 0
+
+        def bfa_tick(self) -> None:
+            if time.monotonic() > self.bfa_deadline:
+                raise _limit(f"tog mer än {MAX_SECONDS:.0f} sekunder")
+
+        def bfa_loop(self, iterable: Iterable[Any]) -> Iterator[Any]:
+            for item in iterable:
+                self.bfa_iterations += 1
+                if self.bfa_iterations > MAX_LOOP_ITERATIONS:
+                    raise _limit(f"gick mer än {_n(MAX_LOOP_ITERATIONS)} varv i sina loopar")
+                if self.bfa_iterations % 256 == 0:
+                    self.bfa_tick()
+                yield item
+
+        def bfa_concat(self, parts: list[Any]) -> str:
+            self.bfa_tick()
+            size = sum(len(p) if isinstance(p, str) else 0 for p in parts)
+            if size > MAX_VALUE_CHARS:
+                raise _limit(f"byggde en text längre än {_n(MAX_VALUE_CHARS)} tecken")
+            return "".join(str(p) for p in parts)
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            self.bfa_tick()
+            big = f"byggde en text längre än {_n(MAX_VALUE_CHARS)} tecken"
+            if operator == "**" and any(
+                isinstance(x, (int, float)) and abs(x) > limit
+                for x, limit in ((right, 64), (left, 2**64))
+            ):
+                raise _limit("räknade med för stora tal")
+            sizes = [len(x) for x in (left, right) if isinstance(x, (str, list, tuple))]
+            numbers = [x for x in (left, right) if isinstance(x, (int, float))]
+            if (
+                operator == "*"
+                and sizes
+                and numbers
+                and sizes[0] * max(numbers[0], 0) > (MAX_VALUE_CHARS)
+            ):
+                raise _limit(big)
+            if operator == "+" and sum(sizes) > MAX_VALUE_CHARS:
+                raise _limit(big)
+            return super().call_binop(context, operator, left, right)
+
+        def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+            self.bfa_tick()
+            for a in (*args, *kwargs.values()):
+                if isinstance(a, (int, float)) and not isinstance(a, bool) and a > MAX_VALUE_CHARS:
+                    raise _limit("anropade en funktion med ett för stort tal")
+            result = super().call(__context, __obj, *args, **kwargs)
+            if too_big(result):
+                raise _limit(f"byggde en text längre än {_n(MAX_VALUE_CHARS)} tecken")
+            return result
+
+        def _parse(self, source: str, name: str | None, filename: str | None) -> Any:
+            tree = super()._parse(source, name, filename)
+            for loop in tree.find_all(nodes.For):
+                loop.iter = nodes.Call(
+                    nodes.EnvironmentAttribute("bfa_loop"), [loop.iter], [], None, None
+                )
+            for concat in list(tree.find_all(nodes.Concat)):
+                call = nodes.Call(
+                    nodes.EnvironmentAttribute("bfa_concat"),
+                    [nodes.List(concat.nodes)],
+                    [],
+                    None,
+                    None,
+                )
+                concat.nodes = [call]
+            return tree
+
+    return Limited
+
+
+def _guard_filter(env: Any, func: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that refuses huge numeric arguments and huge results (center(3e9) …)."""
+    import functools
+
+    @functools.wraps(func)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        env.bfa_tick()
+        for a in (*args[1:], *kwargs.values()):
+            if isinstance(a, (int, float)) and not isinstance(a, bool) and a > MAX_VALUE_CHARS:
+                raise _limit("anropade ett filter med ett för stort tal")
+        result = func(*args, **kwargs)
+        if isinstance(result, (str, list, tuple)) and len(result) > MAX_VALUE_CHARS:
+            raise _limit(f"byggde en text längre än {_n(MAX_VALUE_CHARS)} tecken")
+        return result
+
+    return guarded
+
+
 def environment(repo_root: Path | None) -> Any:
     """Templates from the municipality's templates/ first, then bfa's own."""
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     loaders = []
     if repo_root is not None and (repo_root / "templates").is_dir():
-        loaders.append(_contained_loader(repo_root / "templates"))
+        loaders.append(_contained_loader(repo_root / "templates", repo_root))
     loaders.append(FileSystemLoader(str(PACKAGE_TEMPLATES)))
-    env = ImmutableSandboxedEnvironment(
+    env = _limited_class()(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         finalize=_finalize,
@@ -70,6 +216,8 @@ def environment(repo_root: Path | None) -> Any:
     env.filters["genitiv"] = genitiv
     env.filters["mening"] = mening
     env.filters["uppräkning"] = uppräkning
+    for name, func in list(env.filters.items()):
+        env.filters[name] = _guard_filter(env, func)
     return env
 
 
@@ -78,8 +226,23 @@ def render_template(env: Any, name: str, document: str, context: dict[str, Any])
     from jinja2 import TemplateError, UndefinedError
 
     try:
+        if hasattr(env, "bfa_start"):
+            env.bfa_start()
         template = env.get_template(f"{name}.md.j2")
-        return str(template.render(**context))
+        out: list[str] = []
+        size = 0
+        for chunk in template.generate(**context):
+            out.append(chunk)
+            size += len(chunk)
+            if size > MAX_OUTPUT_CHARS:
+                raise _limit(f"skrev mer än {_n(MAX_OUTPUT_CHARS)} tecken")
+            if len(out) % 256 == 0 and hasattr(env, "bfa_tick"):
+                env.bfa_tick()
+        return "".join(out)
+    except RenderError:
+        raise
+    except (RecursionError, MemoryError, OverflowError):
+        raise _limit("anropade sig själv för djupt eller byggde för stora värden") from None
     except UndefinedError as exc:
         raise RenderError(
             f"Dokumentet '{document}' kan inte skrivas: mallen använder ett fält som saknas "

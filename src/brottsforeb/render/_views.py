@@ -83,6 +83,10 @@ def organ_view(ctx: Ctx, oid: str, o: Organ) -> dict[str, Any]:
         label = ctx.funktion(fid, with_actor=True)
         f = ctx.repo.funktioner.get(fid)
         notes = []
+        if f and f.count:
+            notes.append(str(f.count))
+        if f and f.vacant:
+            notes.append("vakant")
         if fid in o.convener:
             notes.append("sammankallande")
         if fid == o.chair:
@@ -128,8 +132,31 @@ def organ_view(ctx: Ctx, oid: str, o: Organ) -> dict[str, Any]:
             f"{o.temporary.start or '?'} – {o.temporary.end or '?'}" if o.temporary else ""
         ),
         "extern": o.external,
+        "livscykel": _lifecycle(ctx, o),
+        "i_roll": [
+            f"När organet är {g.role} deltar även: "
+            + ", ".join(ctx.funktion(m, with_actor=True) for m in g.members)
+            + (f". {g.description}" if g.description else "")
+            for g in o.role_members
+        ],
+        "avtal": ctx.repo.name_of("dokument", o.agreement) if o.agreement else "",
+        "anmärkning": o.note or "",
         "delar": [],
     }
+
+
+def _lifecycle(ctx: Ctx, o: Organ) -> str:
+    """The body's lifecycle (#14a) in a sentence, empty for an active body."""
+    parts = []
+    if o.trial:
+        parts.append(f"På försök {o.trial.start or '?'} – {o.trial.end or '?'}.")
+    if o.wind_down_by:
+        parts.append(f"Avvecklas senast {o.wind_down_by.isoformat()}.")
+    if o.wound_down:
+        parts.append(f"Avvecklat {o.wound_down.isoformat()}.")
+    if o.replaced_by:
+        parts.append(f"Ersätts av {ctx.organ_name(o.replaced_by)}.")
+    return " ".join(parts)
 
 
 def organ_tree(ctx: Ctx, *, external: bool) -> list[dict[str, Any]]:
@@ -140,20 +167,30 @@ def organ_tree(ctx: Ctx, *, external: bool) -> list[dict[str, Any]]:
         t = item[1].type
         return (ORGAN_ORDER.index(t) if t in ORGAN_ORDER else 99, item[1].name)
 
+    def root(oid: str) -> str:
+        """The top body above ``oid`` by ``ingår_i``; in a cycle, its first member by id,
+        so that no body ever disappears because of a reference."""
+        chain = [oid]
+        while True:
+            up = organ[chain[-1]].part_of
+            if up is None or up not in organ:
+                return chain[-1]
+            if up in chain:
+                return min(chain[chain.index(up) :])
+            chain.append(up)
+
+    roots = {k: root(k) for k in organ}
     tops = sorted(
-        (
-            (k, o)
-            for k, o in organ.items()
-            if o.external == external and (o.part_of is None or o.part_of not in organ)
-        ),
-        key=rank,
+        ((k, o) for k, o in organ.items() if roots[k] == k and o.external == external), key=rank
     )
     out = []
     for oid, o in tops:
         view = organ_view(ctx, oid, o)
         view["delar"] = [
             organ_view(ctx, k, v)
-            for k, v in sorted(((k, v) for k, v in organ.items() if v.part_of == oid), key=rank)
+            for k, v in sorted(
+                ((k, v) for k, v in organ.items() if roots[k] == oid and k != oid), key=rank
+            )
         ]
         out.append(view)
     return out

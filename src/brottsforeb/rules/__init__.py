@@ -10,7 +10,7 @@ from ..findings import Finding, Severity
 from ..repo import Repo
 from . import bra, deadlines, lag, lifecycle, structure  # noqa: F401 - importing registers the rules
 from ._engine import CHECKS, Context, Hit, rule, run
-from .catalog import BY_ID, RULES, Rule
+from .catalog import BY_ID, RENAMED, RULES, Rule
 
 __all__ = [
     "BY_ID",
@@ -29,7 +29,7 @@ __all__ = [
 def apply_exceptions(repo: Repo, findings: Sequence[Finding]) -> list[Finding]:
     """Downgrade findings of rules the municipality has consciously set aside."""
     kommun = repo.kommun
-    reasons = {e.rule: e.reason for e in kommun.exceptions} if kommun else {}
+    reasons = {RENAMED.get(e.rule, e.rule): e.reason for e in kommun.exceptions} if kommun else {}
     out = []
     for f in findings:
         rule_ = BY_ID.get(f.rule)

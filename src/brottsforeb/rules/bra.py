@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from .._periods import add_years
 from ..model import Organ
 from ..model._base import date_text, last_day
+from ..model.dokument import WITHDRAWN
 from ..model.organ import POLITICAL_TYPES as POLITICAL
 from ..repo import KOMMUN, Repo
 from ._engine import Context, Hit, rule
@@ -63,11 +64,25 @@ def task(repo: Repo, ctx: Context) -> Iterator[Hit]:
             yield Hit("organ", oid, ("uppdrag",), args={"organ": o.name})
 
 
+#: Bodies that decide or prepare decisions, and so need a stated mandate (Brå).
+DECIDING = ("styrgrupp", "beredningsgrupp", "råd")
+WRITTEN_COOPERATION = ("samverkansöverenskommelse", "medborgarlöfte")
+
+
 @rule("BRA-MANDAT")
 def mandate(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for oid, o in internal(repo).items():
-        if o.type == "styrgrupp" and not o.mandate:
-            yield Hit("organ", oid, ("mandat",), args={"organ": o.name})
+        if o.type in DECIDING and not o.mandate and o.members:  # an umbrella has no mandate
+            yield Hit("organ", oid, ("mandat",), args={"organ": o.name, "Typ": o.type.capitalize()})
+
+
+@rule("BRA-SAMVERKAN")
+def written_cooperation(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    if repo.kommun and not any(
+        d.type in WRITTEN_COOPERATION and d.effective_status not in WITHDRAWN
+        for d in repo.dokument.values()
+    ):
+        yield Hit(KOMMUN, "bfa")
 
 
 @rule("BRA-SAMMANKALLANDE")

@@ -129,6 +129,34 @@ RULES: tuple[Rule, ...] = (
         "Byt namn på filen eller rätta värdet så att de stämmer.",
     ),
     Rule(
+        "REF-CYKEL",
+        E,
+        BFA,
+        "",
+        "Hänvisningar i en cirkel",
+        "'{key}' bildar en cirkel: {cycle}.",
+        "{what} kan inte (via andra) {relation} sig självt; rätta någon av hänvisningarna.",
+    ),
+    Rule(
+        "INDIKATOR-DUBBLETT",
+        E,
+        BFA,
+        "",
+        "Två mätvärden för samma period",
+        "Indikatorn '{name}' har två mätvärden för {period}.",
+        "Ta bort eller rätta det ena värdet; varje period mäts en gång.",
+    ),
+    Rule(
+        "MOTE-HALLET-TOMT",
+        E,
+        BFA,
+        "",
+        "Hållet möte utan närvaro eller anteckningar",
+        "Mötet {date} är markerat som hållet men anger varken närvarande, ärenden eller beslut.",
+        "Fyll i vilka som var närvarande eller vad som behandlades; ett möte som inte har "
+        "ägt rum är 'status: planerat' eller 'status: inställt'.",
+    ),
+    Rule(
         "UNDANTAG-REGEL",
         E,
         BFA,
@@ -229,13 +257,26 @@ RULES: tuple[Rule, ...] = (
         "Fyll i 'analys' och minst en möjlig orsak under 'orsaker'.",
     ),
     Rule(
-        "LAG-SAMVERKAN",
+        "LAG-LEDNING-NAMND",
         E,
         LAG,
         "",
-        "Skriftlig samverkan",
-        "Det finns ingen skriftlig samverkansöverenskommelse (eller medborgarlöfte) i förrådet.",
-        "Lägg till ett dokument med 'typ: samverkansöverenskommelse' i dokument/.",
+        "Ledningen ligger hos en politisk nämnd",
+        "'ledning.organ' är '{organ}' ({typ}); lagen lägger ledningen av arbetet hos "
+        "kommunstyrelsen eller den nämnd som kommunfullmäktige utser.",
+        "Ange kommunstyrelsen (eller den nämnd fullmäktige utsett) som 'ledning.organ', med "
+        "'typ: nämnd' i dess fil; en styrgrupp eller ett råd kan bereda men inte leda "
+        "enligt lagen.",
+    ),
+    Rule(
+        "LAG-ATGARDSPLAN-LAGESBILD",
+        E,
+        LAG,
+        "",
+        "Åtgärdsplanen utgår från lägesbilden",
+        "Åtgärdsplanen '{title}' är beslutad men anger ingen lägesbild som den grundas på.",
+        "Lagen säger att åtgärdsplanen beslutas utifrån lägesbilden: ange "
+        "'grundas_på: [lägesbild-id]' i planen.",
     ),
     Rule(
         "LAG-ATGARDSPLAN",
@@ -411,8 +452,19 @@ RULES: tuple[Rule, ...] = (
         BRA,
         "Brå",
         "Tydligt mandat",
-        "Styrgruppen '{organ}' saknar beskrivning av sitt mandat.",
-        "Beskriv vad styrgruppen får besluta om under 'mandat'.",
+        "{Typ} '{organ}' saknar beskrivning av sitt mandat.",
+        "Beskriv under 'mandat' vad organet får besluta om eller bereda.",
+    ),
+    Rule(
+        "BRA-SAMVERKAN",
+        W,
+        BRA,
+        "Brå och Polismyndigheten: samverkansöverenskommelser och medborgarlöften",
+        "Skriftlig samverkan",
+        "Det finns ingen skriftlig samverkansöverenskommelse (eller medborgarlöfte) i förrådet.",
+        "Brå och polisen rekommenderar en skriftlig överenskommelse (lagen kräver den inte): "
+        "lägg till ett dokument med 'typ: samverkansöverenskommelse' i dokument/, eller ett "
+        "undantag med motivering.",
     ),
     Rule(
         "BRA-SAMMANKALLANDE",
@@ -532,6 +584,12 @@ RULES += (
         "Filen kan inte läsas ({reason}).",
         "Kontrollera att filen finns och att du har behörighet att läsa den.",
         command="load",
+        variants={
+            "mapp": (
+                "Mappen kan inte läsas ({reason}).",
+                "Kontrollera att mappen finns och att du har behörighet att läsa den.",
+            ),
+        },
     ),
     Rule(
         "FIL-LANK",
@@ -541,6 +599,77 @@ RULES += (
         "En länk som pekar utanför förrådet",
         "Filen är en länk som pekar utanför förrådet och läses inte.",
         "Kopiera in filen i förrådet i stället för att länka till den.",
+        command="load",
+        variants={
+            "mapp": (
+                "Mappen är en länk som pekar utanför förrådet och läses inte.",
+                "Kopiera in innehållet i förrådet i stället för att länka till det.",
+            ),
+            "slinga": (
+                "{what} är en länk i en slinga och läses inte.",
+                "Ta bort länken eller låt den peka på en fil i förrådet.",
+            ),
+            "trasig": (
+                "{what} är en länk som inte pekar på något och läses inte.",
+                "Ta bort länken eller låt den peka på en fil i förrådet.",
+            ),
+        },
+    ),
+    Rule(
+        "FIL-TYP",
+        E,
+        BFA,
+        "",
+        "En mapp, FIFO eller enhet med ett datafilsnamn (x.yaml)",
+        "Det här är ingen vanlig fil (en mapp, en FIFO eller en enhet) och läses inte.",
+        "Ta bort den, eller ge den ett namn som inte slutar på .yaml.",
+        command="load",
+    ),
+    Rule(
+        "FIL-ANDELSE",
+        E,
+        BFA,
+        "",
+        "En datafil som slutar på .YAML, .Yml … (läses inte)",
+        "'{name}' slutar inte på .yaml med små bokstäver och läses inte.",
+        "Byt namn till '{stem}.yaml'.",
+        command="load",
+    ),
+    Rule(
+        "FIL-PLATS",
+        E,
+        BFA,
+        "",
+        "Något i en datamapp (eller i roten) som inte är en datafil",
+        "Mappen '{name}/' läses inte: {expected}",
+        "Flytta filerna i den ett steg upp, eller ta bort mappen.",
+        command="load",
+        variants={
+            "rot": (
+                "'{name}' ligger i förrådets rot och läses inte; bfa läser bara bfa.yaml där.",
+                "Lägg varje sak i en egen fil i {folder}/, t.ex. {folder}/namn.yaml.",
+            ),
+        },
+    ),
+    Rule(
+        "FIL-OKAND",
+        W,
+        BFA,
+        "",
+        "En fil i en datamapp som inte är en .yaml-fil",
+        "'{name}' är ingen datafil (bara .yaml-filer läses här) och kontrolleras inte.",
+        "Flytta den ur mappen, t.ex. till docs/.",
+        command="load",
+    ),
+    Rule(
+        "BFA-AVBRUTEN",
+        E,
+        BFA,
+        "",
+        "Kontrollen av ett förråd avbröts (validate MAPP -j N)",
+        "Kontrollen av förrådet avbröts ({why}); förrådet räknas som underkänt.",
+        "Kör `bfa validate` i just det förrådet för att se var det tar stopp, och "
+        "rapportera det som ett fel i bfa.",
         command="load",
     ),
     Rule(
@@ -569,6 +698,12 @@ RULES += (
                 "Windows-1252 (t.ex. från en gammal Word-export).",
                 "Spara filen med teckenkodningen UTF-8 (i VS Code: klicka på kodningen i "
                 "statusraden och välj 'Save with Encoding' → UTF-8).",
+            ),
+            "utf-16": (
+                "Filen är sparad som {name} ('Unicode' i Anteckningar), inte som UTF-8.",
+                "Spara filen med teckenkodningen UTF-8 (i Anteckningar: Spara som → Kodning: "
+                "UTF-8; i VS Code: klicka på kodningen i statusraden och välj "
+                "'Save with Encoding').",
             ),
         },
     ),
@@ -662,6 +797,13 @@ RULES += (
         "Ta bort numret, även ur kommentarer, och ur git-historiken om det har checkats "
         "in (t.ex. med git filter-repo).",
         command="load",
+        variants={
+            "filnamn": (
+                "Filnamnet innehåller ett {what} ({masked}). Uppgifter om enskilda personer "
+                "får inte finnas i förrådet.",
+                "Byt namn på filen, och ta bort numret ur git-historiken om det har checkats in.",
+            ),
+        },
     ),
     Rule(
         "YAML-SYNTAX",
@@ -768,14 +910,20 @@ RULES += (
         E,
         YAML,
         "",
-        "Alias som växer exponentiellt eller för djup nästling",
+        "Alias som växer (i antal värden eller i tecken) eller för djup nästling",
         "Filen kan inte läsas: för många värden efter att alias expanderats.",
         "Alias (*namn) som pekar på alias kan växa exponentiellt; skriv ut värdena i stället.",
         command="load",
         variants={
             "djup": (
                 "Filen kan inte läsas: nästlingen är djupare än {limit} nivåer.",
-                "Alias (*namn) som pekar på alias kan växa exponentiellt; "
+                "Skriv listor och mappningar med färre nivåer; bfa behöver aldrig fler än "
+                "ett tiotal.",
+            ),
+            "tecken": (
+                "Filen kan inte läsas: texten blir längre än {limit} miljoner tecken när "
+                "alias expanderas.",
+                "Alias (*namn) som pekar på stora värden växer när de expanderas; "
                 "skriv ut värdena i stället.",
             ),
             "rekursion": (
@@ -827,6 +975,12 @@ RULES += (
             ),
             "heltal": ("'{key}' ska vara ett heltal.", ""),
             "tal": ("'{key}' ska vara ett tal.", "Använd punkt som decimaltecken, t.ex. 15.3."),
+            "ändligt-tal": (
+                "'{key}' ska vara ett ändligt tal.",
+                "nan och inf (oändligt) är inga mätvärden; skriv talet eller ta bort mätningen.",
+            ),
+            # the one-line/non-empty/date-range checks of model/_base.py
+            "skalär": ("'{key}' {text}.", ""),
             "sant-falskt": ("'{key}' ska vara true eller false.", ""),
             "lista": (
                 "'{key}' ska vara en lista.",
@@ -842,6 +996,8 @@ RULES += (
 )
 
 BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
+#: Rule ids that were renamed; an exception may still name the old id.
+RENAMED: dict[str, str] = {"LAG-SAMVERKAN": "BRA-SAMVERKAN"}
 
 
 def finding(

@@ -5,11 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Lagesbild
-from ..model.dokument import WITHDRAWN
 from ..repo import KOMMUN, Repo
 from ._engine import Context, Hit, rule
-
-WRITTEN_COOPERATION = ("samverkansöverenskommelse", "medborgarlöfte")
 
 
 @rule("LAG-LEDNING")
@@ -84,10 +81,16 @@ def analysis(repo: Repo, ctx: Context) -> Iterator[Hit]:
             yield Hit("lagesbilder", lb_id, ("analys",), args={"missing": " och ".join(missing)})
 
 
-@rule("LAG-SAMVERKAN")
-def written_cooperation(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    if repo.kommun and not any(
-        d.type in WRITTEN_COOPERATION and d.effective_status not in WITHDRAWN
-        for d in repo.dokument.values()
-    ):
-        yield Hit(KOMMUN, "bfa")
+@rule("LAG-LEDNING-NAMND")
+def leadership_is_political(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    lead = repo.kommun.leadership if repo.kommun else None
+    body = repo.organ.get(lead.organ) if lead else None
+    if lead is not None and body is not None and body.type != "nämnd":
+        yield Hit(KOMMUN, "bfa", ("ledning", "organ"), args={"organ": body.name, "typ": body.type})
+
+
+@rule("LAG-ATGARDSPLAN-LAGESBILD")
+def plan_rests_on_picture(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    for did, d in repo.dokument.items():
+        if d.type == "åtgärdsplan" and d.in_force and d.adopted_by and not d.based_on:
+            yield Hit("dokument", did, ("antagen_av",), key=True, args={"title": d.title})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from .._messages import key_path, suggest
 from .._yaml import Path_
@@ -10,7 +11,7 @@ from ..model import KINDS
 from ..model._walk import iter_refs
 from ..repo import KOMMUN, Repo
 from ._engine import Context, Hit, rule
-from .catalog import BY_ID
+from .catalog import BY_ID, RENAMED
 
 
 @rule("REF-SAKNAS")
@@ -143,7 +144,7 @@ def exceptions(repo: Repo, ctx: Context) -> Iterator[Hit]:
     if kommun is None:
         return
     for i, exc in enumerate(kommun.exceptions):
-        r = BY_ID.get(exc.rule)
+        r = BY_ID.get(RENAMED.get(exc.rule, exc.rule))
         if r is None:
             guess = suggest(exc.rule, list(BY_ID))
             yield Hit(
@@ -253,3 +254,69 @@ def placeholders(repo: Repo, ctx: Context) -> Iterator[Hit]:
                     "ur listan 'obekräftat'.",
                 },
             )
+
+
+#: Reference chains that must not loop: (folder, key, attribute, Swedish verb).
+CHAINS = (
+    ("organ", "rapporterar_till", "reports_to", "rapportera till"),
+    ("organ", "ingår_i", "part_of", "ingå i"),
+    ("organ", "tillsätts_av", "appointed_by", "tillsättas av"),
+    ("organ", "ersätts_av", "replaced_by", "ersättas av"),
+    ("dokument", "ersatt_av", "replaced_by", "ersättas av"),
+)
+
+
+@rule("REF-CYKEL")
+def cycles(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    """One finding per cycle (at its first member by id), naming every member."""
+    for kind, key, attr, verb in CHAINS:
+        models: dict[str, Any] = dict(repo.organ if kind == "organ" else repo.dokument)
+        reported: set[str] = set()
+        for start in sorted(models):
+            chain = [start]
+            while True:
+                nxt = getattr(models[chain[-1]], attr, None)
+                if not isinstance(nxt, str) or nxt not in models:
+                    break
+                if nxt in chain:
+                    loop = chain[chain.index(nxt) :]
+                    first = min(loop)
+                    if first not in reported:
+                        reported.add(first)
+                        i = loop.index(first)
+                        order = loop[i:] + loop[:i] + [first]
+                        yield Hit(
+                            kind,
+                            first,
+                            (key,),
+                            args={
+                                "key": key,
+                                "cycle": " → ".join(repo.name_of(kind, x) for x in order),
+                                "relation": verb,
+                                "what": "Ett organ" if kind == "organ" else "Ett dokument",
+                            },
+                        )
+                    break
+                chain.append(nxt)
+
+
+@rule("INDIKATOR-DUBBLETT")
+def duplicate_values(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    for iid, ind in repo.indikatorer.items():
+        seen: set[str] = set()
+        for i, v in enumerate(ind.values):
+            if v.label in seen:
+                yield Hit(
+                    "indikatorer",
+                    iid,
+                    ("mätvärden", i),
+                    args={"name": ind.name, "period": v.label},
+                )
+            seen.add(v.label)
+
+
+@rule("MOTE-HALLET-TOMT")
+def empty_held_meeting(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    for mid, m in repo.moten.items():
+        if m.status == "hållet" and not m.recorded:
+            yield Hit("moten", mid, ("status",), args={"date": m.date.isoformat()})

@@ -1,0 +1,719 @@
+"""Issue #16, second round: each observed attack, widened to its class.
+
+Every test here failed on the main of 2026-11-22 before the fix it names; docs/robusthet.md
+lists them next to the guarantee they prove.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import git
+import pytest
+
+from brottsforeb import _yaml, load_repo, validate
+from brottsforeb.batch import validate_many
+from brottsforeb.history import minutes, to_markdown
+
+from .conftest import MINIMAL, write_repo
+
+PNR = "900101-0009"  # a valid personnummer (Luhn); the test data's own, no one's
+PNR_DIGITS = "9001010009"
+ESC = "\x1b]0;hacked\x07\x1b[2J\x9b31m"
+
+
+def bfa(
+    *args: str | Path, cwd: Path | None = None, timeout: int = 120
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "brottsforeb", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=cwd,
+        env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"},
+        check=False,
+    )
+
+
+def no_crash(proc: subprocess.CompletedProcess[str]) -> None:
+    assert proc.returncode in (0, 1, 2), (proc.returncode, proc.stderr[-2000:])
+    assert "Traceback" not in proc.stderr
+    assert "internt fel" not in proc.stderr, proc.stderr
+
+
+def commit(repo: git.Repo, message: str, author: str = "Samordnaren") -> str:
+    repo.git.add(A=True)
+    actor = git.Actor(author, "samordnare@example.se")
+    return repo.index.commit(message, author=actor, committer=actor).hexsha
+
+
+# -- crashes: nesting, aliases, dying workers, any exception ------------------------------
+
+DEEP_SHAPES = {
+    "flow list": lambda n: "namn: " + "[" * n + "]" * n + "\n",
+    "flow map": lambda n: "namn: " + "{a: " * n + "1" + "}" * n + "\n",
+    "block list on one line": lambda n: "namn: x\nledamöter:\n" + "  " + "- " * n + "x\n",
+    "complex keys": lambda n: "? " * n + "x\n",
+    "mixed": lambda n: "namn: " + "[{b: " * (n // 2) + "1" + "}]" * (n // 2) + "\n",
+    "unclosed": lambda n: "namn: " + "[" * n + "\n",
+}
+
+
+@pytest.mark.parametrize("depth", [30_000, 100_000])
+@pytest.mark.parametrize("shape", list(DEEP_SHAPES))
+def test_deep_nesting_is_a_finding_before_libyaml_sees_it(shape: str, depth: int) -> None:
+    # Before: libyaml's C composer recursed ~30 000 deep and the process died (exit 139).
+    text = DEEP_SHAPES[shape](depth)
+    parsed = _yaml.parse(text, "organ/x.yaml")
+    assert [f.rule for f in parsed.findings] == ["YAML-STORLEK"]
+    assert "nästlingen" in parsed.findings[0].message
+    assert "Alias" not in parsed.findings[0].hint  # no aliases were used
+
+
+def test_deep_block_indentation_is_a_finding() -> None:
+    text = "".join(" " * i + "a:\n" for i in range(2000)) + " " * 2000 + "b: 1\n"
+    assert [f.rule for f in _yaml.parse(text, "x.yaml").findings] == ["YAML-STORLEK"]
+
+
+def test_ordinary_nesting_is_still_read() -> None:
+    text = "namn: " + "[" * 30 + "x" + "]" * 30 + "\n"
+    parsed = _yaml.parse(text, "x.yaml")
+    assert parsed.findings == [] and parsed.data["namn"]
+
+
+def test_deep_file_in_every_command_and_in_history(make_repo) -> None:
+    root = make_repo({"organ/djup.yaml": "namn: " + "[" * 30_000 + "]" * 30_000 + "\n"})
+    repo = git.Repo.init(root)
+    commit(repo, "Djup fil")
+    for args in (["validate"], ["check"], ["status"], ["render", "organisation"], ["minutes"]):
+        proc = bfa(*args, cwd=root)
+        no_crash(proc)
+    proc = bfa("validate", cwd=root)
+    assert proc.returncode == 1 and "YAML-STORLEK" in proc.stdout
+
+
+def test_alias_expansion_is_bounded_in_bytes() -> None:
+    # Before: 2 000 aliases to one 800 KB scalar passed the 100 000-value limit (11 GB).
+    text = "namn: &a '" + "x" * 800_000 + "'\nanmärkning: [" + ", ".join(["*a"] * 2000) + "]\n"
+    parsed = _yaml.parse(text, "organ/x.yaml")
+    assert [f.rule for f in parsed.findings] == ["YAML-STORLEK"]
+    assert "miljoner tecken" in parsed.findings[0].message
+    assert parsed.data is None
+
+
+def test_validate_many_survives_a_worker_dying(tmp_path: Path, monkeypatch) -> None:
+    # Before: one worker's death (the segfault above) lost every repository's report.
+    if sys.platform == "win32":
+        pytest.skip("fork is needed to plant the dying worker")
+    import brottsforeb.batch as batch
+
+    roots = []
+    for name in ("a", "b", "dor", "d"):
+        roots.append(write_repo(tmp_path / name, dict(MINIMAL)))
+    real = batch._validate_one
+
+    def dies_on_dor(root: Path):  # type: ignore[no-untyped-def]
+        if root.name == "dor":
+            os._exit(139)
+        return real(root)
+
+    monkeypatch.setattr(batch, "_validate_one", dies_on_dor)
+    results = validate_many([tmp_path], jobs=2)
+    by_name = {r.root.name: r for r in results}
+    assert set(by_name) == {"a", "b", "dor", "d"}
+    assert [f.rule for f in by_name["dor"].findings] == ["BFA-AVBRUTEN"]
+    for name in ("a", "b", "d"):
+        assert by_name[name].findings == [] and by_name[name].files > 0
+
+
+def test_every_exception_class_is_the_swedish_internal_error(monkeypatch, capsys) -> None:
+    # Before: a BaseException that is not an Exception (pyo3's PanicException) ended in a
+    # full traceback.
+    import brottsforeb.cli as cli
+
+    class Panic(BaseException):
+        pass
+
+    def boom(**_: object) -> None:
+        raise Panic("called `Result::unwrap()` on an `Err` value " + ESC)
+
+    monkeypatch.setattr(cli, "app", boom)
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "internt fel (Panic" in err and "\x1b" not in err
+
+
+# -- hangs: special files, templates --------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_fifo_and_link_to_fifo_never_block(make_repo) -> None:
+    root = make_repo()
+    os.mkfifo(root / "fifo")
+    (root / "organ" / "ror.yaml").symlink_to(root / "fifo")
+    os.mkfifo(root / "organ" / "direkt.yaml")
+    proc = bfa("validate", "--format", "json", cwd=root, timeout=60)
+    no_crash(proc)
+    found = {(f["file"], f["rule"]) for f in json.loads(proc.stdout)["findings"]}
+    assert ("organ/ror.yaml", "FIL-TYP") in found
+    assert ("organ/direkt.yaml", "FIL-TYP") in found
+
+
+TEMPLATE_BOMBS = {
+    "nested ranges": "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}"
+    "{% endfor %}",
+    "silent nested loops": "{% set r = range(1000)|list %}{% for a in r %}{% for b in r %}"
+    "{% for c in r %}{% endfor %}{% endfor %}{% endfor %}",
+    "string times a huge number": '{{ "x" * 3000000000 }}',
+    "list times a huge number": "{{ ([1] * 3000000000)|length }}",
+    "center filter": '{{ "x"|center(3000000000) }}',
+    "concatenation": '{% set a = "xxxxxxxxxx" %}{% set b = a~a~a~a~a~a~a~a~a~a %}'
+    "{% set c = b~b~b~b~b~b~b~b~b~b %}{% set d = c~c~c~c~c~c~c~c~c~c %}"
+    "{% set e = d~d~d~d~d~d~d~d~d~d %}{% set f = e~e~e~e~e~e~e~e~e~e %}"
+    "{% set g = f~f~f~f~f~f~f~f~f~f %}{% set h = g~g~g~g~g~g~g~g~g~g %}{{ h|length }}",
+    "recursion": "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(1) }}",
+    "power": "{{ 10 ** 100000000 }}",
+}
+
+
+@pytest.mark.parametrize("name", list(TEMPLATE_BOMBS))
+def test_repository_templates_run_within_limits(make_repo, cli, name: str) -> None:
+    root = make_repo({"templates/organisation.md.j2": TEMPLATE_BOMBS[name]})
+    result = cli("render", "organisation", root)
+    assert result.exit_code == 2
+    assert "Mallen avbröts" in result.output
+
+
+def test_personnummer_in_a_repository_template_is_refused(make_repo, cli) -> None:
+    root = make_repo({"templates/organisation.md.j2": f"Kontakt: {PNR}\n"})
+    result = cli("render", "organisation", "--public", root)
+    assert result.exit_code == 2
+    assert PNR not in result.output and "90****-****" in result.output
+
+
+# -- history: blob sizes, forged metadata, revisions, read-only -----------------------------
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> tuple[Path, git.Repo]:
+    root = write_repo(tmp_path / "kommun", dict(MINIMAL))
+    repo = git.Repo.init(root)
+    commit(repo, "Första versionen")
+    return root, repo
+
+
+MEASURE = """
+import resource, subprocess, sys, json
+p = subprocess.run(sys.argv[1:], capture_output=True, text=True, timeout=300)
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"rc": p.returncode, "out": p.stdout, "err": p.stderr, "kb": peak}))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="resource is POSIX")
+def test_minutes_never_reads_a_huge_blob_whole(history) -> None:
+    # Before: a 400 MB file in history (420 KB packed) made minutes peak at 450 MB.
+    root, repo = history
+    with (root / "organ" / "stor.yaml").open("wb") as fh:
+        fh.write(b"namn: '")
+        chunk = b"x" * (1 << 20)
+        for _ in range(200):
+            fh.write(chunk)
+        fh.write(b"'\n")
+    commit(repo, "Stor fil")
+    (root / "organ" / "stor.yaml").write_text("namn: Liten\ntyp: styrgrupp\n", encoding="utf-8")
+    commit(repo, "Liten igen")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            MEASURE,
+            sys.executable,
+            "-m",
+            "brottsforeb",
+            "minutes",
+            "--since",
+            "HEAD~2",
+            root,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    out = json.loads(proc.stdout)
+    assert out["rc"] in (0, 1), out["err"]
+    assert out["kb"] < 150_000, out["kb"]  # a 200 MB blob read whole would exceed this
+
+
+def test_forged_author_and_control_characters_in_commits(history) -> None:
+    # Before: an author containing bfa's field separator forged date and message, and a
+    # message with 0x1E was an internal error; ESC/BEL/OSC reached the terminal raw.
+    root, repo = history
+    path = root / "organ" / "styrgrupp.yaml"
+    path.write_text(path.read_text().replace("Styrgrupp", "Styrgruppen"), encoding="utf-8")
+    forged = "Mallory\x1f0\x1fFÖRFALSKAT\x1e"
+    sha = commit(repo, f"Nytt namn\x1e{ESC} av {PNR}", author=forged + ESC)
+    m = minutes(root, "HEAD~1", "HEAD")
+    [change] = [c for c in m.changes if c.id == "styrgrupp"]
+    [info] = change.commits
+    assert info.sha == sha
+    assert (
+        info.date
+        == dt.datetime.fromtimestamp(repo.commit(sha).authored_date, dt.UTC).date().isoformat()
+    )
+    assert "FÖRFALSKAT" in info.author  # shown as the author, not parsed as a message
+    text = to_markdown(m, "Protokoll") + info.message + info.author
+    assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
+    assert PNR not in text and PNR_DIGITS not in text
+    for args in (["minutes"], ["minutes", "--format", "json"], ["log", "styrgrupp"]):
+        proc = (
+            bfa(*args, "--since", "HEAD~1", cwd=root)
+            if args[0] == "minutes"
+            else bfa(*args, cwd=root)
+        )
+        no_crash(proc)
+        assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout
+        assert PNR not in proc.stdout
+
+
+@pytest.mark.parametrize("rev", ["0" * 40, "@{-1}", "master@{yesterday}", "finns-inte", "HEAD~99"])
+def test_unresolvable_revisions_are_a_swedish_error(history, rev: str) -> None:
+    root, _ = history
+    proc = bfa("minutes", "--since", rev, cwd=root)
+    no_crash(proc)
+    assert proc.returncode == 2 and "finns inte" in proc.stderr
+
+
+def test_log_and_minutes_without_commits(make_repo) -> None:
+    root = make_repo()
+    git.Repo.init(root)
+    for args in (["log", "styrgrupp"], ["minutes"]):
+        proc = bfa(*args, cwd=root)
+        no_crash(proc)
+        assert proc.returncode == 2 and "inga incheckningar" in proc.stderr
+
+
+def _snapshot(root: Path) -> dict[str, str]:
+    out = {}
+    for dirpath, _dirs, files in os.walk(root):
+        for name in files:
+            p = Path(dirpath) / name
+            st = p.lstat()
+            out[str(p.relative_to(root))] = hashlib.sha256(p.read_bytes()).hexdigest() + str(
+                st.st_mtime_ns
+            )
+    return out
+
+
+def test_read_only_commands_leave_every_byte_of_the_repository(history, tmp_path: Path) -> None:
+    # Before: bfa minutes refreshed .git/index (git status does unless told not to).
+    root, _repo = history
+    path = root / "organ" / "styrgrupp.yaml"
+    path.write_text(path.read_text().replace("Styrgrupp", "Styrgruppen"), encoding="utf-8")
+    os.utime(root / "bfa.yaml", ns=(1, 1))  # a stat change git status would record
+    before = _snapshot(root)
+    out = tmp_path / "ut"
+    for args in (
+        ["validate"],
+        ["check"],
+        ["status"],
+        ["render", "organisation", "-o", out / "org.md"],
+        ["minutes"],
+        ["log", "styrgrupp"],
+        ["calendar", "-o", out / "k.ics"],
+    ):
+        no_crash(bfa(*args, cwd=root))
+    assert _snapshot(root) == before
+
+
+# -- escaping the repository ----------------------------------------------------------------
+
+
+def test_symlinked_folders_leaving_the_repository(make_repo, tmp_path: Path, cli) -> None:
+    outside = tmp_path / "hemligt"
+    (outside / "org").mkdir(parents=True)
+    (outside / "org" / "hemlig.yaml").write_text("namn: HEMLIGT\ntyp: styrgrupp\n")
+    (outside / "mallar").mkdir()
+    (outside / "mallar" / "organisation.md.j2").write_text("### HEMLIGT\n")
+    root = make_repo()
+    for folder in ("aktorer", "templates", "atgarder"):
+        shutil.rmtree(root / folder, ignore_errors=True)
+    (root / "aktorer").symlink_to(outside / "org", target_is_directory=True)
+    (root / "templates").symlink_to(outside / "mallar", target_is_directory=True)
+    found = {(f.file, f.rule) for f in validate(load_repo(root))}
+    assert ("aktorer/", "FIL-LANK") in found
+    assert not any("hemlig" in file for file, _ in found)
+    result = cli("render", "organisation", root)
+    assert "HEMLIGT" not in result.output
+    (root / "atgarder").symlink_to(outside / "org", target_is_directory=True)
+    result = cli("new", "atgard", "Ny åtgärd", root)
+    assert result.exit_code == 2
+    assert sorted(p.name for p in (outside / "org").iterdir()) == ["hemlig.yaml"]
+
+
+def test_init_does_not_write_through_links(tmp_path: Path, cli) -> None:
+    outside = tmp_path / "utanfor"
+    outside.mkdir()
+    target = tmp_path / "ny"
+    target.mkdir()
+    (target / "organ").symlink_to(outside, target_is_directory=True)
+    result = cli("init", target, "--name", "Testby kommun")
+    assert result.exit_code == 2
+    assert list(outside.iterdir()) == []
+
+
+# -- injection and terminal escapes ---------------------------------------------------------
+
+
+def test_newline_and_code_fence_in_a_name_never_reach_the_document(make_repo, cli) -> None:
+    # Before: an indicator name with newlines and a fence went raw into the Mermaid comment.
+    hostile = 'Klotter\n```\n<img src=x onerror=alert(1)>\n[x](javascript:alert(1))\n%% "'
+    root = make_repo(
+        {
+            "indikatorer/klotter.yaml": "namn: " + json.dumps(hostile) + "\n"
+            "källa: {typ: polisens statistik}\nenhet: antal\nriktning: minska\n"
+            "frekvens: {antal: 1, per: år}\nmätvärden:\n  - {år: 2024, värde: 40}\n"
+            "  - {år: 2025, värde: 30}\n"
+        }
+    )
+    found = [f for f in validate(load_repo(root)) if f.file == "indikatorer/klotter.yaml"]
+    assert any("en rad" in f.message for f in found)
+    result = cli("render", "uppfoljning", "--year", "2025", root)
+    for line in result.output.splitlines():
+        assert not line.lstrip().startswith(("<img", "```\n")), line
+        assert "<img" not in line or "\\<img" in line or "#lt;img" in line, line
+        assert "](javascript:" not in line, line
+
+
+def test_terminal_escapes_are_shown_visibly(make_repo) -> None:
+    root = make_repo(
+        {
+            "organ/styrgrupp.yaml": MINIMAL_STYRGRUPP.replace(
+                "okänd: x", '"okänd\\e]0;hacked\\a\\e[2J\\x9b": x'
+            )
+        }
+    )
+    proc = bfa("validate", cwd=root)
+    assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout and "\x9b" not in proc.stdout
+    assert "\\x1b" in proc.stdout
+
+
+MINIMAL_STYRGRUPP = (
+    "namn: Styrgrupp\ntyp: styrgrupp\nuppdrag: u\nmandat: m\nordförande: kommundirektor\n"
+    "sammankallande: samordnare\nledamöter: [kommundirektor, kommunpolis, samordnare]\n"
+    "möten: {antal: 2, per: år}\nokänd: x\n"
+)
+
+
+# -- personal data --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "900101-0009",
+        "900101 0009",
+        "900101\u20130009",
+        "900101\u20110009",
+        "19900101-0009",
+        "199001010009",
+        "x-199001010009-y",
+    ],
+)
+def test_personnummer_found_with_any_separator_and_never_echoed(make_repo, written: str) -> None:
+    # Before: only - and + were separators; other findings on the value printed it in full.
+    root = make_repo(
+        {
+            "organ/styrgrupp.yaml": MINIMAL_STYRGRUPP.replace(
+                "okänd: x", f"okänd-{written}: x"
+            ).replace("sammankallande: samordnare", f"sammankallande: s{written}"),
+            "funktioner/samordnare.yaml": f"titel: Samordnare\nnivå: {written}\n",
+        }
+    )
+    for fmt in ("human", "json", "github"):
+        proc = bfa("validate", "--format", fmt, cwd=root)
+        assert proc.returncode == 1
+        digits = written[-4:]
+        assert written not in proc.stdout + proc.stderr
+        assert f"01{digits}" not in proc.stdout and f"-{digits}" not in proc.stdout
+        assert "PERSONNUMMER" in proc.stdout
+
+
+def test_personnummer_in_a_file_name(make_repo) -> None:
+    root = make_repo({f"atgarder/fall-{PNR}.yaml": "titel: x\n"})
+    findings = validate(load_repo(root))
+    assert any(f.rule == "PERSONNUMMER" for f in findings)
+    assert not any(PNR in (f.file + f.message) for f in findings)
+
+
+# -- lost data: bfa set ---------------------------------------------------------------------
+
+
+def test_concurrent_set_loses_no_change(make_repo) -> None:
+    # Before: two bfa set at once both reported success and one change was gone (34/50).
+    root = make_repo()
+    for n in range(4):
+        a = subprocess.Popen(
+            [sys.executable, "-m", "brottsforeb", "set", "styrgrupp", "uppdrag", f"Uppdrag {n}"],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        b = subprocess.Popen(
+            [sys.executable, "-m", "brottsforeb", "set", "styrgrupp", "mandat", f"Mandat {n}"],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        a.wait(120), b.wait(120)
+        text = (root / "organ" / "styrgrupp.yaml").read_text(encoding="utf-8")
+        if a.returncode == 0:
+            assert f"Uppdrag {n}" in text
+        if b.returncode == 0:
+            assert f"Mandat {n}" in text
+        assert {a.returncode, b.returncode} <= {0, 1}
+
+
+def test_set_refuses_when_the_file_changed_meanwhile(make_repo, monkeypatch) -> None:
+    import brottsforeb.rules as rules
+    from brottsforeb.errors import ConflictError
+
+    root = make_repo()
+    path = root / "organ" / "styrgrupp.yaml"
+    real = rules.validate
+
+    def editor_saves(repo):  # type: ignore[no-untyped-def]
+        path.write_text(path.read_text() + "anmärkning: sparad i redigeraren\n")
+        monkeypatch.setattr(rules, "validate", real)
+        return real(repo)
+
+    monkeypatch.setattr(rules, "validate", editor_saves)
+    from brottsforeb.edit import set_value
+
+    with pytest.raises(ConflictError) as exc:
+        set_value(root, "styrgrupp", "uppdrag", "Nytt")
+    assert exc.value.exit_code == 1
+    assert "sparad i redigeraren" in path.read_text() and "Nytt" not in path.read_text()
+
+
+def test_set_waits_for_a_held_lock_then_gives_up(make_repo, monkeypatch) -> None:
+    import brottsforeb._io as io_
+    from brottsforeb.edit import set_value
+    from brottsforeb.errors import ConflictError
+
+    root = make_repo()
+    monkeypatch.setattr(io_, "LOCK_WAIT_SECONDS", 0.2)
+    path = (root / "organ" / "styrgrupp.yaml").resolve()
+    with io_.file_lock(path), pytest.raises(ConflictError):
+        set_value(root, "styrgrupp", "uppdrag", "Nytt")
+    set_value(root, "styrgrupp", "uppdrag", "Nytt")
+    assert not list(path.parent.glob(".*lock*"))
+
+
+def test_set_keeps_crlf_line_endings(make_repo, cli) -> None:
+    root = make_repo()
+    path = root / "organ" / "styrgrupp.yaml"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert cli("set", "styrgrupp", "uppdrag", "Nytt uppdrag", "-C", root).exit_code == 0
+    assert cli("set", "styrgrupp", "anmärkning", "Ny nyckel", "-C", root).exit_code == 0
+    data = path.read_bytes()
+    assert b"Nytt uppdrag" in data and b"Ny nyckel" in data
+    assert data.count(b"\n") == data.count(b"\r\n")
+
+
+def test_set_edits_a_symlinked_file_in_place_of_its_target(make_repo, cli) -> None:
+    root = make_repo()
+    shared = root / "delat"
+    shared.mkdir()
+    (root / "organ" / "styrgrupp.yaml").rename(shared / "styrgrupp.yaml")
+    (root / "organ" / "styrgrupp.yaml").symlink_to(Path("..") / "delat" / "styrgrupp.yaml")
+    assert cli("set", "styrgrupp", "uppdrag", "Via länken", "-C", root).exit_code == 0
+    assert (root / "organ" / "styrgrupp.yaml").is_symlink()
+    assert "Via länken" in (shared / "styrgrupp.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("sep", ["\u0085", "\u2028", "\u2029", "\n", "\r", "\x0b"])
+def test_line_separators_in_one_line_values_are_refused(make_repo, cli, sep: str) -> None:
+    # Before: U+0085 read back as a space, exit 0.
+    root = make_repo()
+    before = (root / "bfa.yaml").read_bytes()
+    result = cli("set", "bfa", "namn", f"Testby{sep}kommun", "-C", root)
+    assert result.exit_code == 1
+    assert (root / "bfa.yaml").read_bytes() == before
+
+
+# -- internal errors at the edges -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--today", "9999-12-31"],
+        ["status", "--today", "9999-12-31"],
+        ["calendar", "--today", "9999-12-31"],
+        ["render", "uppfoljning", "--year", "0"],
+        ["render", "uppfoljning", "--year", "-5"],
+        ["render", "uppfoljning", "--year", "10000"],
+        ["new", "mote", "styrgrupp", "--date", "0001-01-01"],
+    ],
+)
+def test_dates_at_the_edges_on_the_command_line(make_repo, cli, args: list[str]) -> None:
+    root = make_repo()
+    result = cli(*args, root)
+    assert result.exit_code == 2
+    assert "internt fel" not in result.output
+    assert not (root / "moten" / "0001").exists()
+
+
+@pytest.mark.parametrize("where", ["dokument", "mote"])
+def test_dates_at_the_edges_in_the_data(make_repo, where: str) -> None:
+    changes = (
+        {
+            "dokument/atgardsplan.yaml": MINIMAL["dokument/atgardsplan.yaml"].replace(
+                "datum: 20", "datum: 9999-12-31 #"
+            )
+        }
+        if where == "dokument"
+        else {"moten/9999/9999-12-31-styrgrupp.yaml": "organ: styrgrupp\ndatum: 9999-12-31\n"}
+    )
+    root = make_repo(changes)
+    for args in (
+        ["validate"],
+        ["check"],
+        ["status"],
+        ["calendar"],
+        ["render", "uppfoljning"],
+        ["render", "motesplan"],
+    ):
+        no_crash(bfa(*args, cwd=root))
+    assert bfa("validate", cwd=root).returncode == 1
+
+
+def test_set_to_an_impossible_date_is_a_finding_and_can_be_repaired(make_repo, cli) -> None:
+    root = make_repo()
+    result = cli("set", "belysning", "slut", "2026-02-30", "-C", root)
+    assert result.exit_code == 1 and "finns inte" in result.output
+    path = root / "atgarder" / "belysning.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("slut:", "slut: 2026-02-30 #", 1), encoding="utf-8")
+    assert "2026-02-30" in path.read_text(encoding="utf-8")
+    result = cli("set", "belysning", "slut", "2026-02-28", "-C", root)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("value", ["inf", ".inf", "-.inf", ".nan", "nan", "1e400"])
+def test_non_finite_measurements_are_findings(make_repo, value: str) -> None:
+    text = MINIMAL["indikatorer/klotter.yaml"].replace("värde: 40", f"värde: {value}")
+    root = make_repo({"indikatorer/klotter.yaml": text})
+    found = [f for f in validate(load_repo(root)) if f.file == "indikatorer/klotter.yaml"]
+    assert any(f.rule == "SCHEMA" for f in found), found
+    for args in (["check"], ["status"], ["render", "uppfoljning"]):
+        no_crash(bfa(*args, cwd=root))
+
+
+def test_unwritable_output_is_a_swedish_error(make_repo, tmp_path: Path) -> None:
+    root = make_repo()
+    (tmp_path / "fil").write_text("x")
+    for args in (
+        ["render", "organisation", "-o", tmp_path / "fil" / "x.md"],
+        ["render", "--all", "-o", tmp_path / "fil" / "mapp"],
+        ["calendar", "-o", tmp_path / "fil" / "k.ics"],
+    ):
+        proc = bfa(*args, cwd=root)
+        no_crash(proc)
+        assert proc.returncode == 2 and "bfa: fel:" in proc.stderr
+
+
+# -- silent acceptance ----------------------------------------------------------------------
+
+
+def test_nothing_in_a_data_folder_is_ignored_silently(make_repo) -> None:
+    root = make_repo()
+    (root / "organ" / "sub").mkdir()
+    (root / "organ" / "sub" / "x.yaml").write_text("namn: X\n")
+    (root / "organ" / "x.YAML").write_text("namn: X\n")
+    (root / "organ" / "mapp.yaml").mkdir()
+    (root / "organ.yaml").write_text("namn: X\n")
+    (root / "organ" / "slinga.yaml").symlink_to("slinga.yaml")
+    found = {(f.file, f.rule) for f in validate(load_repo(root))}
+    assert ("organ/sub/", "FIL-PLATS") in found
+    assert ("organ/x.YAML", "FIL-ANDELSE") in found
+    assert ("organ/mapp.yaml", "FIL-TYP") in found
+    assert ("organ.yaml", "FIL-PLATS") in found
+    assert ("organ/slinga.yaml", "FIL-LANK") in found
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads mode 000")
+def test_unreadable_folder_is_a_finding(make_repo) -> None:
+    root = make_repo()
+    (root / "organ").chmod(0)
+    try:
+        found = {(f.file, f.rule) for f in validate(load_repo(root))}
+    finally:
+        (root / "organ").chmod(0o755)
+    assert ("organ/", "FIL-LASFEL") in found
+
+
+@pytest.mark.parametrize("name", ["con", "nul", "aux", "prn", "com1", "lpt1", "COM9"])
+def test_windows_reserved_names_are_refused(make_repo, cli, name: str) -> None:
+    root = make_repo({f"aktorer/{name}.yaml": "namn: X\ntyp: polis\n"})
+    found = {(f.file, f.rule) for f in validate(load_repo(root))}
+    assert (f"aktorer/{name}.yaml", "FIL-ID") in found
+    result = cli("new", "organ", name, root)
+    assert result.exit_code == 2 and "Windows" in result.output
+    assert not (root / "organ" / f"{name.lower()}.yaml").exists()
+
+
+def test_merge_key_then_explicit_key() -> None:
+    parsed = _yaml.parse("bas: &b {antal: 2, per: år}\nmöten:\n  <<: *b\n  antal: 4\n", "x")
+    assert parsed.findings == []
+    assert parsed.data["möten"] == {"antal": 4, "per": "år"}
+
+
+def test_two_documents_and_utf16_in_swedish() -> None:
+    parsed = _yaml.parse("namn: a\n---\nnamn: b\n", "x")
+    assert parsed.findings[0].message == "Filen innehåller flera YAML-dokument (---)."
+    for encoding in ("utf-16", "utf-16-le", "utf-16-be"):
+        _text, problem = _yaml.decode("namn: Åtvidaberg\n".encode(encoding), "x")
+        assert problem is not None and "UTF-16" in problem.message
+        assert "1252" not in problem.message
+
+
+# -- scalars (#12 item 6) -------------------------------------------------------------------
+
+
+def test_number_like_text_is_kept_as_written(make_repo, cli) -> None:
+    plan = textwrap.dedent(MINIMAL["dokument/atgardsplan.yaml"]).lstrip()
+    root = make_repo(
+        {
+            "dokument/atgardsplan.yaml": plan.rstrip() + "\nparagraf: 142.10\n"
+            "diarienummer: 2024.070\n"
+        }
+    )
+    repo = load_repo(root)
+    doc = repo.entries["dokument"]["atgardsplan"].model
+    assert doc.paragraph == "142.10" and doc.record_number == "2024.070"
+    result = cli("render", "atgardsplan", root)
+    assert "142.10" in result.output
+
+
+@pytest.mark.parametrize("value", ['""', "'   '", "' '"])
+def test_empty_names_are_refused(make_repo, cli, value: str) -> None:
+    root = make_repo()
+    assert cli("set", "bfa", "namn", "", "-C", root).exit_code == 1
+    path = root / "organ" / "styrgrupp.yaml"
+    path.write_text(path.read_text().replace("namn: Styrgrupp", f"namn: {value}"))
+    found = [f for f in validate(load_repo(root)) if f.file == "organ/styrgrupp.yaml"]
+    assert any("tomt" in f.message for f in found)
