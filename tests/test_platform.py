@@ -183,6 +183,8 @@ def test_bfa_names_the_encoding_wherever_it_reads_or_writes_text() -> None:
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             keywords = {k.arg for k in node.keywords}
+            if isinstance(func, ast.Attribute) and getattr(func.value, "id", "") == "os":
+                continue  # os.open and os.fdopen(..., "wb"): descriptors, bytes
             # Path.read_text() takes no positional argument (Distribution.read_text(name) does)
             text_mode = (
                 (name == "read_text" and not node.args)
