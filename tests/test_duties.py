@@ -360,3 +360,16 @@ def test_kommunens_beslut_findings_name_file_and_key() -> None:
 def test_check_shows_the_hint(cli) -> None:
     out = cli("check", EXAMPLES / "torsby", "--today", "2026-12-10").stdout
     assert "→ Ändra status till genomförd eller avbruten" in out
+
+
+def test_every_rule_says_what_it_checks_in_regler_md() -> None:
+    from brottsforeb.rules import RULES
+    from brottsforeb.rules.catalog import SCOPE
+
+    from .conftest import ROOT
+
+    text = (ROOT / "docs/regler.md").read_text(encoding="utf-8")
+    for r in RULES:
+        if r.command != "load":
+            assert r.id in SCOPE, r.id
+            assert f"**`{r.id}`** ({r.severity.value}, {r.cited}): {SCOPE[r.id]}" in text

@@ -183,6 +183,25 @@ def test_municipal_template_gives_header_and_heading_style(make_repo, cli, tmp_p
     assert "Skriv din text här" not in docx_text(out.read_bytes())  # the template's own text
 
 
+def test_template_without_word_styles(make_repo) -> None:
+    """A template made outside Word (no Heading, List or Table Grid styles) still works."""
+    root = make_repo()
+    t = docx.Document()
+    for name in ("Table Grid", "List Bullet", "List Number", "Heading 1", "Heading 2"):
+        el = t.styles[name].element
+        el.getparent().remove(el)
+    el = t.styles["Normal Table"].element
+    el.getparent().remove(el)
+    (root / "mallar").mkdir()
+    t.save(str(root / "mallar" / "dokumentmall.docx"))
+    repo = load_repo(root)
+    word = docx.Document(io.BytesIO(to_docx(render(repo, "riktlinje")[0], repo)))
+    assert word.paragraphs[0].style.name == "Heading 1"  # added, with an outline level
+    assert "w:outlineLvl" in word.styles["Heading 1"].element.xml
+    assert any(p.text.startswith("• ") for p in word.paragraphs)
+    assert "w:tblBorders" in word.tables[0]._tbl.xml
+
+
 def test_template_path_from_bfa_yaml(make_repo, cli, tmp_path) -> None:
     root = make_repo()
     _municipal_template(root / "mallar" / "kommunen.docx")

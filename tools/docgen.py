@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from brottsforeb.model import KINDS, Kommun
 from brottsforeb.model._walk import _plan, _unwrap
 from brottsforeb.rules import RULES
+from brottsforeb.rules.catalog import SCOPE
 
 
 def _type_name(ann: Any) -> str:
@@ -139,6 +140,20 @@ def rules_table(examples: Path) -> str:
             f"| `{r.id}` | {r.severity.value} | {r.source} | {r.reference} | {r.command} | "
             f"{_cell(r.title)} |"
         )
+    out += [
+        "",
+        "## Vad varje regel kontrollerar, och källan",
+        "",
+        "Lagens krav citerar paragrafen där den är kontrollerad mot lagtexten, annars lagen och",
+        "propositionen 2022/23:43 utan gissad paragraf; Brås rekommendationer citerar Brås",
+        'vägledning; "Kommunens beslut" namnger i varje fynd filen och nyckeln (t.ex.',
+        "`organ/styrgrupp.yaml: möten`, `bfa.yaml: uppföljning.frekvens`).",
+        "",
+    ]
+    for r in RULES:
+        if r.command == "load":
+            continue
+        out.append(f"- **`{r.id}`** ({r.severity.value}, {r.cited}): {SCOPE.get(r.id, r.title)}")
     out += [
         "",
         "## Fynd vid inläsningen",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
-from .._escape import Safe, mermaid, xml
+from .._escape import Safe, mermaid, mermaid_comment, xml
 from ..model import Indikator, Organ
 from ..repo import Repo
 from ._format import tal
@@ -347,6 +347,11 @@ def svg_chart(repo: Repo) -> str:
     return "\n".join(out)
 
 
+def figure_key(ind: Indikator) -> str:
+    """The figure's key in a ``%% bfa-figur:`` comment: one line, escaped like a label (#16)."""
+    return f"indikator-{mermaid_comment(ind.name)}"
+
+
 def mermaid_xychart(ind: Indikator) -> Safe:
     values = sorted(ind.values, key=lambda v: v.when)
     labels = ", ".join(f'"{mermaid(v.label)}"' for v in values)
@@ -354,7 +359,7 @@ def mermaid_xychart(ind: Indikator) -> Safe:
     return Safe(
         "\n".join(
             [
-                f"%% bfa-figur: indikator-{ind.name}",
+                f"%% bfa-figur: {figure_key(ind)}",
                 "xychart-beta",
                 f'  title "{mermaid(ind.name)}"',
                 f"  x-axis [{labels}]",

@@ -81,6 +81,7 @@ def _riktlinje(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) ->
             "dokumenthantering": {
                 "ansvarig": ctx.funktion(d.responsible) if d else "",
                 "antas_av": ctx.organ_name(d.adopted_by) if d else "",
+                "utkast": d is None or d.effective_status == "utkast",
                 "revideras": (
                     f"{revision_text(None, d.revision.kind)} {d.revision.text}"
                     if d.revision.text
@@ -391,7 +392,7 @@ def _uppfoljning(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None
             }
         )
         if len(values) >= 2:
-            c["figurer"][f"indikator-{ind.name}"] = _charts.svg_line_chart(ind)
+            c["figurer"][_charts.figure_key(ind)] = _charts.svg_line_chart(ind)
     c["indikatorer"] = indicators
     counts = Counter(a.status for a in repo.atgarder.values())
     c["status"] = sorted(counts.items())

@@ -144,12 +144,49 @@ def _png(svg: str) -> bytes:
     )
 
 
+def _ensure_headings(doc: Any) -> None:
+    """Heading 1–4 in a template that lacks them, so Word's navigation pane still works."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    names = {st.name for st in doc.styles}
+    for level, size in ((1, 20), (2, 15), (3, 12.5), (4, 11)):
+        name = f"Heading {level}"
+        if name in names:
+            continue
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.font.bold = True
+        style.font.size = Pt(size)
+        style.paragraph_format.space_before = Pt(12)
+        style.paragraph_format.keep_with_next = True
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), str(level - 1))
+        style.element.get_or_add_pPr().append(outline)
+
+
+def _grid(table: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "4")
+        el.set(qn("w:color"), "808080")
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
+
+
 class _Writer:
     def __init__(self, doc: Any, figures: dict[str, str]) -> None:
         self.doc = doc
         self.figures = figures
         self.lists: list[str] = []
         self.quote = False
+        _ensure_headings(doc)
         # Style name → style id, once: python-docx looks styles up by walking them all.
         self.ids = {st.name: st.style_id for st in doc.styles}
 
@@ -211,7 +248,10 @@ class _Writer:
             rows = rows[1:]
         cols = max((len(r[1]) for r in rows), default=1)
         table = self.doc.add_table(rows=len(rows), cols=cols)
-        table.style = self.style("Table Grid", "Normal Table")
+        if "Table Grid" in self.ids:
+            table.style = "Table Grid"
+        else:  # a template without Word's table styles: draw the grid on the table itself
+            _grid(table)
         for r, (header, cells) in enumerate(rows):
             row = table.rows[r]
             if header and not key_value:
@@ -259,6 +299,12 @@ class _Writer:
                     depth = len(self.lists)
                     name = base if depth == 1 else f"{base} {min(depth, 3)}"
                     style = self.style(name, self.style(base))
+                    if style == "Normal":  # the template has no list styles
+                        p = self.paragraph(style)
+                        p.add_run("• " if kind == "bullet" else "– ")
+                        self.runs(p, tokens[i + 1].children or [])
+                        i += 3
+                        continue
                 elif self.quote:
                     style = self.style("Quote")
                 else:

@@ -331,8 +331,8 @@ RULES: tuple[Rule, ...] = (
         "Uppföljning i ledande nämnd",
         "{message}",
         "Registrera sammanträdet: bfa new mote ORGAN --date ÅÅÅÅ-MM-DD, sedan bfa set "
-        'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" uppföljning (ORGAN: id:t under uppföljning '
-        "i bfa.yaml).",
+        'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" uppföljning och bfa set ÅÅÅÅ-MM-DD-ORGAN status '
+        "hållet (ORGAN: id:t under uppföljning i bfa.yaml; ett planerat möte räknas inte).",
         command="check",
     ),
     Rule(
@@ -343,8 +343,8 @@ RULES: tuple[Rule, ...] = (
         "Rapportering till kommunfullmäktige",
         "{message}",
         "Registrera sammanträdet: bfa new mote ORGAN --date ÅÅÅÅ-MM-DD, sedan bfa set "
-        'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" rapportering (ORGAN: id:t under rapportering '
-        "i bfa.yaml).",
+        'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" rapportering och bfa set ÅÅÅÅ-MM-DD-ORGAN status '
+        "hållet (ORGAN: id:t under rapportering i bfa.yaml; ett planerat möte räknas inte).",
         command="check",
     ),
     Rule(
@@ -1005,3 +1005,101 @@ def finding(
 ) -> Finding:
     """The finding of catalog row ``rule_id`` at one place, ``args`` filling its templates."""
     return BY_ID[rule_id].finding(file, line, column, args, variant=variant)
+
+
+#: What each rule checks, exactly, and where its source says so (docs/regler.md).
+SCOPE: dict[str, str] = {
+    "REF-SAKNAS": "Varje hänvisning till ett id (funktion, aktör, organ, dokument, lägesbild, "
+    "åtgärd, indikator, möte) pekar på en fil som finns.",
+    "REF-DEL-SAKNAS": "Hänvisningar 'lägesbild-id/del-id' pekar på ett problem eller en orsak "
+    "som finns i lägesbilden.",
+    "ID-DUBBLETT": "Id:n inom en fil (problem, orsaker, avsnitt) är unika.",
+    "MOTE-FILNAMN-INNEHALL": "En mötesfils namn (ÅÅÅÅ-MM-DD-organ) stämmer med 'datum' och "
+    "'organ' i filen.",
+    "REF-CYKEL": "Kedjorna rapporterar_till, ingår_i, tillsätts_av, ersätts_av (organ) och "
+    "ersatt_av (dokument) bildar ingen cirkel; meddelandet namnger hela cirkeln.",
+    "INDIKATOR-DUBBLETT": "En indikator har högst ett mätvärde per period (år eller datum).",
+    "MOTE-HALLET-TOMT": "Ett möte med 'status: hållet' anger närvarande, ärenden, beslut, "
+    "ersättare eller åtgärdspunkter.",
+    "UNDANTAG-REGEL": "Ett undantag i bfa.yaml gäller en regel som finns och som är en av Brås "
+    "rekommendationer (lagens krav kan inte undantas).",
+    "LAG-LEDNING": "bfa.yaml anger 'ledning' (nämnden som leder arbetet).",
+    "LAG-RAPPORTERING": "bfa.yaml anger 'rapportering' till kommunfullmäktige.",
+    "LAG-SAMORDNING": "bfa.yaml anger 'samordningsfunktion'.",
+    "LAG-LAGESBILD": "Förrådet har minst en fil i lagesbilder/.",
+    "LAG-KARTLAGGNING": "De strategiska lägesbilderna (finns ingen: den senaste) har en "
+    "'kartläggning'.",
+    "LAG-OMFATTNING": "Varje problem i kartläggningen anger 'omfattning' och 'konsekvenser'.",
+    "LAG-ANNAN-INFORMATION": "Lägesbilden anger 'annan_information'.",
+    "LAG-ANALYS": "Lägesbilden har 'analys' och minst en möjlig orsak under 'orsaker'.",
+    "LAG-LEDNING-NAMND": "'ledning.organ' är ett organ med 'typ: nämnd' (kommunstyrelsen eller "
+    "den nämnd fullmäktige utsett), inte en styrgrupp, ett råd eller fullmäktige självt.",
+    "LAG-ATGARDSPLAN-LAGESBILD": "Ett dokument med 'typ: åtgärdsplan' som är gällande och har "
+    "'antagen_av' anger 'grundas_på' (lägesbilden planen beslutas utifrån).",
+    "LAG-ATGARDSPLAN": "Minst ett dokument med 'typ: åtgärdsplan' är gällande, beslutat "
+    "('antagen_av' eller 'datum') och har inte ett beslutsdatum efter dagens; annars säger "
+    "meddelandet vad som saknas. Före 2024-07-01 en varning.",
+    "DOK-REVISION": "Dokument med 'revideras' (revision: ny version; aktualitetsprövning: "
+    "pröva om det ska gälla) räknat från 'datum' eller 'gäller_från'; upphävda, ersatta och "
+    "inaktuella dokument räknas inte. Källa: dokumentets egen nyckel 'revideras'.",
+    "DOK-GILTIGHET": "Dokument med 'gäller_till' som passerats eller närmar sig. Källa: "
+    "dokumentets 'gäller_till'.",
+    "LAGESBILD-FREKVENS": "Antalet lägesbilder av varje slag per kalenderperiod enligt "
+    "bfa.yaml 'lägesbilder.operativ.frekvens' / 'lägesbilder.strategisk.frekvens' (första "
+    "perioden i proportion från den första lägesbilden). Utan frekvens ingen bevakning.",
+    "UPPFOLJNING-NAMND": "Sammanträden i den ledande nämnden (bfa.yaml 'uppföljning.organ') "
+    "med ett ärende 'typ: uppföljning', per period enligt 'uppföljning.frekvens', räknat från "
+    "den första registrerade uppföljningen (annars KF:s beslut om ledningen).",
+    "RAPPORTERING-KF": "Sammanträden i 'rapportering.till' med ett ärende 'typ: rapportering', "
+    "per period enligt 'rapportering.frekvens'. Utan frekvens (lagen: 'kontinuerligt') ingen "
+    "frist.",
+    "MOTEN-FREKVENS": "Hållna möten (status: hållet) per kalenderperiod enligt organets "
+    "'möten' (organ/<id>.yaml), från 'inrättad' (annars försöksstart, tidsbegränsningens "
+    "start eller första hållna mötet, aldrig före 'möten_registreras_från'); första perioden "
+    "i proportion. Föreslagna och avvecklade organ räknas inte, externa bara om kommunen "
+    "registrerar deras möten.",
+    "ORGAN-LIVSCYKEL": "Organ på försök vars 'försök.slut' och organ som avvecklas vars "
+    "avvecklingsdatum passerats eller närmar sig. Källa: organets egna nycklar.",
+    "MALL-EJ-IFYLLD": "Platshållare som bfa init och bfa new skrivit och som inte ersatts med "
+    "kommunens egen text eller bekräftats.",
+    "REF-INAKTUELL": "Hänvisningar till organ, funktioner eller dokument som är avvecklade, "
+    "upphävda eller ersatta.",
+    "BRA-DOK-AKTUALITET": "Styrdokument utan 'revideras' som antogs för mer än en mandatperiod "
+    "(fyra år) sedan.",
+    "ATGARDSPUNKT-FORSENAD": "Öppna åtgärdspunkter med 'senast'; en punkt som förts vidare "
+    "('från: <mötes-id>') är samma punkt, stängs var som helst och rapporteras en gång, vid "
+    "sitt ursprung. Källa: mötesfilens 'åtgärdspunkter'.",
+    "MOTE-EJ-HALLET": "Mötesfiler vars datum passerats men som fortfarande är planerade "
+    "(status: planerat, eller utan status och utan närvaro/anteckningar).",
+    "ATGARD-FORSENAD": "Åtgärder som inte är genomförda eller avbrutna och vars 'slut' passerats "
+    "(fel) eller ligger inom horisonten (varning). Källa: åtgärdens 'slut'.",
+    "INDIKATOR-INAKTUELL": "Nästa mätvärde enligt indikatorns 'frekvens' (kalendermånader från "
+    "det senaste värdet). Källa: indikatorns 'frekvens'.",
+    "BRA-STYRGRUPP": "Minst ett eget organ med 'typ: styrgrupp' (eller som fungerar som en).",
+    "BRA-BEREDNINGSGRUPP": "Minst ett eget organ med 'typ: beredningsgrupp' (eller som "
+    "fungerar som en).",
+    "BRA-ARBETSGRUPP-TILLSATT": "Varje arbetsgrupp anger 'tillsätts_av'.",
+    "BRA-UPPDRAG": "Varje eget organ (inte KS/KF, inte externa) anger 'uppdrag'.",
+    "BRA-MANDAT": "Varje eget organ som beslutar eller bereder (styrgrupp, beredningsgrupp, "
+    "råd) och har ledamöter anger 'mandat'.",
+    "BRA-SAMVERKAN": "Förrådet har ett gällande dokument med 'typ: samverkansöverenskommelse' "
+    "eller 'typ: medborgarlöfte'. Brås och polisens rekommendation; lagen kräver det inte "
+    "(förslaget i SOU 2021:49 kom inte med i propositionen).",
+    "BRA-SAMMANKALLANDE": "Varje eget organ med ledamöter anger 'sammankallande'.",
+    "BRA-ERSATTARE": "Funktioner som är samordningsfunktion, ordförande eller sammankallande "
+    "har en 'ersättare'.",
+}
+SCOPE.update(
+    {
+        "BRA-VAKANT": "Vakanta funktioner (vakant: true) i en nyckelroll.",
+        "BRA-ATGARD-PROBLEM": "Varje åtgärd anger 'problem' i en lägesbild.",
+        "BRA-ATGARD-ORSAK": "Varje åtgärd anger 'orsaker' i en lägesbild.",
+        "BRA-ATGARD-ANSVARIG": "Varje åtgärd anger 'ansvarig'.",
+        "BRA-ATGARD-TIDSRAM": "Varje åtgärd anger 'start' och 'slut'.",
+        "BRA-ATGARD-INDIKATOR": "Varje åtgärd anger minst en indikator.",
+        "BRA-SAMVERKAN-INNEHALL": "En samverkansöverenskommelse anger problem, orsaker, mätbara "
+        "mål, dokumentation, uppföljning och period.",
+        "BRA-MEDBORGARLOFTE": "Ett medborgarlöfte anger 'grundas_på' (lägesbild) och "
+        "medborgardialogen.",
+    }
+)
