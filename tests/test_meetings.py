@@ -163,6 +163,21 @@ def test_protokoll_present_absent_substitutes_and_items(make_repo) -> None:
     assert "Anslut digitalt: https://teams.example.org/möte/1" in kallelse
 
 
+def test_cancelled_meeting_says_so(make_repo) -> None:
+    root = make_repo(
+        {
+            "moten/2026/2026-09-01-styrgrupp.yaml": (
+                "organ: styrgrupp\ndatum: 2026-09-01\nstatus: inställt\n"
+            ),
+        }
+    )
+    repo = load_repo(root)
+    md = render_meeting(repo, "kallelse", ["styrgrupp", "2026-09-01"]).markdown
+    assert "**Mötet är inställt.**" in md and "| Status | Inställt |" in md
+    ev = Calendar.from_ical(meeting_ics(repo, ["2026-09-01-styrgrupp"])).walk("VEVENT")[0]
+    assert str(ev["status"]) == "CANCELLED"
+
+
 def test_meeting_is_found_by_file_id_or_body_and_date(cli) -> None:
     root = EXAMPLES / "torsby"
     f = root / "moten" / "2026" / "2026-10-13-lfr-styrgrupp.yaml"

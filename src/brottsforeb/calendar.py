@@ -112,7 +112,7 @@ def meeting_ics(repo: Repo, meeting: list[str]) -> bytes:
     lines = [f"{n}. {i.heading}" for n, i in enumerate(m.items, start=1)]
     if lines:
         ev.add("description", "Dagordning:\n" + "\n".join(lines))
-    if m.cancelled:
+    if m.cancelled or m.status == "inställt":
         ev.add("status", "CANCELLED")
     members = list(body.members) if body else []
     for role in (body.chair if body else None, *(body.convener if body else [])):

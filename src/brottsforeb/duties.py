@@ -227,7 +227,7 @@ class YearMeetings:
 
     required: int
     held: int
-    fulfilled: str  # "ja", "nej" or "pågår" (a period of the year has not ended yet)
+    fulfilled: str  # "ja", "nej", "pågår" (a period has not ended yet) or "okänt" (no period)
 
 
 def year_meetings(repo: Repo, organ_id: str, year: int, today: dt.date) -> YearMeetings | None:
@@ -239,7 +239,9 @@ def year_meetings(repo: Repo, organ_id: str, year: int, today: dt.date) -> YearM
     mine = [p for p in c.periods if lo <= p.start < hi and p.end <= hi]
     required = sum(p.required for p in mine)
     held = sum(1 for d in c.dates if lo <= d < hi and d <= today)
-    if all(p.met for p in mine) and mine:
+    if not mine and not held:  # no period known (no meeting, no inrättad): nothing to judge
+        done = "okänt"
+    elif all(p.met for p in mine) and mine:
         done = "ja"
     elif any(not p.met and p.end <= today for p in mine):
         done = "nej"

@@ -193,6 +193,9 @@ def _label(repo: Repo, kind: str, eid: str) -> str:
     if kind in ("organ", "dokument"):
         return name
     if kind == "moten":
+        meeting = repo.moten.get(eid)
+        if meeting is not None:  # a board reads the body's name, not the file's id
+            return f"Mötet i {repo.name_of('organ', meeting.organ)} {meeting.date.isoformat()}"
         return f"Mötet {eid}"
     singular = KINDS[kind].singular.capitalize()
     if name == eid:

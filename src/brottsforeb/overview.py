@@ -80,10 +80,11 @@ def _row(args: tuple[Path, str, dt.date, int]) -> Row:
     plans = [
         d
         for d in repo.dokument.values()
+        # decided as bfa check (LAG-ATGARDSPLAN) sees it: in force, with antagen_av or datum
         if d.type == "åtgärdsplan"
-        and d.adopted_by
-        and isinstance(d.date, dt.date)
-        and d.date <= today
+        and d.in_force
+        and (d.adopted_by or d.date)
+        and (d.date is None or d.date <= today)
     ]
     plan = max(plans, key=lambda d: d.date or dt.date.min, default=None)
     on_lagesbild = plan is not None and any(ref in repo.lagesbilder for ref in plan.based_on)

@@ -446,12 +446,14 @@ def first_steps(name: str, today: dt.date) -> list[tuple[str, list[str]]]:
         ),
         (
             "Kommunstyrelsens senaste uppföljning av arbetet och fullmäktiges senaste "
-            "rapportering: sammanträdena, med ärendets typ:",
+            "rapportering: sammanträdena, med ärendets typ, som hållna möten:",
             [
                 "bfa new mote kommunstyrelsen --date ÅÅÅÅ-MM-DD",
                 'bfa set ÅÅÅÅ-MM-DD-kommunstyrelsen "ärenden[1].typ" uppföljning',
+                "bfa set ÅÅÅÅ-MM-DD-kommunstyrelsen status hållet",
                 "bfa new mote kommunfullmaktige --date ÅÅÅÅ-MM-DD",
                 'bfa set ÅÅÅÅ-MM-DD-kommunfullmaktige "ärenden[1].typ" rapportering',
+                "bfa set ÅÅÅÅ-MM-DD-kommunfullmaktige status hållet",
             ],
         ),
     ]

@@ -57,8 +57,8 @@ def set_cmd(
         print_findings_human(exc.findings, 1)
         raise typer.Exit(EXIT_FINDINGS) from None
     edit.old, edit.new, value = (  # shown, never echoed raw to the terminal (#16)
-        None if edit.old is None else mask(one_line(edit.old)),
-        mask(one_line(edit.new)),
+        None if edit.old is None else mask(one_line(_shown(edit.old))),
+        mask(one_line(_shown(edit.new))),
         mask(one_line(value)),
     )
     if not edit.changed:
@@ -72,3 +72,18 @@ def set_cmd(
         out.print(
             Text(f"{edit.file}: {edit.key} ändrat från {edit.old!s} till {edit.new!s}.", "green")
         )
+
+
+def _shown(value: object) -> str:
+    """A value as the user wrote it in YAML (flow style), never as a Python repr."""
+    import datetime as dt
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_shown(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
+    return str(value)

@@ -81,6 +81,7 @@ def _riktlinje(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) ->
             "dokumenthantering": {
                 "ansvarig": ctx.funktion(d.responsible) if d else "",
                 "antas_av": ctx.organ_name(d.adopted_by) if d else "",
+                "utkast": d is None or d.effective_status == "utkast",
                 "revideras": (
                     f"{revision_text(None, d.revision.kind)} {d.revision.text}"
                     if d.revision.text

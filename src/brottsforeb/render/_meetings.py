@@ -118,6 +118,11 @@ def find_meeting(repo: Repo, spec: list[str]) -> str:
     )
 
 
+def _cancelled(m: Mote) -> bool:
+    """Cancelled by ``status: inställt`` or by the older ``inställt: true``."""
+    return m.cancelled or m.status == "inställt"
+
+
 def record_form(organ: Organ | None) -> str:
     """'protokoll' or 'minnesanteckningar', as the body's own setting says."""
     if organ and organ.documentation and organ.documentation.form == "protokoll":
@@ -147,7 +152,7 @@ def _earlier_open_items(ctx: Ctx, mid: str, m: Mote) -> list[dict[str, str]]:
         (
             (k, x)
             for k, x in repo.moten.items()
-            if x.organ == m.organ and (x.date, k) < (m.date, mid) and not x.cancelled
+            if x.organ == m.organ and (x.date, k) < (m.date, mid) and not _cancelled(x)
         ),
         key=lambda kv: (kv[1].date, kv[0]),
     )
@@ -189,7 +194,7 @@ def _next_meeting(repo: Repo, mid: str, m: Mote) -> str:
     later = sorted(
         (x.date, k)
         for k, x in repo.moten.items()
-        if x.organ == m.organ and (x.date, k) > (m.date, mid) and not x.cancelled
+        if x.organ == m.organ and (x.date, k) > (m.date, mid) and not _cancelled(x)
     )
     if not later:
         return ""
@@ -226,7 +231,7 @@ def meeting_context(ctx: Ctx, mid: str, kind: str) -> dict[str, Any]:
         meta.append(("Sekreterare", ctx.funktion(m.secretary)))
     if m.record_number:
         meta.append(("Diarienummer", m.record_number))
-    if m.cancelled:
+    if _cancelled(m):
         meta.append(("Status", "Inställt"))
 
     members = list(o.members) if o else []
@@ -285,7 +290,7 @@ def meeting_context(ctx: Ctx, mid: str, kind: str) -> dict[str, Any]:
             "tid": m.time or "",
             "plats": place,
             "länk": "" if ctx.public else (m.link or ""),
-            "inställt": m.cancelled,
+            "inställt": _cancelled(m),
         },
         "kallade": called,
         "adjungeras": _people(ctx, o.co_opted) if o else [],

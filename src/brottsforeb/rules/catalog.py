@@ -331,8 +331,8 @@ RULES: tuple[Rule, ...] = (
         "Uppföljning i ledande nämnd",
         "{message}",
         "Registrera sammanträdet: bfa new mote ORGAN --date ÅÅÅÅ-MM-DD, sedan bfa set "
-        'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" uppföljning (ORGAN: id:t under uppföljning '
-        "i bfa.yaml).",
+        'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" uppföljning och bfa set ÅÅÅÅ-MM-DD-ORGAN status '
+        "hållet (ORGAN: id:t under uppföljning i bfa.yaml; ett planerat möte räknas inte).",
         command="check",
     ),
     Rule(
@@ -343,8 +343,8 @@ RULES: tuple[Rule, ...] = (
         "Rapportering till kommunfullmäktige",
         "{message}",
         "Registrera sammanträdet: bfa new mote ORGAN --date ÅÅÅÅ-MM-DD, sedan bfa set "
-        'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" rapportering (ORGAN: id:t under rapportering '
-        "i bfa.yaml).",
+        'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" rapportering och bfa set ÅÅÅÅ-MM-DD-ORGAN status '
+        "hållet (ORGAN: id:t under rapportering i bfa.yaml; ett planerat möte räknas inte).",
         command="check",
     ),
     Rule(

@@ -1,0 +1,169 @@
+"""Defects a new coordinator met walking README and guide on an unseen municipality."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+GUIDE = ROOT / "docs/guide.md"
+
+
+def _first_steps_block() -> list[str]:
+    """The guide's ``sh`` block of "Det första att skriva in"."""
+    text = GUIDE.read_text(encoding="utf-8")
+    section = text.split("### Det första att skriva in", 1)[1]
+    block = section.split("```sh", 1)[1].split("```", 1)[0]
+    return [line.strip() for line in block.splitlines() if line.strip()]
+
+
+def test_the_guides_first_steps_satisfy_followup_and_reporting(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Following the guide literally used to leave the KS and KF meetings 'planerat',
+    # so bfa check still said no uppföljning and no rapportering was registered.
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    for line in _first_steps_block():
+        argv = shlex.split(line, comments=True)
+        assert argv[0] == "bfa", line
+        if argv[1] == "check":
+            continue
+        result = cli(*argv[1:])
+        assert result.exit_code == 0, (line, result.output)
+    out = cli("check", "--today", "2026-12-31").output
+    assert "UPPFOLJNING-NAMND" not in out, out
+    assert "RAPPORTERING-KF" not in out, out
+
+
+def test_init_first_steps_mark_the_meetings_as_held(cli, tmp_path: Path) -> None:
+    result = cli("init", tmp_path / "r", "--name", "Åsele kommun")
+    assert result.exit_code == 0
+    assert "bfa set ÅÅÅÅ-MM-DD-kommunstyrelsen status hållet" in result.output
+    assert "bfa set ÅÅÅÅ-MM-DD-kommunfullmaktige status hållet" in result.output
+
+
+def test_set_echoes_values_as_yaml_not_python(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # bfa set printed "{'start': datetime.date(2026, 1, 1), …}" and "True".
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    assert cli("new", "organ", "EST-gruppen", "--type", "arbetsgrupp", "--id", "est").exit_code == 0
+    assert cli("set", "organ/est", "status", "försök").exit_code == 0
+    out = cli("set", "organ/est", "försök", "{start: 2026-01-01, slut: 2026-12-31}").output
+    assert "försök = {start: 2026-01-01, slut: 2026-12-31} (ny nyckel)" in out, out
+    out = cli("set", "funktioner/kommundirektor", "vakant", "true").output
+    assert "vakant = true (ny nyckel)" in out, out
+    assert "datetime" not in out and "True" not in out
+
+
+def test_uppfoljning_without_atgarder_says_so_instead_of_empty_tables(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A new repository has no åtgärder: the report showed two tables with headers only.
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    result = cli("render", "uppfoljning", "--year", "2026", "--draft")
+    assert result.exit_code == 0, result.output
+    section = result.output.split("## Åtgärder efter status", 1)[1].split("\n## ", 1)[0]
+    assert "Inga åtgärder finns i förrådet." in section, section
+    assert "| Status | Antal |" not in section
+
+
+def test_riktlinje_with_a_date_is_not_called_unadopted(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The guide sets only 'datum': the riktlinje is gällande (status row), yet the
+    # Dokumenthantering section said "Riktlinjen är ännu inte antagen."
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    title = "Riktlinje för Åsele kommuns brottsförebyggande arbete"
+    assert cli("new", "dokument", title, "--type", "riktlinje", "--id", "riktlinje").exit_code == 0
+    draft = cli("render", "riktlinje", "--draft").output
+    assert "Riktlinjen är ännu inte antagen." in draft
+    assert cli("set", "dokument/riktlinje", "datum", "2025-09-02").exit_code == 0
+    out = cli("render", "riktlinje", "--draft").output
+    assert "| Status | Gällande |" in out, out
+    assert "ännu inte antagen" not in out, out
+
+
+def test_agreement_without_parties_has_no_empty_parentheses(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A medborgarlöfte made with bfa new has no parter: the riktlinje listed it as "… ()".
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    title = "Medborgarlöfte Åsele 2026"
+    args = ("new", "dokument", title, "--type", "medborgarlöfte", "--id", "ml-2026")
+    assert cli(*args).exit_code == 0
+    assert cli("set", "dokument/ml-2026", "datum", "2026-03-01").exit_code == 0
+    out = cli("render", "riktlinje", "--draft").output
+    assert f"- {title}\n" in out, out
+    assert "()" not in out
+    assert "och Åsele kommun (Åsele kommun, Polismyndigheten)\n" in out
+
+
+def test_minutes_name_a_meeting_by_its_body_not_its_file_id(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # bfa minutes said "Mötet 2026-03-10-styrgrupp: tillkom" (the file's id).
+    import git
+
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    repo = git.Repo(root)
+    with repo.config_writer() as cw:
+        cw.set_value("user", "name", "Mimmi Samordnare")
+        cw.set_value("user", "email", "samordnare@example.invalid")
+    repo.git.add(A=True)
+    repo.index.commit("Första versionen")
+    start = repo.head.commit.hexsha
+    assert cli("new", "mote", "styrgrupp", "--date", "2026-03-10").exit_code == 0
+    repo.git.add(A=True)
+    repo.index.commit("Styrgruppsmöte")
+    out = cli("minutes", "--since", start, "--format", "md").output
+    assert "Mötet i Styrgrupp för brottsförebyggande arbete 2026-03-10: tillkom" in out, out
+    assert "2026-03-10-styrgrupp" not in out
+
+
+def test_overview_counts_the_plan_bfa_check_counts(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The guide's plan has datum and paragraf but no antagen_av: bfa check is satisfied,
+    # yet bfa overview said "0 av 1 har en beslutad åtgärdsplan" and "saknas".
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    args = ("new", "dokument", "Åtgärdsplan 2026", "--type", "åtgärdsplan", "--id", "atgardsplan")
+    assert cli(*args).exit_code == 0
+    assert cli("set", "dokument/atgardsplan", "datum", "2026-02-10").exit_code == 0
+    check = cli("check", "--today", "2026-11-22").output
+    assert "LAG-ATGARDSPLAN" not in check, check
+    out = cli("overview", "--today", "2026-11-22").output
+    assert "1 av 1 har en beslutad åtgärdsplan" in out, out
+    assert "| saknas |" not in out
+
+
+def test_uppfoljning_does_not_call_an_unknown_year_ongoing(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A body with a cadence but no meeting and no inrättad: bfa check says no held
+    # meetings are registered, but the year-end report said "pågår" after the year ended.
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    out = cli("render", "uppfoljning", "--year", "2026", "--draft").output
+    rows = [line for line in out.splitlines() if line.startswith("| Beredningsgrupp |")]
+    assert rows, out
+    assert "pågår" not in rows[0], rows
+    assert rows[0].rstrip().endswith("| okänt |"), rows
