@@ -627,9 +627,12 @@ def to_markdown(m: Minutes, title: str) -> str:
 def to_json(m: Minutes) -> str:
     import json
 
+    from .findings import JSON_VERSION
+
     return json.dumps(
         {
-            "version": 1,
+            "version": JSON_VERSION,
+            "command": "minutes",
             "since": m.since,
             "until": m.until,
             "problems": m.problems,

@@ -272,7 +272,7 @@ def register(ctx: Ctx) -> list[dict[str, str]]:
             "status": status_label(ctx, d),
             "antagen_av": ctx.organ_name(d.adopted_by),
             "datum": d.date.isoformat() if d.date else "",
-            "paragraf": d.paragraph or "",
+            "paragraf": (d.paragraph or "").replace("§ ", "§\u00a0"),  # never split
             "nästa": next_review(d),
             "gäller_till": d.valid_to.isoformat() if d.valid_to else "",
         }
