@@ -167,3 +167,27 @@ def test_uppfoljning_does_not_call_an_unknown_year_ongoing(
     assert rows, out
     assert "pågår" not in rows[0], rows
     assert rows[0].rstrip().endswith("| okänt |"), rows
+
+
+def test_minutes_keep_the_braces_of_a_nested_value(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "lägesbilder angavs till strategisk: frekvens: antal: 1, per: år" could not be read.
+    import git
+
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    repo = git.Repo(root)
+    with repo.config_writer() as cw:
+        cw.set_value("user", "name", "Mimmi Samordnare")
+        cw.set_value("user", "email", "samordnare@example.invalid")
+    repo.git.add(A=True)
+    repo.index.commit("Första versionen")
+    start = repo.head.commit.hexsha
+    value = "{strategisk: {frekvens: {antal: 1, per: år}}}"
+    assert cli("set", "bfa", "lägesbilder", value).exit_code == 0
+    repo.git.add(A=True)
+    repo.index.commit("Lägesbildens frekvens")
+    out = cli("minutes", "--since", start, "--format", "md").output
+    assert "strategisk: {frekvens: {antal: 1, per: år}}" in out, out

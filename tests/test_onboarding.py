@@ -454,7 +454,7 @@ def test_status_json_says_the_same_as_the_screen(cli) -> None:
     r = cli("status", ROOT / "examples/lindesberg", "--today", "2026-11-21", "-f", "json")
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
-    assert (doc["version"], doc["command"], doc["name"]) == (1, "status", "Lindesbergs kommun")
+    assert (doc["version"], doc["command"], doc["name"]) == (2, "status", "Lindesbergs kommun")
     assert doc["root"].endswith("examples/lindesberg") and doc["today"] == "2026-11-21"
     est = {b["id"]: b for b in doc["bodies"]}["est"]
     assert est["cadence"] == "en gång per vecka"

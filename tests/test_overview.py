@@ -87,7 +87,7 @@ def test_cli_markdown_csv_json_and_pdf(cli, county: Path, tmp_path: Path) -> Non
 
     r = cli("overview", county, "--today", TODAY, "--format", "json")
     doc = json.loads(r.output)
-    assert doc["version"] == 1 and doc["command"] == "overview"
+    assert doc["version"] == 2 and doc["command"] == "overview"
     assert doc["summary"]["repositories"] == 3
     torsby = doc["municipalities"][2]
     assert torsby["label"] == "torsby" and torsby["lagesbild_date"] == "2026-09-08"

@@ -168,3 +168,39 @@ def test_a_file_windows_cannot_check_out_is_an_error(example) -> None:
     found = [f for f in validate(load_repo(root)) if f.file == "organ/aux.yaml"]
     assert [f.rule for f in found] == ["FIL-ID"]
     assert "Windows" in found[0].message and "aux-grupp.yaml" in (found[0].hint or "")
+
+
+def test_bfa_names_the_encoding_wherever_it_reads_or_writes_text() -> None:
+    """Windows' default is cp1252: a read_text() without encoding garbles åäö there."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "src/brottsforeb").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            keywords = {k.arg for k in node.keywords}
+            if isinstance(func, ast.Attribute) and getattr(func.value, "id", "") == "os":
+                continue  # os.open and os.fdopen(..., "wb"): descriptors, bytes
+            # Path.read_text() takes no positional argument (Distribution.read_text(name) does)
+            text_mode = (
+                (name == "read_text" and not node.args)
+                or name == "write_text"
+                or (
+                    name in ("open", "fdopen")
+                    and not any(
+                        isinstance(a, ast.Constant) and "b" in str(a.value)
+                        for a in [*node.args, *(k.value for k in node.keywords if k.arg == "mode")]
+                    )
+                )
+            )
+            if name in ("run", "check_output", "Popen") and any(
+                k.arg in ("text", "universal_newlines") for k in node.keywords
+            ):
+                text_mode = True
+            if text_mode and "encoding" not in keywords:
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
+    assert offenders == []

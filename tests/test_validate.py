@@ -34,7 +34,7 @@ def test_examples_validate_clean(cli, name: str) -> None:
 def test_json_output_parses(cli, name: str) -> None:
     result = cli("validate", EXAMPLES / name, "--format", "json")
     doc = json.loads(result.stdout)
-    assert doc["version"] == 1
+    assert doc["version"] == 2
     assert doc["command"] == "validate"
     assert doc["files"] > 30
     assert doc["summary"]["fel"] == 0

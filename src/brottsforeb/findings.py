@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 __all__ = [
+    "JSON_VERSION",
     "Finding",
     "Severity",
     "as_dict",
@@ -18,6 +19,12 @@ __all__ = [
     "to_json",
     "worst",
 ]
+
+
+#: The version of every JSON output of bfa (docs/json.md). One convention across commands:
+#: keys are English snake_case, enumeration values the Swedish words of the files and the
+#: screens (severity "fel", a measure's status "pågående"); each output names its command.
+JSON_VERSION = 2
 
 
 class Severity(StrEnum):
@@ -110,7 +117,12 @@ def to_json(findings: Sequence[Finding], **extra: object) -> str:
     counts = {s.value: 0 for s in Severity}
     for f in findings:
         counts[f.severity.value] += 1
-    doc = {"version": 1, **extra, "summary": counts, "findings": [as_dict(f) for f in findings]}
+    doc = {
+        "version": JSON_VERSION,
+        **extra,
+        "summary": counts,
+        "findings": [as_dict(f) for f in findings],
+    }
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 

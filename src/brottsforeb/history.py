@@ -217,8 +217,13 @@ def _display(repo: Repo, key: str, value: Any) -> str:
         for kind in ("funktioner", "organ", "aktorer", "dokument", "indikatorer"):
             if value in repo.ids(kind) and repo.name_of(kind, value) != value:
                 return repo.name_of(kind, value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_display(repo, k, v)}" for k, v in value.items())
+    if isinstance(value, dict):  # nested mappings keep their braces, as written in YAML
+        return ", ".join(
+            f"{k}: {{{_display(repo, k, v)}}}"
+            if isinstance(v, dict)
+            else f"{k}: {_display(repo, k, v)}"
+            for k, v in value.items()
+        )
     if isinstance(value, bool):
         return "ja" if value else "nej"
     return str(_plain(value))
@@ -622,9 +627,12 @@ def to_markdown(m: Minutes, title: str) -> str:
 def to_json(m: Minutes) -> str:
     import json
 
+    from .findings import JSON_VERSION
+
     return json.dumps(
         {
-            "version": 1,
+            "version": JSON_VERSION,
+            "command": "minutes",
             "since": m.since,
             "until": m.until,
             "problems": m.problems,

@@ -52,12 +52,17 @@ def _open_regular(path: Path, limit: int) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise _NotRegular
         chunks: list[bytes] = []
         size = 0
+        # ask for the file's own size (+1 to see the end) first: reading the limit at once
+        # would allocate, and the kernel map and unmap, a megabyte for every small file
+        want = info.st_size + 1
         while size < limit:
-            chunk = os.read(fd, min(1 << 20, limit - size))
+            chunk = os.read(fd, min(want, 1 << 20, limit - size))
+            want = 1 << 20
             if not chunk:
                 break
             chunks.append(chunk)

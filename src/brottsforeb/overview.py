@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from ._escape import cell, md
-from .findings import Severity
+from .findings import JSON_VERSION, Severity
 
 __all__ = ["SCHEMA_VERSION", "Overview", "Row", "overview", "to_csv", "to_json", "to_markdown"]
 
 #: Version of the JSON shape (docs/json.md); fields may be added, never removed or renamed.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = JSON_VERSION  # one version for every JSON output (findings.JSON_VERSION)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import duties
-from .findings import Finding, Severity, as_dict
+from .findings import JSON_VERSION, Finding, Severity, as_dict
 from .repo import Repo
 
 __all__ = ["BodyStatus", "IndicatorStatus", "Status", "sparkline", "status"]
@@ -71,7 +71,7 @@ class Status:
             return d.isoformat() if d else None
 
         return {
-            "version": 1,
+            "version": JSON_VERSION,
             "command": "status",
             **extra,
             "name": self.name,

@@ -34,6 +34,7 @@ class Hit:
     due: dt.date | None = None
     severity: Severity | None = None  # overrides the catalog's, e.g. "due soon" warnings
     basis: str | None = None  # "file: key" a municipality's own decision comes from
+    variant: str = ""  # which of the catalog row's cases words the finding ('' its own)
 
 
 Check = Callable[[Repo, Context], Iterable[Hit]]
@@ -62,6 +63,7 @@ def to_finding(repo: Repo, rule_id: str, hit: Hit) -> Finding:
         line,
         col,
         hit.args,
+        variant=hit.variant,
         severity=hit.severity,
         due=hit.due.isoformat() if hit.due else "",
     )

@@ -51,8 +51,9 @@ class Rule:
     message: str  # str.format template over the hit's arguments
     hint: str
     command: str = "validate"  # see COMMANDS
-    #: case name → (message, hint) templates, for rows whose wording depends on the case
-    variants: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    #: case name → (message, hint) templates, for rows whose wording depends on the case;
+    #: a hint of None is the row's own
+    variants: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)
 
     @property
     def cited(self) -> str:
@@ -61,7 +62,10 @@ class Rule:
 
     def texts(self, variant: str = "") -> tuple[str, str]:
         """The (message, hint) templates of one case ('' is the row's own)."""
-        return self.variants[variant] if variant else (self.message, self.hint)
+        if not variant:
+            return self.message, self.hint
+        message, hint = self.variants[variant]
+        return message, self.hint if hint is None else hint
 
     def finding(
         self,
@@ -284,11 +288,24 @@ RULES: tuple[Rule, ...] = (
         LAG,
         "",
         "Åtgärdsplan",
-        "{message}",
+        "Kommunen har ingen beslutad åtgärdsplan; den första skulle enligt lagen vara beslutad "
+        "senast 2024-07-01.",
         "Besluta en åtgärdsplan utifrån lägesbilden och skriv in den: bfa new dokument "
         '"Åtgärdsplan ÅÅÅÅ" --type åtgärdsplan --id atgardsplan, sedan bfa set '
         "dokument/atgardsplan datum ÅÅÅÅ-MM-DD (beslutsdagen).",
         command="check",
+        variants={
+            "utkast": ("Åtgärdsplanen '{title}' är inte beslutad: {missing} saknas.", None),
+            "framtida": (
+                "Åtgärdsplanen '{title}' är inte beslutad ännu: beslutsdatumet {date} ligger "
+                "efter {today}.",
+                None,
+            ),
+            "ej-gällande": (
+                "Åtgärdsplanen '{title}' är {status}, och ingen gällande åtgärdsplan finns.",
+                None,
+            ),
+        },
     ),
     # --- the municipality's own decisions, against today's date ---------------------------
     Rule(
@@ -317,11 +334,19 @@ RULES: tuple[Rule, ...] = (
         EGET,
         "",
         "Lägesbilder tas fram så ofta som beslutats",
-        "{message}",
+        "{done} av {required} {type}a lägesbilder togs fram {period}.",
         "Kommunen har beslutat att {kind} lägesbild tas fram {cadence}. Skriv in den senaste: "
         'bfa new lagesbild "Lägesbild ÅÅÅÅ" --type {kind}, sedan bfa set lagesbilder/ID '
         "datum ÅÅÅÅ-MM-DD.",
         command="check",
+        variants={
+            "saknas": ("Det finns ingen {type} lägesbild.", None),
+            "pågår": (
+                "{done} av {required} {type}a lägesbilder är framtagna {period}, som slutar "
+                "{due_date}.",
+                None,
+            ),
+        },
     ),
     Rule(
         "UPPFOLJNING-NAMND",
@@ -329,11 +354,22 @@ RULES: tuple[Rule, ...] = (
         EGET,
         "",
         "Uppföljning i ledande nämnd",
-        "{message}",
+        "{name}: {done} av {required} sammanträden med uppföljning {period} finns "
+        "registrerade i moten/ (beslutat: {cadence}).",
         "Registrera sammanträdet: bfa new mote ORGAN --date ÅÅÅÅ-MM-DD, sedan bfa set "
         'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" uppföljning och bfa set ÅÅÅÅ-MM-DD-ORGAN status '
         "hållet (ORGAN: id:t under uppföljning i bfa.yaml; ett planerat möte räknas inte).",
         command="check",
+        variants={
+            "saknas": (
+                "Ingen uppföljning i {name} finns registrerad i moten/ (beslutat: {cadence}).",
+                None,
+            ),
+            "nästa": (
+                "Nästa uppföljning i {name}{last} ska ske senast {due_date} ({period}).",
+                None,
+            ),
+        },
     ),
     Rule(
         "RAPPORTERING-KF",
@@ -341,11 +377,22 @@ RULES: tuple[Rule, ...] = (
         EGET,
         "",
         "Rapportering till kommunfullmäktige",
-        "{message}",
+        "{name}: {done} av {required} sammanträden med rapportering {period} finns "
+        "registrerade i moten/ (beslutat: {cadence}).",
         "Registrera sammanträdet: bfa new mote ORGAN --date ÅÅÅÅ-MM-DD, sedan bfa set "
         'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" rapportering och bfa set ÅÅÅÅ-MM-DD-ORGAN status '
         "hållet (ORGAN: id:t under rapportering i bfa.yaml; ett planerat möte räknas inte).",
         command="check",
+        variants={
+            "saknas": (
+                "Ingen rapportering i {name} finns registrerad i moten/ (beslutat: {cadence}).",
+                None,
+            ),
+            "nästa": (
+                "Nästa rapportering i {name}{last} ska ske senast {due_date} ({period}).",
+                None,
+            ),
+        },
     ),
     Rule(
         "MOTEN-FREKVENS",
@@ -353,9 +400,25 @@ RULES: tuple[Rule, ...] = (
         EGET,
         "",
         "Organen möts så ofta som beslutats",
-        "{message}",
-        "{hint}",
+        "{name} höll {done} av {required} möten {period}.",
+        "Beslutat: {cadence}. Saknas mötesfiler med 'status: hållet' i moten/, eller har mötena "
+        "uteblivit? Finns äldre möten inte i förrådet, ange 'möten_registreras_från'.",
         command="check",
+        variants={
+            "inga": ("{name} höll inga möten {period}.", None),
+            "inga-i-följd": ("{name} höll inga möten {span} ({count} {unit} i följd).", None),
+            "ej-registrerade": (
+                "{name}: inga hållna möten finns registrerade i moten/ (beslutat: {cadence}).",
+                "Lägg in hållna möten (bfa new mote {organ} --date ÅÅÅÅ-MM-DD, sedan status: "
+                "hållet), ange sedan när organet finns (bfa set organ/{organ} inrättad "
+                "ÅÅÅÅ-MM-DD), eller 'möten_registreras_från' om äldre möten inte finns i "
+                "förrådet.",
+            ),
+            "pågår": (
+                "{name} har hållit {done} av {required} möten {period}, som slutar {due_date}.",
+                "Beslutat: {cadence}.",
+            ),
+        },
     ),
     Rule(
         "ORGAN-LIVSCYKEL",

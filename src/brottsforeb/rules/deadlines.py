@@ -128,20 +128,19 @@ def action_plan(repo: Repo, ctx: Context) -> Iterator[Hit]:
         plan = plans[pid]
         missing = [k for k, v in (("antagen_av", plan.adopted_by), ("datum", plan.date)) if not v]
         if plan.effective_status == "utkast" and missing:
-            what = " och ".join(f"'{k}'" for k in missing)
-            message = f"Åtgärdsplanen '{plan.title}' är inte beslutad: {what} saknas."
+            args = {"title": plan.title, "missing": " och ".join(f"'{k}'" for k in missing)}
+            case = "utkast"
             where: tuple[str, ...] = (missing[0],) if missing[0] == "datum" else ("antagen_av",)
         elif plan.in_force and plan.date is not None and plan.date > ctx.today:
-            message = (
-                f"Åtgärdsplanen '{plan.title}' är inte beslutad ännu: beslutsdatumet "
-                f"{plan.date.isoformat()} ligger efter {ctx.today.isoformat()}."
-            )
-            where = ("datum",)
+            args = {
+                "title": plan.title,
+                "date": plan.date.isoformat(),
+                "today": ctx.today.isoformat(),
+            }
+            case, where = "framtida", ("datum",)
         else:
-            message = (
-                f"Åtgärdsplanen '{plan.title}' är {plan.status_label.lower()}, "
-                "och ingen gällande åtgärdsplan finns."
-            )
+            args = {"title": plan.title, "status": plan.status_label.lower()}
+            case = "ej-gällande"
             where = ("status",) if plan.status else ("datum",)
         yield Hit(
             "dokument",
@@ -149,20 +148,11 @@ def action_plan(repo: Repo, ctx: Context) -> Iterator[Hit]:
             where,
             due=LAW_IN_FORCE_PLAN,
             severity=sev,
-            args={"message": message},
+            args=args,
+            variant=case,
         )
     else:
-        yield Hit(
-            KOMMUN,
-            "bfa",
-            (),
-            due=LAW_IN_FORCE_PLAN,
-            severity=sev,
-            args={
-                "message": "Kommunen har ingen beslutad åtgärdsplan; den första skulle "
-                "enligt lagen vara beslutad senast 2024-07-01."
-            },
-        )
+        yield Hit(KOMMUN, "bfa", (), due=LAW_IN_FORCE_PLAN, severity=sev)
 
 
 def _current(c: Cadenced, ctx: Context) -> Period | None:
@@ -183,26 +173,17 @@ def situation_pictures(repo: Repo, ctx: Context) -> Iterator[Hit]:
         if c is None:
             continue
         cadence = c.cadence.describe()
-        common = {"kind": f"en {kind}", "cadence": cadence}
+        common = {"kind": f"en {kind}", "cadence": cadence, "type": kind}
         where = (KOMMUN, "bfa", ("lägesbilder", kind))
         if c.start is None:
-            yield Hit(
-                *where,
-                basis=c.basis,
-                args={"message": f"Det finns ingen {kind} lägesbild.", **common},
-            )
+            yield Hit(*where, basis=c.basis, args=common, variant="saknas")
             continue
-        plural = f"{kind}a"
         for p in c.missed:
             yield Hit(
                 *where,
                 due=p.due,
                 basis=c.basis,
-                args={
-                    "message": f"{p.done} av {p.required} {plural} lägesbilder togs fram "
-                    f"{p.label}.",
-                    **common,
-                },
+                args={"done": p.done, "required": p.required, "period": p.label, **common},
             )
         cur = _current(c, ctx)
         if cur is not None:
@@ -212,37 +193,25 @@ def situation_pictures(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 severity=Severity.WARNING,
                 basis=c.basis,
                 args={
-                    "message": f"{cur.done} av {cur.required} {plural} lägesbilder är framtagna "
-                    f"{cur.label}, som slutar {cur.due.isoformat()}.",
+                    "done": cur.done,
+                    "required": cur.required,
+                    "period": cur.label,
+                    "due_date": cur.due.isoformat(),
                     **common,
                 },
+                variant="pågår",
             )
 
 
-def _item_duty(repo: Repo, ctx: Context, c: Cadenced, noun: str) -> Iterator[Hit]:
-    name = repo.name_of("organ", c.subject)
+def _item_duty(repo: Repo, ctx: Context, c: Cadenced) -> Iterator[Hit]:
+    base = {"name": repo.name_of("organ", c.subject), "cadence": c.cadence.describe()}
     where = (KOMMUN, "bfa", (c.what,))
     if c.start is None:
-        yield Hit(
-            *where,
-            severity=Severity.WARNING,
-            basis=c.basis,
-            args={
-                "message": f"Ingen {noun} i {name} finns registrerad i moten/ "
-                f"(beslutat: {c.cadence.describe()})."
-            },
-        )
+        yield Hit(*where, severity=Severity.WARNING, basis=c.basis, args=base, variant="saknas")
         return
     for p in c.missed:
-        yield Hit(
-            *where,
-            due=p.due,
-            basis=c.basis,
-            args={
-                "message": f"{name}: {p.done} av {p.required} sammanträden med {noun} "
-                f"{p.label} finns registrerade i moten/ (beslutat: {c.cadence.describe()})."
-            },
-        )
+        args = {**base, "done": p.done, "required": p.required, "period": p.label}
+        yield Hit(*where, due=p.due, basis=c.basis, args=args)
     cur = _current(c, ctx)
     if cur is not None:
         last = f" (den senaste var {c.last.isoformat()})" if c.last else ""
@@ -251,10 +220,8 @@ def _item_duty(repo: Repo, ctx: Context, c: Cadenced, noun: str) -> Iterator[Hit
             due=cur.due,
             severity=Severity.WARNING,
             basis=c.basis,
-            args={
-                "message": f"Nästa {noun} i {name}{last} ska ske senast {cur.due.isoformat()} "
-                f"({cur.label})."
-            },
+            args={**base, "last": last, "due_date": cur.due.isoformat(), "period": cur.label},
+            variant="nästa",
         )
 
 
@@ -262,14 +229,14 @@ def _item_duty(repo: Repo, ctx: Context, c: Cadenced, noun: str) -> Iterator[Hit
 def follow_up(repo: Repo, ctx: Context) -> Iterator[Hit]:
     c = duties.follow_up(repo, ctx.today)
     if c is not None:
-        yield from _item_duty(repo, ctx, c, "uppföljning")
+        yield from _item_duty(repo, ctx, c)
 
 
 @rule("RAPPORTERING-KF")
 def reporting(repo: Repo, ctx: Context) -> Iterator[Hit]:
     c = duties.reporting(repo, ctx.today)
     if c is not None:
-        yield from _item_duty(repo, ctx, c, "rapportering")
+        yield from _item_duty(repo, ctx, c)
 
 
 @rule("MOTEN-FREKVENS")
@@ -288,14 +255,8 @@ def cadence(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 ("möten",),
                 severity=Severity.WARNING,
                 basis=c.basis,
-                args={
-                    "message": f"{o.name}: inga hållna möten finns registrerade i moten/ "
-                    f"(beslutat: {planned}).",
-                    "hint": f"Lägg in hållna möten (bfa new mote {oid} --date ÅÅÅÅ-MM-DD, "
-                    "sedan status: hållet), ange sedan när organet finns (bfa set "
-                    f"organ/{oid} inrättad ÅÅÅÅ-MM-DD), eller 'möten_registreras_från' om "
-                    "äldre möten inte finns i förrådet.",
-                },
+                args={"name": o.name, "cadence": planned, "organ": oid},
+                variant="ej-registrerade",
             )
             continue
         yield from _missed(o.name, oid, c, planned)
@@ -309,10 +270,14 @@ def cadence(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 severity=Severity.WARNING,
                 basis=c.basis,
                 args={
-                    "message": f"{o.name} har hållit {cur.done} av {cur.required} "
-                    f"möten {cur.label}, som slutar {cur.due.isoformat()}.",
-                    "hint": f"Beslutat: {planned}.",
+                    "name": o.name,
+                    "done": cur.done,
+                    "required": cur.required,
+                    "period": cur.label,
+                    "due_date": cur.due.isoformat(),
+                    "cadence": planned,
                 },
+                variant="pågår",
             )
 
 
@@ -321,10 +286,6 @@ def _missed(name: str, oid: str, c: Cadenced, planned: str) -> Iterator[Hit]:
     (within one calendar year, so each year's report and check agree)."""
     per = c.cadence.per
     missed = c.missed
-    hint = (
-        f"Beslutat: {planned}. Saknas mötesfiler med 'status: hållet' i moten/, eller har "
-        "mötena uteblivit? Finns äldre möten inte i förrådet, ange 'möten_registreras_från'."
-    )
     i = 0
     while i < len(missed):
         first = missed[i]
@@ -343,18 +304,21 @@ def _missed(name: str, oid: str, c: Cadenced, planned: str) -> Iterator[Hit]:
                 if per == "år"
                 else f"{first.label} – {missed[j].label}"
             )
-            text = f"{name} höll inga möten {span} ({j - i + 1} {UNITS[per]} i följd)."
+            args = {"span": span, "count": j - i + 1, "unit": UNITS[per]}
+            case = "inga-i-följd"
         elif first.done == 0:
-            text = f"{name} höll inga möten {first.label}."
+            args, case = {"period": first.label}, "inga"
         else:
-            text = f"{name} höll {first.done} av {first.required} möten {first.label}."
+            args = {"done": first.done, "required": first.required, "period": first.label}
+            case = ""
         yield Hit(
             "organ",
             oid,
             ("möten",),
             due=missed[j].due,
             basis=c.basis,
-            args={"message": text, "hint": hint},
+            args={"name": name, "cadence": planned, **args},
+            variant=case,
         )
         i = j + 1
 
