@@ -210,11 +210,8 @@ def corpus_rows(
                 )
             )
         overview_csv = str(Path(tmp) / "oversikt.csv")
-        to, mbo, rco = measured(
-            [*bfa, "overview", str(out), "--today", "2026-11-22", "-f", "csv"]
-            + ["-o", overview_csv, "--force"],
-            runs,
-        )
+        overview = [*bfa, "overview", str(out), "--today", "2026-11-22", "-f", "csv"]
+        to, mbo, rco = measured([*overview, "-o", overview_csv, "--force"], runs)
         rows.append(
             (
                 f"`bfa overview KORPUS -f csv` (länsöversikt, {cores} processer, väggklocka)",
