@@ -640,7 +640,7 @@ RULES: tuple[Rule, ...] = (
         BFA,
         "",
         "Samverkans förråd går inte att läsa",
-        "{message}",
+        "Samverkan '{id}' ({label}) går inte att använda: {reason}",
         "{hint}",
     ),
     Rule(

@@ -15,7 +15,8 @@ def repository(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for link in links(repo):
         path = ("ingår_i_samverkan", link.index)
         if link.repo is None:
-            yield Hit(KOMMUN, "bfa", path, args={"message": link.problem, "hint": link.hint})
+            args = {"id": link.id, "label": link.label, "reason": link.problem}
+            yield Hit(KOMMUN, "bfa", path, args={**args, "hint": link.hint or "–"})
             continue
         k = link.repo.kommun
         if k is not None and k.kind != "samverkan":
@@ -24,7 +25,9 @@ def repository(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 "bfa",
                 path,
                 args={
-                    "message": f"'{link.label}' är {k.name}s eget förråd, inte en samverkans.",
+                    "id": link.id,
+                    "label": link.label,
+                    "reason": f"det är {k.name}s eget förråd, inte en samverkans.",
                     "hint": "Samverkans förråd har 'slag: samverkan' i sin bfa.yaml "
                     "(bfa init --collaboration).",
                 },
