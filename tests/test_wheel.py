@@ -75,8 +75,6 @@ def installed(dist: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory)
         text=True,
         check=True,
     ).stdout.strip()
-    here = sysconfig.get_paths()["purelib"]
-    (Path(site) / "_bfa_test_deps.pth").write_text(here + "\n", encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
          "--no-index", "--no-cache-dir", "-q", str(dist[1])],
@@ -85,6 +83,10 @@ def installed(dist: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory)
         check=False,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    # Only now point at this environment's dependencies: with the line in place during the
+    # install, pip saw a non-editable bfa here as "already satisfied" and skipped the wheel.
+    here = sysconfig.get_paths()["purelib"]
+    (Path(site) / "_bfa_test_deps.pth").write_text(here + "\n", encoding="utf-8")
     return env
 
 
