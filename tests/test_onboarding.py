@@ -447,7 +447,7 @@ def test_status_shows_one_screen(cli) -> None:
     assert "Styrgrupp" in out and "2027-03-16" in out  # the planned meeting
     assert "Åtgärder: 2 pågående, 1 planerad, 1 genomförd." in out
     assert "▁▆█▂" in out and "5,2 procent (2025)" in out  # narcotics use, sparkline
-    assert "försenade" in out
+    assert "2 fel, 5 varningar." in out
 
 
 def test_status_json_says_the_same_as_the_screen(cli) -> None:
@@ -474,7 +474,19 @@ def test_status_json_says_the_same_as_the_screen(cli) -> None:
     )
     # the human screen shows the same counts
     human = cli("status", ROOT / "examples/lindesberg", "--today", "2026-11-21").stdout
-    assert "2 försenade, 3 förfaller snart." in human
+    assert "2 fel, 3 varningar." in human
+
+
+@pytest.mark.parametrize("example", ["norsjo", "torsby", "lindesberg"])
+@pytest.mark.parametrize("today", ["2026-11-21", "2027-06-01"])
+def test_status_and_check_end_with_the_same_summary(cli, example: str, today: str) -> None:
+    """Status once said '1 försenade, 5 förfaller snart' where check said '1 fel, 5 varningar',
+    counting a warning dated years back as 'due soon'. Both now print check's summary."""
+    path = ROOT / "examples" / example
+    check = cli("check", path, "--today", today).stdout.strip().splitlines()[-1]
+    status = cli("status", path, "--today", today).stdout.strip().splitlines()[-1]
+    assert check == status
+    assert "försenade" not in status and "förfaller snart" not in status
 
 
 def test_status_library_trends() -> None:

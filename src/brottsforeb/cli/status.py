@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import PATH_ARG, STYLE, command, console, parse_today
+from ._common import PATH_ARG, STYLE, command, console, parse_today, summary_line
 
 
 class StatusFormat(StrEnum):
@@ -116,7 +116,8 @@ def status_cmd(
         out.print(ind)
     out.print(
         Text(
-            f"{s.overdue} försenade, {len(s.due) - s.overdue} förfaller snart. {s.files} filer.",
+            # The same words and counts as bfa check's summary, so the two never disagree.
+            summary_line(s.due, s.files),
             style="bold red" if s.overdue else "bold",
         )
     )
