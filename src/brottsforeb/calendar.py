@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from .duties import deadlines
@@ -41,18 +42,7 @@ def calendar_ics(repo: Repo, today: dt.date) -> bytes:
     for mid, m in sorted(repo.moten.items()):
         if m.date < today or m.state(today) == "inställt":
             continue
-        ev = Event()
-        ev.add("uid", _uid("mote", mid))
-        ev.add("dtstamp", stamp)
-        ev.add("summary", f"Möte: {repo.name_of('organ', m.organ)}")
-        times = _TIME.search(m.time or "")
-        if times:
-            h1, m1, h2, m2 = (int(x) for x in times.groups())
-            ev.add("dtstart", dt.datetime.combine(m.date, dt.time(h1, m1), tzinfo=TZ))
-            ev.add("dtend", dt.datetime.combine(m.date, dt.time(h2, m2), tzinfo=TZ))
-        else:
-            ev.add("dtstart", m.date)
-            ev.add("dtend", m.date + dt.timedelta(days=1))
+        ev = _meeting_event(repo, mid, stamp)
         if m.place:
             ev.add("location", m.place)
         agenda = [i.heading for i in m.items]
@@ -82,7 +72,7 @@ def calendar_ics(repo: Repo, today: dt.date) -> bytes:
 def meeting_ics(repo: Repo, meeting: list[str]) -> bytes:
     """One meeting as an iCalendar invitation: the body's members (with their e-mail
     addresses where the repository knows them) as attendees, the agenda as description."""
-    from icalendar import Calendar, Event, vCalAddress, vText
+    from icalendar import Calendar, vCalAddress, vText
 
     from .render._meetings import find_meeting
 
@@ -93,18 +83,7 @@ def meeting_ics(repo: Repo, meeting: list[str]) -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("method", "REQUEST")
-    ev = Event()
-    ev.add("uid", _uid("mote", mid))
-    ev.add("dtstamp", dt.datetime.combine(m.date, dt.time(0, 0), tzinfo=dt.UTC))
-    ev.add("summary", f"Möte: {repo.name_of('organ', m.organ)}")
-    times = _TIME.search(m.time or "")
-    if times:
-        h1, m1, h2, m2 = (int(x) for x in times.groups())
-        ev.add("dtstart", dt.datetime.combine(m.date, dt.time(h1, m1), tzinfo=TZ))
-        ev.add("dtend", dt.datetime.combine(m.date, dt.time(h2, m2), tzinfo=TZ))
-    else:
-        ev.add("dtstart", m.date)
-        ev.add("dtend", m.date + dt.timedelta(days=1))
+    ev = _meeting_event(repo, mid, dt.datetime.combine(m.date, dt.time(0, 0), tzinfo=dt.UTC))
     if m.place or m.link:
         ev.add("location", m.place or m.link)
     if m.link:
@@ -136,3 +115,24 @@ def meeting_ics(repo: Repo, meeting: list[str]) -> bytes:
     if hasattr(cal, "add_missing_timezones"):
         cal.add_missing_timezones()
     return bytes(cal.to_ical())
+
+
+def _meeting_event(repo: Repo, mid: str, stamp: dt.datetime) -> Any:
+    """The part of a meeting's VEVENT that the calendar and the invitation share: uid,
+    stamp, summary and start/end (with clock times when the meeting file gives them)."""
+    from icalendar import Event
+
+    m = repo.moten[mid]
+    ev = Event()
+    ev.add("uid", _uid("mote", mid))
+    ev.add("dtstamp", stamp)
+    ev.add("summary", f"Möte: {repo.name_of('organ', m.organ)}")
+    times = _TIME.search(m.time or "")
+    if times:
+        h1, m1, h2, m2 = (int(x) for x in times.groups())
+        ev.add("dtstart", dt.datetime.combine(m.date, dt.time(h1, m1), tzinfo=TZ))
+        ev.add("dtend", dt.datetime.combine(m.date, dt.time(h2, m2), tzinfo=TZ))
+    else:
+        ev.add("dtstart", m.date)
+        ev.add("dtend", m.date + dt.timedelta(days=1))
+    return ev
