@@ -137,6 +137,39 @@ def test_validate_many_survives_a_worker_dying(tmp_path: Path, monkeypatch) -> N
         assert by_name[name].findings == [] and by_name[name].files > 0
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_overview_survives_a_worker_dying(tmp_path: Path, monkeypatch, jobs: int) -> None:
+    # Before: batch.map_roots (bfa overview) lost every repository's row when one worker
+    # died, and with -j1 one repository's bug ended the whole overview.
+    if sys.platform == "win32":
+        pytest.skip("fork is needed to plant the dying worker")
+    import brottsforeb.overview as ov_mod
+
+    for name in ("a", "b", "dor", "d"):
+        write_repo(tmp_path / name, dict(MINIMAL))
+    real = ov_mod._row
+
+    def dies_on_dor(args):  # type: ignore[no-untyped-def]
+        if args[0].name == "dor":
+            if jobs == 1:
+                raise RuntimeError("bug")
+            os._exit(139)
+        return real(args)
+
+    monkeypatch.setattr(ov_mod, "_row", dies_on_dor)
+    ov = ov_mod.overview([tmp_path], dt.date(2026, 6, 1), jobs=jobs)
+    by_label = {r.label: r for r in ov.rows}
+    assert set(by_label) == {"a", "b", "dor", "d"}
+    assert by_label["dor"].failed and by_label["dor"].action_plan is None
+    for name in ("a", "b", "d"):
+        assert by_label[name].failed is None and by_label[name].name != name
+    text = ov_mod.to_markdown(ov)
+    assert "Kontrollen av förrådet avbröts" in text
+    failed = {m["label"]: m["failed"] for m in json.loads(ov_mod.to_json(ov))["municipalities"]}
+    assert failed["a"] is None and failed["dor"]
+    assert ov_mod.to_csv(ov).splitlines()[0].endswith(",avbruten")
+
+
 def test_every_exception_class_is_the_swedish_internal_error(monkeypatch, capsys) -> None:
     # Before: a BaseException that is not an Exception (pyo3's PanicException) ended in a
     # full traceback.
@@ -659,14 +692,15 @@ def test_nothing_in_a_data_folder_is_ignored_silently(make_repo) -> None:
     assert ("organ/slinga.yaml", "FIL-LANK") in found
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads mode 000")
-def test_unreadable_folder_is_a_finding(make_repo) -> None:
-    root = make_repo()
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="mode 000 is POSIX")
+def test_unreadable_folder_is_a_finding(unprivileged) -> None:
+    # Runs as an ordinary user even when the suite runs as root (then as nobody).
+    folder, validate_as_user = unprivileged
+    root = write_repo(folder / "repo", dict(MINIMAL))
+    for path in [root, *root.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
     (root / "organ").chmod(0)
-    try:
-        found = {(f.file, f.rule) for f in validate(load_repo(root))}
-    finally:
-        (root / "organ").chmod(0o755)
+    found = {(f.file, f.rule) for f in validate_as_user(root)}
     assert ("organ/", "FIL-LASFEL") in found
 
 
