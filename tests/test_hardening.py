@@ -230,6 +230,76 @@ def test_repository_templates_run_within_limits(make_repo, cli, name: str) -> No
     assert "Mallen avbröts" in result.output
 
 
+def peak(*args: str | Path, cwd: Path) -> tuple[int, str, int]:
+    """Run bfa; (exit code, stderr, peak memory in MB of it and every process it started)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "brottsforeb", *map(str, args)],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"},
+    )
+    err = proc.stderr.read() if proc.stderr else ""
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
+    return proc.returncode, err, usage.ru_maxrss // scale
+
+
+#: Single operations in C that no loop counter or clock check sees until they end.
+C_LEVEL_MEMORY = {
+    "printf width": '{{ "%0999999999d"|format(1) }}',
+    "format-spec width": '{{ "{:>999999999}".format(1) }}',
+    "join of a repeated big value": '{{ (["x" * 4000000] * 200)|join|length }}',
+    "indent of many lines": '{{ ("x\n" * 2000000)|indent(4000)|length }}',
+    "replace that multiplies": '{{ ("x" * 4000000)|replace("x", "x" * 4000000)|length }}',
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "wait4"), reason="peak memory is read with wait4")
+@pytest.mark.parametrize("name", list(C_LEVEL_MEMORY))
+def test_one_c_level_operation_in_a_template_is_bounded_in_memory(make_repo, name) -> None:
+    # Before: "%0999999999d"|format peaked at 993 MB before the size guard saw the result.
+    root = make_repo({"templates/organisation.md.j2": C_LEVEL_MEMORY[name]})
+    code, err, mb = peak("render", "organisation", cwd=root)
+    assert code == 2 and "Mallen" in err and "Traceback" not in err, err
+    assert mb < 400, f"{name}: {mb} MB"
+
+
+C_LEVEL_TIME = {
+    "wordwrap of one long word": '{{ ("x" * 4000000)|wordwrap(1)|length }}',
+    "lipsum": "{{ lipsum(999999)|length }}",
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the hard time limit needs fork")
+@pytest.mark.parametrize("name", list(C_LEVEL_TIME))
+def test_one_c_level_operation_in_a_template_is_bounded_in_time(
+    make_repo, cli, monkeypatch, name
+) -> None:
+    # Before: wordwrap(1) over a 4 MB word ran for minutes inside one filter call.
+    import brottsforeb.render._env as env_mod
+
+    monkeypatch.setattr(env_mod, "MAX_SECONDS", 1.0)
+    root = make_repo({"templates/organisation.md.j2": C_LEVEL_TIME[name]})
+    result = cli("render", "organisation", root)
+    assert result.exit_code == 2
+    assert "Mallen avbröts: den tog mer än 1 sekunder" in result.output
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ['{{ "x".split("") }}', '{{ "x"|filesizeformat }}', '{{ "x"|xmlattr }}', "{{ 1 / 0 }}"],
+)
+def test_a_template_error_at_run_time_is_the_templates_fault(make_repo, cli, expression) -> None:
+    # Before (in a child): "internt fel (ValueError)"; the template is broken, not bfa.
+    root = make_repo({"templates/organisation.md.j2": expression})
+    result = cli("render", "organisation", root)
+    assert result.exit_code == 2
+    assert "Mallen för 'organisation' är trasig" in result.output
+
+
 def test_personnummer_in_a_repository_template_is_refused(make_repo, cli) -> None:
     root = make_repo({"templates/organisation.md.j2": f"Kontakt: {PNR}\n"})
     result = cli("render", "organisation", "--public", root)
