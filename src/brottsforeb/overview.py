@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._escape import cell, md
+from ._escape import cell, csv_cell, md
 from .findings import JSON_VERSION, Severity
 
 __all__ = ["SCHEMA_VERSION", "Overview", "Row", "overview", "to_csv", "to_json", "to_markdown"]
@@ -278,7 +278,8 @@ def to_csv(ov: Overview) -> str:
     )
     for r in ov.rows:
         w.writerow(
-            [
+            csv_cell(v)
+            for v in [
                 r.label,
                 r.name,
                 r.code or "",

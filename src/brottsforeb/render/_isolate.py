@@ -62,7 +62,7 @@ def _child(render: Callable[[], str], write: int) -> None:  # pragma: no cover -
             result = ("memory",)
         except RecursionError:
             result = ("deep",)
-        except BaseException as exc:  # noqa: BLE001 - reported by name in the parent
+        except BaseException as exc:
             result = ("crash", type(exc).__name__)
         try:
             payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
@@ -71,7 +71,7 @@ def _child(render: Callable[[], str], write: int) -> None:  # pragma: no cover -
         view = memoryview(payload)
         while view:
             view = view[os.write(write, view[: 1 << 20]) :]
-    except BaseException:  # noqa: BLE001 - nothing may escape a forked child
+    except BaseException:
         status = 1
     finally:
         os._exit(status)
