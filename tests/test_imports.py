@@ -20,7 +20,9 @@ from brottsforeb.cli import main
 @atexit.register
 def _report():
     heavy = {heavy!r}
-    loaded = sorted(m for m in sys.modules if m.split('.')[0] in heavy)
+    # (not bfa's stand-in for Pydantic's plugin loader, which imports nothing: no __spec__)
+    loaded = sorted(m for m, mod in sys.modules.items()
+                    if m.split('.')[0] in heavy and getattr(mod, '__spec__', None))
     sys.__stdout__.write("\\n" + json.dumps(loaded) + "\\n")
 sys.argv = ["bfa", *sys.argv[1:]]
 main()
