@@ -191,3 +191,22 @@ def test_minutes_keep_the_braces_of_a_nested_value(
     repo.index.commit("Lägesbildens frekvens")
     out = cli("minutes", "--since", start, "--format", "md").output
     assert "strategisk: {frekvens: {antal: 1, per: år}}" in out, out
+
+
+def test_kommunstyrelsen_as_styrgrupp_by_role_counts_as_one(cli, make_repo) -> None:
+    # A small municipality whose KS is the styrgrupp writes the role into KS's file, as the
+    # guide says for a group with a new role; BRA-STYRGRUPP still said there was none.
+    ks = """
+        namn: Kommunstyrelsen
+        typ: nämnd
+        ledamöter_i_roll:
+          - roll: styrgrupp
+            ledamöter: [samordnare, kommundirektor]
+            beskrivning: Kommunstyrelsen är styrgrupp för det brottsförebyggande arbetet.
+    """
+    root = make_repo({"organ/styrgrupp.yaml": None, "organ/kommunstyrelsen.yaml": ks})
+    out = cli("validate", root).output
+    assert "BRA-STYRGRUPP" not in out, out
+    # Without the role KS is only the leading nämnd: the recommendation still applies.
+    plain = make_repo({"organ/styrgrupp.yaml": None})
+    assert "BRA-STYRGRUPP" in cli("validate", plain).output
