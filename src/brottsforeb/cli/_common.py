@@ -237,6 +237,11 @@ def _command_class() -> type:
     return BfaCommand
 
 
+#: Every registered command and the module (under cli/) that registered it; checked
+#: against ``cli.COMMANDS``, the table `bfa NAME` imports only that module by.
+REGISTERED: dict[str, str] = {}
+
+
 def command(name: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
     """Register a command; library errors become a Swedish line on stderr and exit 2."""
     from ._app import app
@@ -252,6 +257,7 @@ def command(name: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
                 raise fail(exc.message, exc.hint, exc.exit_code) from None
 
         app.command(name, cls=_command_class(), short_help=_short_help(fn.__doc__))(run)
+        REGISTERED[name] = fn.__module__.rpartition(".")[2]
         return run
 
     return wrap

@@ -140,8 +140,14 @@ def _reason(text: str) -> str:
     return text
 
 
+#: Typer appends its command suggestions in English to the (translated) message.
+_SUGGESTION = re.compile(r"^(.*)\. Did you mean (.+)\?$", re.S)
+
+
 def translate(message: str) -> str:
     """A Click/Typer usage message in Swedish (unchanged if it is not recognised)."""
+    if m := _SUGGESTION.match(message):
+        return f"{translate(m.group(1) + '.')} Menade du {m.group(2).replace(', ', ' eller ')}?"
     for pattern, repl in PATTERNS:
         m = pattern.match(message)
         if not m:
