@@ -168,7 +168,9 @@ def _utf16(raw: bytes) -> str | None:
         b"\xfe\xff": "UTF-16",
     }
     name = next((n for bom, n in boms.items() if raw.startswith(bom)), None)
-    if name is None and len(raw) >= 4 and b"\x00\x00" in (raw[1:4:2], raw[0:3:2]):
+    if name is None and len(raw) >= 4 and b"\x00\x00\x00" in (raw[1:4], raw[0:3]):
+        name = "UTF-32"  # without BOM: three of four bytes of ASCII text are zero
+    elif name is None and len(raw) >= 4 and b"\x00\x00" in (raw[1:4:2], raw[0:3:2]):
         name = "UTF-16"  # without BOM: every other byte of ASCII text is zero
     return name
 

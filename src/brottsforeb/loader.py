@@ -76,6 +76,14 @@ class _NotRegular(OSError):
     pass
 
 
+def _special(path: Path) -> bool:
+    """Whether ``path`` exists and is not a regular file (a socket, device or FIFO)."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
     """Every YAML file bfa reads under ``root``, as bytes keyed by POSIX path.
 
@@ -113,6 +121,8 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
         except OSError as exc:
             if exc.errno == errno.ELOOP:
                 err("FIL-LANK", rel, "slinga", what="Filen")
+            elif _special(path):
+                err("FIL-TYP", rel)  # a socket cannot even be opened (ENXIO)
             else:
                 err("FIL-LASFEL", rel, reason=os_reason(exc))
 
