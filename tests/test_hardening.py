@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import textwrap
@@ -912,6 +913,99 @@ def test_unwritable_output_is_a_swedish_error(make_repo, tmp_path: Path) -> None
         proc = bfa(*args, cwd=root)
         no_crash(proc)
         assert proc.returncode == 2 and "bfa: fel:" in proc.stderr
+
+
+def _calendar(root: Path, target: Path | str, *extra: str, **kw):  # type: ignore[no-untyped-def]
+    args = ["calendar", "--today", "2025-01-01", "-o", str(target), *extra]
+    return subprocess.run(
+        [sys.executable, "-m", "brottsforeb", *args],
+        cwd=root,
+        stdout=kw.pop("stdout", subprocess.PIPE),
+        stderr=subprocess.PIPE,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_output_to_a_fifo_is_written_in_place_never_replaced(make_repo, force) -> None:
+    # Before: the marker check read the FIFO and hung; --force replaced it with a file.
+    import threading
+
+    root = make_repo()
+    fifo = root.parent / "ror"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    proc = _calendar(root, fifo, *force)
+    reader.join(timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert b"BEGIN:VCALENDAR" in got[0]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_output_to_a_fifo_nobody_reads_is_refused(make_repo) -> None:
+    root = make_repo()
+    fifo = root.parent / "ror"
+    os.mkfifo(fifo)
+    proc = _calendar(root, fifo, "--force")
+    assert proc.returncode == 2 and "ingen läser" in proc.stderr.decode()
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd/1").exists(), reason="needs /proc/self/fd")
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_output_to_stdout_through_a_link_writes_the_stream(make_repo, force) -> None:
+    # Before: -o /dev/stdout hung (read for the marker); with --force, as root, the link
+    # /dev/stdout was replaced by a regular file. Here a link of our own to fd 1.
+    root = make_repo()
+    link = root.parent / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    proc = _calendar(root, link, *force)
+    assert proc.returncode == 0, proc.stderr
+    assert b"BEGIN:VCALENDAR" in proc.stdout
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
+    into_file = root.parent / "ut.ics"
+    with into_file.open("wb") as out:  # `-o /dev/stdout > ut.ics`
+        proc = _calendar(root, link, *force, stdout=out)
+    assert proc.returncode == 0 and b"BEGIN:VCALENDAR" in into_file.read_bytes()
+    assert link.is_symlink()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX devices and links")
+def test_output_to_devices_and_links(make_repo, tmp_path: Path) -> None:
+    root = make_repo()
+    null = tmp_path / "null"
+    null.symlink_to(os.devnull)
+    assert _calendar(root, null, "--force").returncode == 0
+    assert null.is_symlink() and Path(os.devnull).is_char_device()
+    target = tmp_path / "riktig.ics"
+    target.write_bytes(b"inte bfa")
+    link = tmp_path / "lank.ics"
+    link.symlink_to(target)
+    proc = _calendar(root, link)
+    assert proc.returncode == 2 and target.read_bytes() == b"inte bfa"
+    assert _calendar(root, link, "--force").returncode == 0
+    assert link.is_symlink() and b"BEGIN:VCALENDAR" in target.read_bytes()
+    dangling = tmp_path / "trasig.ics"
+    dangling.symlink_to(tmp_path / "finns-inte" / "x.ics")
+    proc = _calendar(root, dangling, "--force")
+    assert proc.returncode == 2 and dangling.is_symlink()
+    import socket
+
+    sock_path = tmp_path / "s"
+    with socket.socket(socket.AF_UNIX) as sock:
+        here = os.getcwd()
+        os.chdir(tmp_path)
+        try:
+            sock.bind("s")
+        finally:
+            os.chdir(here)
+        proc = _calendar(root, sock_path, "--force")
+    assert proc.returncode == 2 and stat.S_ISSOCK(os.lstat(sock_path).st_mode)
 
 
 # -- silent acceptance ----------------------------------------------------------------------
