@@ -301,6 +301,38 @@ def test_a_template_error_at_run_time_is_the_templates_fault(make_repo, cli, exp
     assert "Mallen för 'organisation' är trasig" in result.output
 
 
+@pytest.mark.skipif(not hasattr(os, "wait4"), reason="peak memory is read with wait4")
+def test_a_huge_document_is_refused_before_typst(make_repo) -> None:
+    # Before: a template writing 4 MB of text made Typst take 1.5 GB and 35 s.
+    root = make_repo(
+        {
+            "templates/organisation.md.j2": '{% for i in range(100000) %}{{ "x" * 40 }}\n\n'
+            "{% endfor %}"
+        }
+    )
+    code, err, mb = peak("render", "organisation", "--format", "pdf", "-o", "x.pdf", cwd=root)
+    assert code == 2 and "för stort för en PDF" in err, err
+    assert mb < 400 and not (root / "x.pdf").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_template_that_is_a_fifo_or_too_big_is_refused(make_repo, cli) -> None:
+    # Before: a FIFO (or a link to /dev/zero) was passed over for bfa's own template without
+    # a word; a 300 MB template was read whole (920 MB).
+    root = make_repo()
+    (root / "templates").mkdir()
+    os.mkfifo(root / "templates" / "organisation.md.j2")
+    assert ("templates/organisation.md.j2", "FIL-TYP") in {
+        (f.file, f.rule) for f in validate(load_repo(root))
+    }
+    result = cli("render", "organisation", "--draft", root)
+    assert result.exit_code == 2 and "ingen vanlig fil" in result.output
+    (root / "templates" / "organisation.md.j2").unlink()
+    (root / "templates" / "organisation.md.j2").write_text("{# " + "x" * 1_000_001 + " #}")
+    result = cli("render", "organisation", "--draft", root)
+    assert result.exit_code == 2 and "större än 1000 kB" in result.output
+
+
 def test_personnummer_in_a_repository_template_is_refused(make_repo, cli) -> None:
     root = make_repo({"templates/organisation.md.j2": f"Kontakt: {PNR}\n"})
     result = cli("render", "organisation", "--public", root)
@@ -738,6 +770,59 @@ def test_good_links_are_accepted(make_repo) -> None:
     assert not [f for f in validate(load_repo(root)) if f.rule == "SCHEMA"]
 
 
+CONTROL_ESCAPES = {
+    "OSC 8 link": '"Klicka \\e]8;;https://evil.example\\e\\\\här\\e]8;;\\e\\\\"',
+    "C1 CSI": '"R\\x9b31mÖD"',
+    "bell": '"a\\ab"',
+    "carriage return": '"synlig\\rdold"',
+    "right-to-left override": '"Kommun\u202estyrelsen"',
+    "bidi isolate": '"\u2066x\u2069"',
+    "left-to-right mark": "Styrgrupp\u200e",
+}
+
+
+@pytest.mark.parametrize("name", list(CONTROL_ESCAPES))
+def test_control_and_bidi_characters_in_loaded_text_are_findings(make_repo, cli, name) -> None:
+    # Before: written as YAML escapes (or bidi raw) they passed validate and reached the
+    # terminal (status, calendar) and every document.
+    value = CONTROL_ESCAPES[name]
+    root = make_repo({"funktioner/samordnare.yaml": f"titel: {value}\nnivå: x\n"})
+    found = [f for f in validate(load_repo(root)) if f.rule == "YAML-STYRTECKEN"]
+    assert [(f.file, f.line) for f in found] == [("funktioner/samordnare.yaml", 1)]
+    for args in (["validate"], ["status", "--today", "2026-01-01"], ["render", "organisation"]):
+        result = cli(*args, root)
+        for bad in ("\x1b", "\x9b", "\x07", "\r", "\u202e", "\u2066", "\u200e"):
+            assert bad not in result.output, (args, bad)
+
+
+def test_calendar_and_the_validate_header_never_carry_control_characters(
+    make_repo, cli, tmp_path: Path
+) -> None:
+    # Before: a meeting's plats with "\e]8;;…" reached the ICS printed to the terminal, and
+    # `bfa validate PATH` printed PATH raw in its header.
+    root = make_repo(
+        {
+            "moten/2026/2026-03-01-styrgrupp.yaml": "organ: styrgrupp\ndatum: 2026-03-01\n"
+            'plats: "Rum \\e]8;;https://evil.example\\e\\\\1\\u202e"\n'
+        }
+    )
+    result = cli("calendar", "--today", "2026-01-01", root)
+    assert result.exit_code in (0, 1)
+    assert "\x1b" not in result.output and "\u202e" not in result.output
+    odd = tmp_path / "a\x1b]0;x\x07b"
+    shutil.copytree(root, odd)
+    result = cli("validate", odd)
+    assert "\x1b" not in result.output and "\x07" not in result.output
+
+
+def test_a_very_long_name_is_a_finding_not_a_typst_error(make_repo, cli) -> None:
+    # Before: a 44 kB titel passed validate and broke the PDF with an English error
+    # (or a Rust panic printed raw).
+    root = make_repo({"funktioner/samordnare.yaml": "titel: " + "abcdefghij " * 4000 + "\n"})
+    found = [f for f in validate(load_repo(root)) if f.file == "funktioner/samordnare.yaml"]
+    assert any(f.rule == "SCHEMA" and "500 tecken" in f.message for f in found), found
+
+
 # -- lost data: bfa set ---------------------------------------------------------------------
 
 
@@ -1008,6 +1093,39 @@ def test_output_to_devices_and_links(make_repo, tmp_path: Path) -> None:
     assert proc.returncode == 2 and stat.S_ISSOCK(os.lstat(sock_path).st_mode)
 
 
+def test_word_template_linked_out_or_a_zip_bomb_is_refused(make_repo, cli, tmp_path) -> None:
+    # Before: mallar/dokumentmall.docx linked out of the repository was used; a 1.2 MB zip
+    # bomb took 1.1 GB and ended in an English message.
+    import zipfile
+
+    root = make_repo()
+    (root / "mallar").mkdir()
+    outside = tmp_path / "ute.docx"
+    with zipfile.ZipFile(outside, "w") as zf:
+        zf.writestr("word/document.xml", "<x/>")
+    (root / "mallar" / "dokumentmall.docx").symlink_to(outside)
+    result = cli("render", "organisation", "--format", "docx", "-o", tmp_path / "a.docx", root)
+    assert result.exit_code == 2 and "utanför förrådet" in result.output
+    (root / "mallar" / "dokumentmall.docx").unlink()
+    with zipfile.ZipFile(root / "mallar" / "dokumentmall.docx", "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"\0" * 60_000_000)
+    result = cli("render", "organisation", "--format", "docx", "-o", tmp_path / "b.docx", root)
+    assert result.exit_code == 2 and "packas upp till mer än" in result.output
+    assert not (tmp_path / "b.docx").exists()
+
+
+def test_schema_output_does_not_overwrite_foreign_files(tmp_path: Path, cli) -> None:
+    # Before: bfa schema -o MAPP replaced any file with a schema's name, without --force.
+    out = tmp_path / "scheman"
+    out.mkdir()
+    (out / "bfa.schema.json").write_text('{"egen": true}\n')
+    result = cli("schema", "-o", out)
+    assert result.exit_code == 2 and "inte skriven av bfa" in result.output
+    assert (out / "bfa.schema.json").read_text() == '{"egen": true}\n'
+    assert cli("schema", "-o", out, "--force").exit_code == 0
+    assert cli("schema", "-o", out).exit_code == 0  # bfa's own files are replaced freely
+
+
 # -- silent acceptance ----------------------------------------------------------------------
 
 
@@ -1025,6 +1143,39 @@ def test_nothing_in_a_data_folder_is_ignored_silently(make_repo) -> None:
     assert ("organ/mapp.yaml", "FIL-TYP") in found
     assert ("organ.yaml", "FIL-PLATS") in found
     assert ("organ/slinga.yaml", "FIL-LANK") in found
+
+
+def test_silently_ignored_files(make_repo, tmp_path: Path) -> None:
+    # Before: each of these was ignored without a word (one of x.yml/x.yaml silently won).
+    root = make_repo()
+    (root / "organ" / "styrgrupp.yml").write_text("namn: Vinnaren\ntyp: styrgrupp\n")
+    (root / "organ" / ".nytt.yaml").write_text("namn: Dold\n")
+    (root / "kommun.yaml").write_text("namn: X\n")
+    (root / "Bfa.yml").write_text("namn: X\n")
+    shutil.rmtree(root / "indikatorer")
+    (root / "indikatorer").write_text("x\n")
+    (root / "templates").mkdir()
+    (root / "templates" / "riktlinje.md").write_text("# x\n")
+    (root / "templates" / "riktlinj.md.j2").write_text("# x\n")
+    (root / "templates" / "organisation.md.j2").write_text("# ok\n")
+    (tmp_path / "ute.md.j2").write_text("# HEMLIGT\n")
+    (root / "templates" / "atgardsplan.md.j2").symlink_to(tmp_path / "ute.md.j2")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(root / "templates" / "riktlinje.md.j2")
+    repo = load_repo(root)
+    found = {(f.file, f.rule) for f in validate(repo)}
+    assert ("organ/styrgrupp.yml", "FIL-DUBBLETT") in found
+    assert repo.organ["styrgrupp"].name == "Styrgrupp"  # the .yaml file is the one read
+    assert ("organ/.nytt.yaml", "FIL-OKAND") in found
+    assert ("kommun.yaml", "FIL-OKAND") in found
+    assert ("Bfa.yml", "FIL-ANDELSE") in found
+    assert ("indikatorer", "FIL-TYP") in found
+    assert ("templates/riktlinje.md", "FIL-OKAND") in found
+    assert ("templates/riktlinj.md.j2", "FIL-OKAND") in found
+    assert ("templates/atgardsplan.md.j2", "FIL-LANK") in found
+    assert not any(f == "templates/organisation.md.j2" for f, _ in found)
+    if hasattr(os, "mkfifo"):
+        assert ("templates/riktlinje.md.j2", "FIL-TYP") in found
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="mode 000 is POSIX")
@@ -1047,6 +1198,23 @@ def test_windows_reserved_names_are_refused(make_repo, cli, name: str) -> None:
     result = cli("new", "organ", name, root)
     assert result.exit_code == 2 and "Windows" in result.output
     assert not (root / "organ" / f"{name.lower()}.yaml").exists()
+
+
+def test_keys_are_nfc_and_invisible_characters_are_shown(make_repo) -> None:
+    # Before: "Okänd nyckel 'ledamöter' → Menade du 'ledamöter'?" (NFD), and an NBSP or a
+    # zero-width space in a key was invisible in the message.
+    root = make_repo(
+        {
+            "organ/nfd.yaml": "namn: X\ntyp: arbetsgrupp\nuppdrag: x\n"
+            "ledamo\u0308ter: [samordnare]\n",
+            "organ/nbsp.yaml": "namn\u00a0: Nbsp\ntyp: arbetsgrupp\n",
+            "organ/zw.yaml": "namn: Zw\ntyp\u200b: arbetsgrupp\n",
+        }
+    )
+    found = {f.file: f for f in validate(load_repo(root)) if f.rule == "SCHEMA"}
+    assert "organ/nfd.yaml" not in found or "ledam" not in found["organ/nfd.yaml"].message
+    messages = " ".join(f.message for f in found.values())
+    assert "namn\\u00a0" in messages and "typ\\u200b" in messages
 
 
 def test_merge_key_then_explicit_key() -> None:

@@ -20,9 +20,15 @@ class Safe(str):
 
 #: C0 controls but tab and newline, DEL, C1 controls (U+0085 NEL and the CSI/OSC
 #: introducers U+009B/U+009D included), the Unicode line/paragraph separators, and the
-#: lone surrogates Python uses for bytes of a file name that are not UTF-8 (b"\\xff").
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\udc80-\udcff]")
-_CONTROL_ANY = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\udc80-\udcff]")
+#: lone surrogates Python uses for bytes of a file name that are not UTF-8 (b"\\xff"),
+#: and the bidirectional controls (U+202A–202E, U+2066–2069, LRM/RLM/ALM) that turn
+#: text around on screen ("Trojan Source").
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\udc80-\udcff]"
+)
+_CONTROL_ANY = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\udc80-\udcff]"
+)
 
 
 def _code(m: re.Match[str]) -> str:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from ._scan import loaded_text_findings
 from .findings import Finding, from_catalog
 
 try:  # the C composer is several times faster; the pure one is identical in output
@@ -188,10 +190,21 @@ _SYNTAX_CASES: list[tuple[str, str]] = [
     ("did not find expected ',' or ']'", "lista-slut"),
     ("did not find expected ',' or '}'", "mappning-slut"),
     ("found character that cannot start any token", "tecken-start"),
+    ("second occurrence", "ankare-dubbelt"),
+    ("found duplicate anchor", "ankare-dubbelt"),
+    ("did not find expected hexdecimal number", "escape"),
+    ("found incompatible YAML document", "version"),
+    ("block sequence entries are not allowed", "lista-i-värde"),
+    ("did not find expected node content", "värde-saknas"),
 ]
 
 
 def _syntax_finding(exc: yaml.YAMLError, text: str, file: str) -> Finding:
+    bom = text.find("\ufeff")  # the leading one is gone (decode): this one is mid-file
+    if bom >= 0:
+        upto = text[:bom]
+        line, col = upto.count("\n") + 1, bom - (upto.rfind("\n") + 1) + 1
+        return from_catalog("YAML-SYNTAX", file, line, col, "bom")
     mark = getattr(exc, "problem_mark", None)
     line = mark.line + 1 if mark is not None else 0
     col = mark.column + 1 if mark is not None else 0
@@ -217,11 +230,6 @@ def _syntax_finding(exc: yaml.YAMLError, text: str, file: str) -> Finding:
     return from_catalog("YAML-SYNTAX", file, line, col, problem=problem)
 
 
-#: Ten digits with at most three other characters between each: a value that could
-#: hold a personnummer once loaded (the full check runs only on these).
-_MAYBE_PNR = re.compile(r"(?:\d\D{0,3}){10}")
-
-
 class _Builder:
     def __init__(self, file: str, out: ParsedYaml, text: str = "") -> None:
         self.file = file
@@ -229,30 +237,15 @@ class _Builder:
         self.text = text
         self.count = 0
         self.chars = 0
-        self.pnr_seen: set[tuple[int, int]] = set()
+        self.seen: set[tuple[int, int]] = set()
 
-    def hidden_personnummer(self, node: yaml.ScalarNode) -> None:
-        """A number the raw text hides and the loaded value shows (``800101\\x2D1231``,
-        ``\\t``, a line continuation, a folded line): the raw scan cannot see it."""
-        value = str(node.value)
-        if not _MAYBE_PNR.search(value):
-            return
-        from ._pii import find_personnummer
-
-        loaded = list(find_personnummer(value))
-        if not loaded:
-            return
-        raw = self.text[node.start_mark.index : node.end_mark.index]
-        if len(list(find_personnummer(raw))) >= len(loaded):
-            return  # the raw scan reports it, with its exact position
+    def scan(self, node: yaml.ScalarNode) -> None:
+        """What only the loaded text shows: a personnummer or a control character that
+        an escape, a line continuation or a folded line hid from the raw scan."""
         where = self.mark(node)
-        if where in self.pnr_seen:
-            return  # an alias to a value already reported
-        self.pnr_seen.add(where)
-        _line, _col, what, masked = loaded[0]
-        self.out.findings.append(
-            from_catalog("PERSONNUMMER", self.file, *where, what=what, masked=masked)
-        )
+        if where not in self.seen:  # an alias is reported once, where its value stands
+            self.seen.add(where)
+            self.out.findings.extend(loaded_text_findings(node, self.text, self.file, where))
 
     def mark(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -274,7 +267,7 @@ class _Builder:
         self.chars += len(node.value)
         if self.chars > MAX_EXPANDED_CHARS:
             raise _TooLarge(*self.mark(node), "tecken")
-        self.hidden_personnummer(node)
+        self.scan(node)
         return self.scalar(node)
 
     def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
@@ -297,8 +290,8 @@ class _Builder:
                 line, col = self.mark(knode)
                 self.out.findings.append(from_catalog("YAML-NYCKEL", self.file, line, col))
                 continue
-            self.hidden_personnummer(knode)
-            key = str(knode.value)
+            self.scan(knode)
+            key = unicodedata.normalize("NFC", str(knode.value))
             if key in merged_keys:  # by the merge-key rule an explicit key wins
                 del merged_keys[key]
                 del result[key]

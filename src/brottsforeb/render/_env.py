@@ -44,6 +44,33 @@ def _finalize(value: Any) -> str:
     return md(value)
 
 
+#: Largest template file read from the repository (the data files' own limit).
+MAX_TEMPLATE_BYTES = 1_000_000
+
+
+def _regular_and_small(folder: Path, template: str) -> None:
+    """Refuse a repository template that is not a regular file (a FIFO would block, a
+    device never end) or is over MAX_TEMPLATE_BYTES, before Jinja opens it."""
+    import os
+    import stat
+
+    from jinja2.loaders import split_template_path
+
+    path = os.path.join(folder, *split_template_path(template))
+    try:
+        info = os.stat(path)
+    except OSError:
+        return  # not there (bfa's own is used) or a broken link: Jinja says which
+    hint = "Rätta mallen i templates/ eller ta bort den för att använda bfa:s egen."
+    if not stat.S_ISREG(info.st_mode):
+        raise RenderError(f"Mallen templates/{template} är ingen vanlig fil.", hint=hint)
+    if info.st_size > MAX_TEMPLATE_BYTES:
+        raise RenderError(
+            f"Mallen templates/{template} är större än {MAX_TEMPLATE_BYTES // 1000} kB.",
+            hint=hint,
+        )
+
+
 def _contained_loader(folder: Path, root: Path) -> Any:
     """A loader for the municipality's templates/ that never reads outside it.
 
@@ -54,6 +81,7 @@ def _contained_loader(folder: Path, root: Path) -> Any:
 
     class ContainedLoader(FileSystemLoader):
         def get_source(self, environment: Any, template: str) -> Any:
+            _regular_and_small(folder, template)
             source, filename, uptodate = super().get_source(environment, template)
             real = Path(filename).resolve()
             if not (real.is_relative_to(folder.resolve()) and real.is_relative_to(root.resolve())):
