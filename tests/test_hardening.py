@@ -268,9 +268,32 @@ def test_one_c_level_operation_in_a_template_is_bounded_in_memory(make_repo, nam
     assert mb < 400, f"{name}: {mb} MB"
 
 
+@pytest.mark.parametrize(
+    "expression",
+    [
+        '{{ "%0999999999d" % 1 }}',
+        '{{ "%.999999999f" % 1 }}',
+        '{{ "%*d" % (999999999, 1) }}',
+        '{{ "%0999999999d"|format(1) }}',
+        '{{ "{:>999999999}".format(1) }}',
+        '{{ "{0:0999999999d}".format(1) }}',
+        "{{ lipsum(4999999) }}",
+    ],
+)
+def test_format_widths_and_lipsum_are_refused_in_process(make_repo, cli, monkeypatch, expression):
+    # Before: without fork (macOS, Windows) these hung at 1 GB: the width is in the string.
+    import brottsforeb.render._isolate as isolate
+
+    monkeypatch.setattr(isolate, "can_isolate", lambda: False)
+    root = make_repo({"templates/organisation.md.j2": expression})
+    result = cli("render", "organisation", root)
+    assert result.exit_code == 2
+    assert "Mallen avbröts" in result.output or "lipsum" in result.output, result.output
+
+
 C_LEVEL_TIME = {
     "wordwrap of one long word": '{{ ("x" * 4000000)|wordwrap(1)|length }}',
-    "lipsum": "{{ lipsum(999999)|length }}",
+    "regular expression-free quadratic filter": '{{ ("x" * 3000000)|wordwrap(2)|length }}',
 }
 
 

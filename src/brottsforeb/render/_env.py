@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -118,7 +119,7 @@ def _limited_class() -> Any:
         return isinstance(value, (str, list, tuple, bytes)) and len(value) > MAX_VALUE_CHARS
 
     class Limited(ImmutableSandboxedEnvironment):
-        intercepted_binops = frozenset({"*", "**", "+"})
+        intercepted_binops = frozenset({"*", "**", "+", "%"})
         bfa_deadline = float("inf")
         bfa_iterations = 0
 
@@ -165,6 +166,8 @@ def _limited_class() -> Any:
                 raise _limit(big)
             if operator == "+" and sum(sizes) > MAX_VALUE_CHARS:
                 raise _limit(big)
+            if operator == "%" and isinstance(left, str) and _huge_format(left, right):
+                raise _limit(big)
             return super().call_binop(context, operator, left, right)
 
         def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
@@ -172,6 +175,13 @@ def _limited_class() -> Any:
             for a in (*args, *kwargs.values()):
                 if isinstance(a, (int, float)) and not isinstance(a, bool) and a > MAX_VALUE_CHARS:
                     raise _limit("anropade en funktion med ett för stort tal")
+            owner = getattr(__obj, "__self__", None)
+            if (
+                isinstance(owner, str)
+                and getattr(__obj, "__name__", "") in ("format", "format_map")
+                and _huge_format(owner, args)
+            ):
+                raise _limit(f"byggde en text längre än {_n(MAX_VALUE_CHARS)} tecken")
             result = super().call(__context, __obj, *args, **kwargs)
             if too_big(result):
                 raise _limit(f"byggde en text längre än {_n(MAX_VALUE_CHARS)} tecken")
@@ -197,6 +207,27 @@ def _limited_class() -> Any:
     return Limited
 
 
+#: Widths and precisions in a format string: %09999d, %.9999s, {:>9999}, {0:9999.3f}.
+_WIDTHS = re.compile(r"%[-+ #0]*(\d*)(?:\.(\d*))?|\{[^{}]*?:([^{}]*)\}")
+
+
+def _huge_format(fmt: str, args: Any) -> bool:
+    """Whether formatting ``fmt`` would pad to more than MAX_VALUE_CHARS: a width in the
+    string itself, or a ``*`` width taken from ``args``. (The pad is built in C, in one
+    step, before any result check could see it.)"""
+    for m in _WIDTHS.finditer(fmt):
+        spec = m.group(3) if m.group(3) is not None else f"{m.group(1)}.{m.group(2) or ''}"
+        if any(int(d) > MAX_VALUE_CHARS for d in re.findall(r"\d+", spec)):
+            return True
+    if "*" in fmt:
+        values = args if isinstance(args, (tuple, list)) else (args,)
+        return any(
+            isinstance(v, int) and not isinstance(v, bool) and abs(v) > MAX_VALUE_CHARS
+            for v in values
+        )
+    return False
+
+
 def _guard_filter(env: Any, func: Callable[..., Any]) -> Callable[..., Any]:
     """A filter that refuses huge numeric arguments and huge results (center(3e9) …)."""
     import functools
@@ -207,6 +238,13 @@ def _guard_filter(env: Any, func: Callable[..., Any]) -> Callable[..., Any]:
         for a in (*args[1:], *kwargs.values()):
             if isinstance(a, (int, float)) and not isinstance(a, bool) and a > MAX_VALUE_CHARS:
                 raise _limit("anropade ett filter med ett för stort tal")
+        if (
+            func.__name__ == "do_format"
+            and args
+            and isinstance(args[0], str)
+            and _huge_format(args[0], args[1:])
+        ):
+            raise _limit(f"byggde en text längre än {_n(MAX_VALUE_CHARS)} tecken")
         result = func(*args, **kwargs)
         if isinstance(result, (str, list, tuple)) and len(result) > MAX_VALUE_CHARS:
             raise _limit(f"byggde en text längre än {_n(MAX_VALUE_CHARS)} tecken")
@@ -245,6 +283,9 @@ def environment(repo_root: Path | None) -> Any:
     env.filters["uppräkning"] = uppräkning
     for name, func in list(env.filters.items()):
         env.filters[name] = _guard_filter(env, func)
+    # lipsum(n) builds n paragraphs of filler in one call, outside every loop counter;
+    # no document needs it
+    env.globals.pop("lipsum", None)
     env.bfa_untrusted = len(loaders) > 1  # the repository has templates of its own
     return env
 
