@@ -50,8 +50,16 @@ def _masked(m: re.Match[str]) -> str:
     return (m.group(2) or m.group(3))[:2] + "****-****"
 
 
+#: Every number _PNR finds has six digits in a row; most files have none (dates, phone
+#: numbers and diary numbers are shorter), and this simpler search says so three times
+#: faster than _PNR itself. Every file is scanned, so it is most of what the scan costs.
+_SIX_DIGITS = re.compile(r"\d{6}")
+
+
 def find_personnummer(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(line, column, kind, masked) for each valid personnummer or samordningsnummer."""
+    if not _SIX_DIGITS.search(text):
+        return
     for m in _PNR.finditer(text):
         kind = _kind(m)
         if kind is None:
