@@ -97,9 +97,11 @@ def main() -> None:
     try:
         application(standalone_mode=True)
     except BfaError as exc:
-        sys.stderr.write(f"bfa: fel: {exc.message}\n")
+        from .._pii import shown
+
+        sys.stderr.write(f"bfa: fel: {shown(exc.message)}\n")
         if exc.hint:
-            sys.stderr.write(f"  → {exc.hint}\n")
+            sys.stderr.write(f"  → {shown(exc.hint)}\n")
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("bfa: avbrutet.\n")
@@ -109,8 +111,9 @@ def main() -> None:
     except OSError as exc:  # the file system refused: the user's environment, not a bug
         from .._escape import one_line
         from .._io import os_reason
+        from .._pii import mask
 
-        where = f" {one_line(exc.filename)}" if exc.filename else ""
+        where = f" {mask(one_line(exc.filename))}" if exc.filename else ""
         sys.stderr.write(
             f"bfa: fel: filen eller mappen{where} kan inte användas ({os_reason(exc)}).\n"
         )

@@ -265,7 +265,9 @@ def command(name: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
 
 def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> typer.Exit:
     """Print a one-line Swedish error to stderr and return the Exit to raise."""
-    sys.stderr.write(f"bfa: fel: {message}\n")
+    from .._pii import shown
+
+    sys.stderr.write(f"bfa: fel: {shown(message)}\n")
     if hint:
-        sys.stderr.write(f"  → {hint}\n")
+        sys.stderr.write(f"  → {shown(hint)}\n")
     return typer.Exit(code)
