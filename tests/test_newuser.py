@@ -256,3 +256,24 @@ def test_styrgrupp_hint_names_the_role_way(cli, make_repo) -> None:
     root = make_repo({"organ/styrgrupp.yaml": None})
     out = cli("validate", root).output
     assert "ledamöter_i_roll: [{roll: styrgrupp, ledamöter: [...]}]" in out, out
+
+
+def test_protokoll_of_a_planned_meeting_is_refused_not_invented(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A planned meeting's file lists the called members under närvarande; its protokoll
+    # said they were all present at a meeting that had not taken place.
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Kristianstads kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    assert cli("new", "mote", "styrgrupp", "--date", "2026-12-08").exit_code == 0
+    result = cli("render", "protokoll", "styrgrupp", "2026-12-08")
+    assert result.exit_code == 2, result.output
+    assert "är planerat, inte hållet" in result.output, result.output
+    assert "bfa set 2026-12-08-styrgrupp status hållet" in result.output
+    assert "Närvarande" not in result.output
+    assert cli("render", "kallelse", "styrgrupp", "2026-12-08").exit_code == 0
+    assert cli("set", "2026-12-08-styrgrupp", "status", "hållet").exit_code == 0
+    held = cli("render", "protokoll", "styrgrupp", "2026-12-08")
+    assert held.exit_code == 0, held.output
+    assert "**Närvarande:**" in held.output
