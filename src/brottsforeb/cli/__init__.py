@@ -71,9 +71,9 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except BfaError as exc:
-        sys.stderr.write(f"bfa: fel: {exc.message}\n")
-        if exc.hint:
-            sys.stderr.write(f"  → {exc.hint}\n")
+        from ._say import error
+
+        error(exc.message, exc.hint)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("bfa: avbrutet.\n")
@@ -83,12 +83,13 @@ def main() -> None:
     except OSError as exc:  # the file system refused: the user's environment, not a bug
         from .._escape import one_line
         from .._io import os_reason
+        from ._say import error
 
         where = f" {one_line(exc.filename)}" if exc.filename else ""
-        sys.stderr.write(
-            f"bfa: fel: filen eller mappen{where} kan inte användas ({os_reason(exc)}).\n"
+        error(
+            f"filen eller mappen{where} kan inte användas ({os_reason(exc)}).",
+            "Kontrollera sökvägen och behörigheterna.",
         )
-        sys.stderr.write("  → Kontrollera sökvägen och behörigheterna.\n")
         sys.exit(2)
     except BaseException as exc:  # a bug in bfa (or a pyo3 PanicException,
         # a MemoryError, a RecursionError): still no traceback for the coordinator

@@ -230,7 +230,9 @@ def _command_class() -> type:
         def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
             args, notes = respell(self.name or "", args)
             for note in notes:
-                sys.stderr.write(f"bfa: obs: {note}\n")
+                from ._say import note as say_note
+
+                say_note("obs", note)
             result: list[str] = super().parse_args(ctx, args)
             return result
 
@@ -259,7 +261,7 @@ def command(name: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
 
 def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> typer.Exit:
     """Print a one-line Swedish error to stderr and return the Exit to raise."""
-    sys.stderr.write(f"bfa: fel: {message}\n")
-    if hint:
-        sys.stderr.write(f"  → {hint}\n")
+    from ._say import error
+
+    error(message, hint)
     return typer.Exit(code)

@@ -89,6 +89,8 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^No such command (.+)\.$"), r"Kommandot \1 finns inte."),
 ]
 
+_DID_YOU_MEAN = re.compile(r"\.? Did you mean (.+)\?$")
+
 #: Reasons inside "Invalid value …" messages.
 REASONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(.+) is not one of (.+)\.$"), r"\1 är inte något av \2."),
@@ -142,6 +144,8 @@ def _reason(text: str) -> str:
 
 def translate(message: str) -> str:
     """A Click/Typer usage message in Swedish (unchanged if it is not recognised)."""
+    # Typer appends its suggestion in English after the (already Swedish) message.
+    message = _DID_YOU_MEAN.sub(r". Menade du \1?", message)
     for pattern, repl in PATTERNS:
         m = pattern.match(message)
         if not m:
@@ -179,6 +183,8 @@ def _install() -> None:
     import typer.core
     from typer._click import decorators, exceptions, formatting, utils
     from typer._click._compat import get_text_stderr
+
+    from ._say import shown
 
     typer.core._ = gettext  # type: ignore[attr-defined]
     typer.core.describe_number_range = number_range  # type: ignore[attr-defined,assignment]
@@ -233,11 +239,11 @@ def _install() -> None:
             if ctx.command.get_help_option(ctx) is not None:
                 hint = f"Skriv '{ctx.command_path} {ctx.help_option_names[0]}' för hjälp.\n"
             utils.echo(f"{ctx.get_usage()}\n{hint}", file=file, color=ctx.color)
-        utils.echo(f"bfa: fel: {translate(self.format_message())}", file=file)
+        utils.echo(f"bfa: fel: {shown(translate(self.format_message()))}", file=file)
 
     def show_error(self: Any, file: IO[Any] | None = None) -> None:
         file = file or get_text_stderr()
-        utils.echo(f"bfa: fel: {translate(self.format_message())}", file=file)
+        utils.echo(f"bfa: fel: {shown(translate(self.format_message()))}", file=file)
 
     exceptions.UsageError.show = show_usage_error  # type: ignore[method-assign]
     exceptions.ClickException.show = show_error  # type: ignore[method-assign]
