@@ -68,13 +68,6 @@ def test_a_line_break_in_an_argument_cannot_start_a_line_of_its_own() -> None:
     assert not any(line.startswith("bfa: klart") for line in result.stderr.splitlines())
 
 
-def test_typers_suggestion_is_swedish() -> None:
-    result = _bfa("valdate")
-    assert result.returncode == 2
-    assert "Menade du 'validate'?" in result.stderr
-    assert "Did you mean" not in result.stderr
-
-
 def test_closed_stdout_is_not_an_internal_error() -> None:
     # `bfa validate >&-`: the stream is None inside Python.
     result = subprocess.run(

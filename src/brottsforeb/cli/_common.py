@@ -230,13 +230,16 @@ def _command_class() -> type:
         def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
             args, notes = respell(self.name or "", args)
             for note in notes:
-                from ._say import note as say_note
-
-                say_note("obs", note)
+                sys.stderr.write(f"bfa: obs: {note}\n")
             result: list[str] = super().parse_args(ctx, args)
             return result
 
     return BfaCommand
+
+
+#: Every registered command and the module (under cli/) that registered it; checked
+#: against ``cli.COMMANDS``, the table `bfa NAME` imports only that module by.
+REGISTERED: dict[str, str] = {}
 
 
 def command(name: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
@@ -254,6 +257,7 @@ def command(name: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
                 raise fail(exc.message, exc.hint, exc.exit_code) from None
 
         app.command(name, cls=_command_class(), short_help=_short_help(fn.__doc__))(run)
+        REGISTERED[name] = fn.__module__.rpartition(".")[2]
         return run
 
     return wrap
@@ -261,7 +265,9 @@ def command(name: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
 
 def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> typer.Exit:
     """Print a one-line Swedish error to stderr and return the Exit to raise."""
-    from ._say import error
+    from .._pii import shown
 
-    error(message, hint)
+    sys.stderr.write(f"bfa: fel: {shown(message)}\n")
+    if hint:
+        sys.stderr.write(f"  → {shown(hint)}\n")
     return typer.Exit(code)

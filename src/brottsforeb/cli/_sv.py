@@ -89,8 +89,6 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^No such command (.+)\.$"), r"Kommandot \1 finns inte."),
 ]
 
-_DID_YOU_MEAN = re.compile(r"\.? Did you mean (.+)\?$")
-
 #: Reasons inside "Invalid value …" messages.
 REASONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(.+) is not one of (.+)\.$"), r"\1 är inte något av \2."),
@@ -142,10 +140,14 @@ def _reason(text: str) -> str:
     return text
 
 
+#: Typer appends its command suggestions in English to the (translated) message.
+_SUGGESTION = re.compile(r"^(.*)\. Did you mean (.+)\?$", re.S)
+
+
 def translate(message: str) -> str:
     """A Click/Typer usage message in Swedish (unchanged if it is not recognised)."""
-    # Typer appends its suggestion in English after the (already Swedish) message.
-    message = _DID_YOU_MEAN.sub(r". Menade du \1?", message)
+    if m := _SUGGESTION.match(message):
+        return f"{translate(m.group(1) + '.')} Menade du {m.group(2).replace(', ', ' eller ')}?"
     for pattern, repl in PATTERNS:
         m = pattern.match(message)
         if not m:
@@ -183,8 +185,6 @@ def _install() -> None:
     import typer.core
     from typer._click import decorators, exceptions, formatting, utils
     from typer._click._compat import get_text_stderr
-
-    from ._say import shown
 
     typer.core._ = gettext  # type: ignore[attr-defined]
     typer.core.describe_number_range = number_range  # type: ignore[attr-defined,assignment]
@@ -230,6 +230,8 @@ def _install() -> None:
         original_usage(self, prog, args, "Användning: " if prefix is None else prefix)
 
     formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+
+    from .._pii import shown
 
     def show_usage_error(self: Any, file: IO[Any] | None = None) -> None:
         file = file or get_text_stderr()

@@ -51,9 +51,9 @@ def set_cmd(
     try:
         edit = set_value(path, entity, field, value, append=append)
     except InvalidEditError as exc:
-        from ._say import error
+        import sys
 
-        error(exc.message)
+        sys.stderr.write(f"bfa: fel: {mask(one_line(exc.message))}\n")
         print_findings_human(exc.findings, 1)
         raise typer.Exit(EXIT_FINDINGS) from None
     edit.old, edit.new, value = (  # shown, never echoed raw to the terminal (#16)
