@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,7 +78,7 @@ EXAMPLE_HEADING = "Exempeldata."
 
 
 def draft_text(errors: list[str]) -> str:
-    shown = errors[:5]
+    shown = [e.rstrip().rstrip(".") for e in errors[:5]]  # one full stop, at the end
     more = f" (och {len(errors) - 5} fel till)" if len(errors) > 5 else ""
     return (
         "Dokumentet är skrivet från ett förråd som inte klarar bfa validate och kan vara "
@@ -138,6 +139,8 @@ def render(
 
             text, title = scrub(text, repo), scrub(title, repo)
             decisions = [(k, scrub(v, repo)) for k, v in decisions]
+            # labels are scrubbed before layout; this catches what a figure says otherwise
+            context["figurer"] = {k: scrub(v, repo) for k, v in context["figurer"].items()}
         out.append(
             Rendered(
                 stem,
@@ -236,13 +239,32 @@ def render_all(
     return out
 
 
+_LIST = re.compile(r"\s*([-*] |\d+\. )")
+_LABEL = re.compile(r"\*\*[^*]+:\*\* ")
+
+
 def _tidy(text: str) -> str:
-    """At most one blank line in a row, and no trailing spaces: stable, diffable Markdown."""
+    """At most one blank line in a row, no trailing spaces, and a blank line before every
+    heading, list, table and labelled line ("**Möten:** …") that follows other text, so that
+    Markdown never glues them to the paragraph above: stable, diffable Markdown."""
     lines = [line.rstrip() for line in text.splitlines()]
     out: list[str] = []
+    fence = False
     for line in lines:
         if line == "" and (not out or out[-1] == ""):
             continue
+        prev = out[-1] if out else ""
+        if line.startswith("```"):
+            fence = not fence
+        elif not fence and prev and not prev.startswith("```"):
+            starts = (
+                line.startswith("#")
+                or (_LIST.match(line) and not _LIST.match(prev))
+                or (line.startswith("|") and not prev.startswith("|"))
+                or _LABEL.match(line)
+            )
+            if starts:
+                out.append("")
         out.append(line)
     while out and out[-1] == "":
         out.pop()
@@ -273,16 +295,23 @@ def to_pdf(doc: Rendered) -> bytes:
 
 
 def stale(repo: Repo, folder: Any) -> tuple[list[str], list[str]]:
-    """(stale, checked) committed renderings in ``folder`` (Markdown files named by stem)."""
+    """(stale, checked) committed renderings in ``folder``: every Markdown file
+    ``bfa render --all`` would write there is checked, and one that is missing is stale
+    (a deleted rendering is noticed). A missing folder is an error, not "nothing to check"."""
     from pathlib import Path
 
+    from ..errors import UsageError
+
     folder = Path(folder)
+    if not folder.is_dir():
+        raise UsageError(
+            f"Mappen {folder} finns inte; det finns inga renderingar att kontrollera där.",
+            hint="Skriv dem med bfa render --all -o MAPP, eller ange rätt mapp med -o.",
+        )
     checked, out = [], []
     for doc in render_all(repo):
         path = folder / f"{doc.name}.md"
-        if not path.exists():
-            continue
         checked.append(str(path))
-        if path.read_text(encoding="utf-8") != doc.markdown:
+        if not path.is_file() or path.read_text(encoding="utf-8") != doc.markdown:
             out.append(str(path))
     return out, checked

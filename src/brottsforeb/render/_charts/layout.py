@@ -62,7 +62,7 @@ WIDTH, FONT, LINE, GAP_Y, PAD_X = 820.0, 17.0, 20.0, 46.0, 12.0
 MIN_BOX_W, MAX_BOX_W = 140.0, 230.0
 
 
-def chart_layout(repo: Repo) -> Layout:
+def chart_layout(repo: Repo, public: bool = False) -> Layout:
     """Where every box, line, group frame and the legend go.
 
     The layout is made so that no line runs through a box it does not connect: boxes stand
@@ -72,15 +72,16 @@ def chart_layout(repo: Repo) -> Layout:
     row; its dashed line goes down to its own lane below that row, left to its own lane in
     the margin, up to the gap below the body it is linked to, across, and up into it.
     """
-    graph = org_graph(repo)
+    graph = org_graph(repo, public)
     functions = [n for n in graph if n.kind == "funktion"]
     nodes = [n for n in graph if n.kind != "funktion"]
     by_id = {n.id: n for n in nodes}
 
     def depth(n: Node, seen: frozenset[str] = frozenset()) -> int:
-        if n.parent is None or n.parent not in by_id or n.id in seen:
+        up = n.parent if n.parent in by_id else n.beside
+        if up is None or up not in by_id or n.id in seen:
             return 0
-        return 1 + depth(by_id[n.parent], seen | {n.id})
+        return 1 + depth(by_id[up], seen | {n.id})
 
     links = sum(len(f.dotted_to) for f in functions)
     margin = 16.0 + 10.0 * max(1, len(functions))  # lanes for the dashed lines
@@ -111,7 +112,7 @@ def chart_layout(repo: Repo) -> Layout:
             y += 26.0  # room for the group's label
             group_top = y - 26.0 - 8.0
         previous_kind = kind
-        row.sort(key=lambda n: (order.get(n.parent or "", -1.0), n.label))
+        row.sort(key=lambda n: (order.get(n.parent or n.beside or "", -1.0), n.label))
         usable = width - margin - reserve
         box_w = max(MIN_BOX_W, min(MAX_BOX_W, (usable - PAD_X * (len(row) - 1)) / len(row)))
         chars = max(10, int(box_w / (FONT * 0.52)))
@@ -206,9 +207,9 @@ def _direction(p: tuple[float, float], q: tuple[float, float]) -> tuple[float, f
     return (dx / length, dy / length) if abs(dx) > abs(dy) else (0.0, 1.0 if dy > 0 else -1.0)
 
 
-def svg_chart(repo: Repo) -> str:
+def svg_chart(repo: Repo, public: bool = False) -> str:
     """The organisation chart for the PDF (Typst cannot draw Mermaid): see chart_layout."""
-    lay = chart_layout(repo)
+    lay = chart_layout(repo, public)
     w, h = lay.width, lay.height
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0f}" height="{h:.0f}" '

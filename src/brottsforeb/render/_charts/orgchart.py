@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..._escape import Safe, mermaid
 from ...model import Organ
+from ...model.organ import POLITICAL_TYPES as POLITICAL
 from ...repo import Repo
 
 
@@ -16,15 +17,21 @@ class Node:
     kind: str  # "organ", "extern", "funktion"
     parent: str | None = None
     dotted_to: list[str] = field(default_factory=list)
+    #: A body with no parent drawn in the row below this node (the leading body), without
+    #: a line: it belongs to the structure but the data says nothing about whom it serves.
+    beside: str | None = None
 
 
 def _nid(prefix: str, eid: str) -> str:
     return f"{prefix}_{eid.replace('-', '_')}"
 
 
-def org_graph(repo: Repo, public: bool = True) -> list[Node]:
+def org_graph(repo: Repo, public: bool = False) -> list[Node]:
     """Bodies with their parent (ingår i / tillsätts av / rapporterar till), plus the
-    coordinator and the community police officer linked to the bodies they hold together."""
+    coordinator and the community police officer linked to the bodies they hold together.
+
+    ``public``: labels are scrubbed of people's names and contacts before they are laid out
+    (a name typed into a body's name would otherwise reach the chart, wrapped over lines)."""
     organ = repo.organ
     nodes: list[Node] = []
     order = ["fullmäktige", "nämnd", "råd", "styrgrupp", "beredningsgrupp", "arbetsgrupp"]
@@ -37,12 +44,17 @@ def org_graph(repo: Repo, public: bool = True) -> list[Node]:
         parent = next((p for p in (o.part_of, o.appointed_by, o.reports_to) if p in organ), None)
         if o.type == "nämnd" and parent is None:
             parent = next((k for k, v in organ.items() if v.type == "fullmäktige"), None)
+        lead = repo.kommun.leadership.organ if repo.kommun and repo.kommun.leadership else None
+        beside = None
+        if parent is None and not o.external and o.type not in POLITICAL and lead in organ:
+            beside = _nid("o", lead) if lead != oid else None
         nodes.append(
             Node(
                 _nid("o", oid),
                 o.name,
                 "extern" if o.external else "organ",
                 parent and _nid("o", parent),
+                beside=beside,
             )
         )
     key: dict[str, str] = {}
@@ -62,6 +74,11 @@ def org_graph(repo: Repo, public: bool = True) -> list[Node]:
             if fid in o.convener or (fid in o.members and not o.external)
         ]
         nodes.append(Node(_nid("f", fid), f.title, "funktion", None, linked))
+    if public:
+        from .._public import scrub
+
+        for n in nodes:
+            n.label = scrub(n.label, repo)
     return nodes
 
 
@@ -86,9 +103,9 @@ def mermaid_legend(nodes: list[Node]) -> list[str]:
     return ['  subgraph forklaring["Förklaring"]', "    direction LR", *rows, "  end"]
 
 
-def mermaid_chart(repo: Repo) -> Safe:
+def mermaid_chart(repo: Repo, public: bool = False) -> Safe:
     """A Mermaid flowchart, which GitHub and GitLab draw from the Markdown."""
-    nodes = org_graph(repo)
+    nodes = org_graph(repo, public)
     lines = ["%% bfa-figur: organisationsschema", "flowchart TD"]
     externals = [n for n in nodes if n.kind == "extern"]
     for n in nodes:
