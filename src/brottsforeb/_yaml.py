@@ -14,17 +14,45 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
+from ._scan import ODD as _ODD
 from ._scan import loaded_text_findings
+from ._yaml_errors import _syntax_finding
 from .findings import Finding, from_catalog
 
 try:  # the C composer is several times faster; the pure one is identical in output
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class _Loader(_SafeLoader):
+    """The safe loader, remembering the tag each plain scalar resolves to.
+
+    The composer asks the resolver for every node; for a plain scalar that tries
+    regular expressions in turn (a fifth of reading a file). Without path resolvers
+    (the safe loader has none) the answer depends only on the scalar's text, so it is
+    kept: keys and common values (``namn``, ``true``, ``styrgrupp``) resolve once.
+    """
+
+    _plain: ClassVar[dict[str, str]] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = self._plain.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+                if len(self._plain) >= 20_000:  # bounded: a new set after that many texts
+                    self._plain.clear()
+                self._plain[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+
+
+assert not _Loader.yaml_path_resolvers, "the cache in _Loader.resolve assumes none"
 
 __all__ = [
     "MAX_DEPTH",
@@ -177,57 +205,8 @@ def _utf16(raw: bytes) -> str | None:
     return name
 
 
-#: libyaml's English problem → the catalog's case of YAML-SYNTAX (rules/catalog/).
-_SYNTAX_CASES: list[tuple[str, str]] = [
-    ("mapping values are not allowed", "kolon-i-värde"),
-    ("could not find expected ':'", "kolon-saknas"),
-    ("did not find expected key", "indrag-nyckel"),
-    ("did not find expected '-' indicator", "indrag-lista"),
-    ("found unexpected end of stream", "slut"),
-    ("found undefined alias", "alias-saknas"),
-    ("expected a single document", "flera-dokument"),
-    ("found unknown escape character", "escape"),
-    ("did not find expected ',' or ']'", "lista-slut"),
-    ("did not find expected ',' or '}'", "mappning-slut"),
-    ("found character that cannot start any token", "tecken-start"),
-    ("second occurrence", "ankare-dubbelt"),
-    ("found duplicate anchor", "ankare-dubbelt"),
-    ("did not find expected hexdecimal number", "escape"),
-    ("found incompatible YAML document", "version"),
-    ("block sequence entries are not allowed", "lista-i-värde"),
-    ("did not find expected node content", "värde-saknas"),
-]
-
-
-def _syntax_finding(exc: yaml.YAMLError, text: str, file: str) -> Finding:
-    bom = text.find("\ufeff")  # the leading one is gone (decode): this one is mid-file
-    if bom >= 0:
-        upto = text[:bom]
-        line, col = upto.count("\n") + 1, bom - (upto.rfind("\n") + 1) + 1
-        return from_catalog("YAML-SYNTAX", file, line, col, "bom")
-    mark = getattr(exc, "problem_mark", None)
-    line = mark.line + 1 if mark is not None else 0
-    col = mark.column + 1 if mark is not None else 0
-    if isinstance(exc, yaml.reader.ReaderError):
-        upto = text[: exc.position]
-        line = upto.count("\n") + 1
-        col = exc.position - (upto.rfind("\n") + 1) + 1
-        return from_catalog("YAML-SYNTAX", file, line, col, "tecken", code=repr(exc.character))
-    problem = str(getattr(exc, "problem", "") or exc)
-    if mark is not None and mark.index < len(text) and text[mark.index] == "\t":
-        return from_catalog("YAML-TABB", file, line, col)
-    lines = text.splitlines()
-    for n in (line, line - 1):
-        if 0 < n <= len(lines):
-            indent = lines[n - 1][: len(lines[n - 1]) - len(lines[n - 1].lstrip())]
-            if "\t" in indent:
-                return from_catalog("YAML-TABB", file, n, indent.index("\t") + 1)
-    # "expected a single document" is libyaml's context, not its problem
-    said = f"{problem} {getattr(exc, 'context', '') or ''}"
-    for needle, case in _SYNTAX_CASES:
-        if needle in said:
-            return from_catalog("YAML-SYNTAX", file, line, col, case)
-    return from_catalog("YAML-SYNTAX", file, line, col, problem=problem)
+_MAP, _SEQ, _MERGE, _STR = _T + "map", _T + "seq", _T + "merge", _T + "str"
+_SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
 
 
 class _Builder:
@@ -238,46 +217,62 @@ class _Builder:
         self.count = 0
         self.chars = 0
         self.seen: set[tuple[int, int]] = set()
+        self.positions = out.positions
 
     def scan(self, node: yaml.ScalarNode) -> None:
         """What only the loaded text shows: a personnummer or a control character that
         an escape, a line continuation or a folded line hid from the raw scan."""
+        value = node.value
+        plain_line = not node.style and node.start_mark.line == node.end_mark.line
+        if (len(value) < 10 or plain_line) and not _ODD.search(value):
+            return  # no escapes and no room for a number: the raw scan saw everything
         where = self.mark(node)
         if where not in self.seen:  # an alias is reported once, where its value stands
             self.seen.add(where)
-            self.out.findings.extend(loaded_text_findings(node, self.text, self.file, where))
+            self.out.findings.extend(
+                loaded_text_findings(node, self.text, self.file, where, numbers=not plain_line)
+            )
 
     def mark(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        # the hottest loop of reading a repository: attribute look-ups kept out of it
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooLarge(*self.mark(node), "")
         if depth > MAX_DEPTH:
             raise _TooLarge(*self.mark(node), "djup")
-        self.out.positions[path] = self.mark(node)
-        if isinstance(node, yaml.MappingNode):
+        mark = node.start_mark
+        self.positions[path] = (mark.line + 1, mark.column + 1)
+        if isinstance(node, _SCALAR):
+            value = node.value
+            self.chars += len(value)
+            if self.chars > MAX_EXPANDED_CHARS:
+                raise _TooLarge(*self.mark(node), "tecken")
+            self.scan(node)
+            if node.tag == _STR:
+                return str(value)
+            return self.scalar(node)
+        if isinstance(node, _MAPPING):
             return self.mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _T + "seq":
-                self.bad_tag(node)
-            return [self.build(v, (*path, i), depth + 1) for i, v in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        self.chars += len(node.value)
-        if self.chars > MAX_EXPANDED_CHARS:
-            raise _TooLarge(*self.mark(node), "tecken")
-        self.scan(node)
-        return self.scalar(node)
+        assert isinstance(node, _SEQUENCE)
+        if node.tag != _SEQ:
+            self.bad_tag(node)
+        build = self.build
+        depth += 1
+        return [build(v, (*path, i), depth) for i, v in enumerate(node.value)]
 
     def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
-        if node.tag != _T + "map":
+        if node.tag != _MAP:
             self.bad_tag(node)
         result: dict[str, Any] = {}
         merged_keys: dict[str, Any] = {}
+        key_positions = self.out.key_positions
+        build = self.build
         for knode, vnode in node.value:
-            if knode.tag == _T + "merge":
-                merged = self.build(vnode, path, depth + 1)
+            if knode.tag == _MERGE:
+                merged = build(vnode, path, depth + 1)
                 sources = merged if isinstance(merged, list) else [merged]
                 for src in sources:
                     if isinstance(src, dict):
@@ -286,24 +281,28 @@ class _Builder:
                                 result[k] = v
                                 merged_keys[k] = v
                 continue
-            if not isinstance(knode, yaml.ScalarNode):
+            if not isinstance(knode, _SCALAR):
                 line, col = self.mark(knode)
                 self.out.findings.append(from_catalog("YAML-NYCKEL", self.file, line, col))
                 continue
             self.scan(knode)
-            key = unicodedata.normalize("NFC", str(knode.value))
-            if key in merged_keys:  # by the merge-key rule an explicit key wins
+            key = str(knode.value)
+            if not key.isascii():  # ö typed as o + combining diaeresis (macOS, a PDF copy)
+                key = unicodedata.normalize("NFC", key)
+            if merged_keys and key in merged_keys:  # by the merge-key rule an explicit key wins
                 del merged_keys[key]
                 del result[key]
             if key in result:
                 line, col = self.mark(knode)
-                first = self.out.key_positions.get((*path, key), (0, 0))[0]
+                first = key_positions.get((*path, key), (0, 0))[0]
                 self.out.findings.append(
                     from_catalog("YAML-DUBBLETT", self.file, line, col, key=key, first=first)
                 )
                 continue
-            self.out.key_positions[(*path, key)] = self.mark(knode)
-            result[key] = self.build(vnode, (*path, key), depth + 1)
+            keypath = (*path, key)
+            mark = knode.start_mark
+            key_positions[keypath] = (mark.line + 1, mark.column + 1)
+            result[key] = build(vnode, keypath, depth + 1)
         return result
 
     def bad_tag(self, node: yaml.Node) -> None:

@@ -42,7 +42,7 @@ ROWS: tuple[Rule, ...] = (
         "Lägesbilder tas fram så ofta som beslutats",
         "{done} av {required} {type}a lägesbilder togs fram {period}.",
         "Kommunen har beslutat att {kind} lägesbild tas fram {cadence}. Skriv in den senaste: "
-        'bfa new lagesbild "Lägesbild ÅÅÅÅ" --type {kind}, sedan bfa set lagesbilder/ID '
+        'bfa new lagesbild "Lägesbild ÅÅÅÅ" --type {type}, sedan bfa set lagesbilder/ID '
         "datum ÅÅÅÅ-MM-DD.",
         command="check",
         variants={
@@ -120,7 +120,7 @@ ROWS: tuple[Rule, ...] = (
         EGET,
         "",
         "Organen möts så ofta som beslutats",
-        "{name} höll {done} av {required} möten {period}.",
+        "{name} höll {done} av {required} {möten} {period}.",
         "Beslutat: {cadence}. Saknas mötesfiler med 'status: hållet' i moten/, eller har mötena "
         "uteblivit? Finns äldre möten inte i förrådet, ange 'möten_registreras_från'.",
         command="check",
@@ -135,7 +135,7 @@ ROWS: tuple[Rule, ...] = (
                 "förrådet.",
             ),
             "pågår": (
-                "{name} har hållit {done} av {required} möten {period}, som slutar {due_date}.",
+                "{name} har hållit {done} av {required} {möten} {period}, som slutar {due_date}.",
                 "Beslutat: {cadence}.",
             ),
         },
