@@ -35,7 +35,7 @@ def check_template_size(path: Path) -> None:
             count = len(zf.infolist())
     except (zipfile.BadZipFile, OSError, ValueError):
         raise RenderError(
-            f"Word-mallen {path.name} är inget Word-dokument (.docx) och används inte.",
+            f"Word-mallen {path.name} kunde inte läsas: den är inget Word-dokument (.docx).",
             hint=hint,
         ) from None
     if unpacked > MAX_TEMPLATE_UNPACKED or count > 10_000:
