@@ -277,3 +277,24 @@ def test_protokoll_of_a_planned_meeting_is_refused_not_invented(
     held = cli("render", "protokoll", "styrgrupp", "2026-12-08")
     assert held.exit_code == 0, held.output
     assert "**Närvarande:**" in held.output
+
+
+def test_forslag_counts_one_change_in_the_singular(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Förslaget ändrar 1 uppgifter i organisationen …"
+    import git
+
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Kristianstads kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    repo = git.Repo(root)
+    with repo.config_writer() as cw:
+        cw.set_value("user", "name", "Erik Samordnare")
+        cw.set_value("user", "email", "samordnare@example.invalid")
+    repo.git.add(A=True)
+    repo.index.commit("Första versionen")
+    assert cli("set", "organ/styrgrupp", "möten.antal", "4").exit_code == 0
+    assert cli("set", "bfa", "förslag", "{ärende: Tätare styrgruppsmöten}").exit_code == 0
+    out = cli("render", "forslag", "--base", "HEAD").output
+    assert "Förslaget ändrar 1 uppgift i organisationen" in out, out
