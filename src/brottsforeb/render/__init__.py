@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import RenderError
-from ..model import Dokument
 from ..repo import Repo
-from ._documents import ALIASES, DOCUMENTS, DocumentKind, example_sources
+from ._documents import (
+    DOCUMENTS,
+    DocumentKind,
+    document_kind,
+    example_sources,
+    example_text,
+    sources,
+)
 from ._docx import DOCX_MARKER, to_docx
 from ._env import environment, render_template
 from ._html import HTML_MARKER, html_index, to_html
@@ -21,6 +28,7 @@ __all__ = [
     "DOCX_MARKER",
     "HTML_MARKER",
     "MEETING_DOCUMENTS",
+    "DocumentKind",
     "Rendered",
     "document_kind",
     "html_index",
@@ -70,88 +78,12 @@ EXAMPLE_HEADING = "Exempeldata."
 
 
 def draft_text(errors: list[str]) -> str:
-    shown = errors[:5]
+    shown = [e.rstrip().rstrip(".") for e in errors[:5]]  # one full stop, at the end
     more = f" (och {len(errors) - 5} fel till)" if len(errors) > 5 else ""
     return (
         "Dokumentet är skrivet från ett förråd som inte klarar bfa validate och kan vara "
         "ofullständigt eller fel: " + "; ".join(shown) + more + "."
     )
-
-
-def example_text(sources: list[str]) -> str:
-    """Which files (and keys) hold example data; many whole files of one folder are counted."""
-    whole: dict[str, list[str]] = {}
-    for s in sources:
-        if "/" in s and "(" not in s:
-            whole.setdefault(s.split("/", 1)[0], []).append(s)
-    shown: list[str] = []
-    for s in sources:
-        folder = s.split("/", 1)[0]
-        if len(whole.get(folder, [])) > 3 and s in whole[folder]:
-            if s == whole[folder][0]:
-                shown.append(f"{len(whole[folder])} filer i {folder}/")
-            continue
-        shown.append(s)
-    what = (
-        "påhittade exempel, eller som bfa fyllt i och ingen ännu bekräftat,"
-        if any("(obekräftat:" in s for s in sources)
-        else "påhittade exempel"
-    )
-    return (
-        f"Dokumentet bygger på uppgifter som är {what} och inte kommunens egna: "
-        + ", ".join(shown)
-        + "."
-    )
-
-
-def document_kind(name: str) -> DocumentKind:
-    key = name.strip().lower()
-    key = ALIASES.get(key, key)
-    if key not in DOCUMENTS:
-        from .._messages import suggest
-
-        guess = suggest(key, list(DOCUMENTS))
-        raise RenderError(
-            f"Det finns inget dokument som heter '{name}'.",
-            hint=(f"Menade du '{guess}'? " if guess else "")
-            + "Dokument: "
-            + ", ".join(DOCUMENTS)
-            + " (se bfa render --list).",
-        )
-    return DOCUMENTS[key]
-
-
-def sources(repo: Repo, kind: DocumentKind) -> list[tuple[str, Dokument | None]]:
-    """(file stem, dokument) for each rendering of ``kind``.
-
-    Documents rendered from a dokument of their type produce one file per such dokument
-    when there are several (agreements); riktlinje and åtgärdsplan use the newest one.
-    """
-    docs = sorted(
-        ((k, d) for k, d in repo.dokument.items() if kind.doc_type and d.type == kind.doc_type),
-        key=lambda kv: (kv[1].date is None, kv[1].date, kv[0]),
-    )
-    if kind.name == "organisation":
-        structure = [
-            (k, d)
-            for k, d in repo.dokument.items()
-            if d.type == "riktlinje" and "struktur" in d.title.lower()
-        ]
-        if structure:
-            return [(kind.name, structure[0][1])]
-        # No separate structure document: the structure is the one the riktlinje adopted.
-        riktlinjer = sorted(
-            (d for d in repo.dokument.values() if d.type == "riktlinje"),
-            key=lambda d: (d.date is None, d.date, d.title),
-        )
-        return [(kind.name, riktlinjer[-1] if riktlinjer else None)]
-    if kind.name in ("samverkansoverenskommelse", "medborgarloften"):
-        if not docs:
-            return []
-        if len(docs) == 1:
-            return [(kind.name, docs[0][1])]
-        return [(f"{kind.name}-{k}", d) for k, d in docs]
-    return [(kind.name, docs[-1][1] if docs else None)]
 
 
 def render(
@@ -197,7 +129,7 @@ def render(
     for stem, doc in found:
         context = kind.build(ctx, doc, entity if not kind.doc_type else None, year)
         context["utkast"] = draft_text(errors) if errors else ""
-        example = example_sources(ctx, kind.name, doc, context)
+        example = example_sources(ctx, doc, context.pop("källfiler"))
         context["exempeldata"] = example_text(example) if example else ""
         text = render_template(env, kind.name, kind.name, context)
         text = _tidy(text) + "\n" + MARKER + "\n"
@@ -207,6 +139,8 @@ def render(
 
             text, title = scrub(text, repo), scrub(title, repo)
             decisions = [(k, scrub(v, repo)) for k, v in decisions]
+            # labels are scrubbed before layout; this catches what a figure says otherwise
+            context["figurer"] = {k: scrub(v, repo) for k, v in context["figurer"].items()}
         out.append(
             Rendered(
                 stem,
@@ -299,21 +233,38 @@ def render_all(
     """Every document the repository has data for."""
     out: list[Rendered] = []
     for name, kind in DOCUMENTS.items():
-        if kind.doc_type and name != "riktlinje" and not sources(repo, kind):
-            continue
-        if name == "lagesbild" and not repo.lagesbilder:
+        if not kind.in_all(repo) or not sources(repo, kind):
             continue
         out.extend(render(repo, name, public=public, year=year, errors=errors, today=today))
     return out
 
 
+_LIST = re.compile(r"\s*([-*] |\d+\. )")
+_LABEL = re.compile(r"\*\*[^*]+:\*\* ")
+
+
 def _tidy(text: str) -> str:
-    """At most one blank line in a row, and no trailing spaces: stable, diffable Markdown."""
+    """At most one blank line in a row, no trailing spaces, and a blank line before every
+    heading, list, table and labelled line ("**Möten:** …") that follows other text, so that
+    Markdown never glues them to the paragraph above: stable, diffable Markdown."""
     lines = [line.rstrip() for line in text.splitlines()]
     out: list[str] = []
+    fence = False
     for line in lines:
         if line == "" and (not out or out[-1] == ""):
             continue
+        prev = out[-1] if out else ""
+        if line.startswith("```"):
+            fence = not fence
+        elif not fence and prev and not prev.startswith("```"):
+            starts = (
+                line.startswith("#")
+                or (_LIST.match(line) and not _LIST.match(prev))
+                or (line.startswith("|") and not prev.startswith("|"))
+                or _LABEL.match(line)
+            )
+            if starts:
+                out.append("")
         out.append(line)
     while out and out[-1] == "":
         out.pop()
@@ -344,16 +295,23 @@ def to_pdf(doc: Rendered) -> bytes:
 
 
 def stale(repo: Repo, folder: Any) -> tuple[list[str], list[str]]:
-    """(stale, checked) committed renderings in ``folder`` (Markdown files named by stem)."""
+    """(stale, checked) committed renderings in ``folder``: every Markdown file
+    ``bfa render --all`` would write there is checked, and one that is missing is stale
+    (a deleted rendering is noticed). A missing folder is an error, not "nothing to check"."""
     from pathlib import Path
 
+    from ..errors import UsageError
+
     folder = Path(folder)
+    if not folder.is_dir():
+        raise UsageError(
+            f"Mappen {folder} finns inte; det finns inga renderingar att kontrollera där.",
+            hint="Skriv dem med bfa render --all -o MAPP, eller ange rätt mapp med -o.",
+        )
     checked, out = [], []
     for doc in render_all(repo):
         path = folder / f"{doc.name}.md"
-        if not path.exists():
-            continue
         checked.append(str(path))
-        if path.read_text(encoding="utf-8") != doc.markdown:
+        if not path.is_file() or path.read_text(encoding="utf-8") != doc.markdown:
             out.append(str(path))
     return out, checked

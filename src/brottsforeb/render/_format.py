@@ -74,6 +74,27 @@ _COMMON_ENDINGS = (
     "kommunalråd",
     "säkerhetsskyddschef",
     "trygghetssamordnare",
+    # titles of functions, so that a list of them reads in one case ("analytiker")
+    "analytiker",
+    "konsulent",
+    "konsulenter",
+    "kurator",
+    "kuratorer",
+    "rektor",
+    "rektorer",
+    "ledare",
+    "företrädare",
+    "utredare",
+    "assistent",
+    "pedagog",
+    "koordinator",
+    "inspektör",
+    "sköterska",
+    "ingenjör",
+    "administratör",
+    "coach",
+    "värd",
+    "värdar",
 )
 
 #: Leading words that begin a descriptive phrase, never a name ("Hela Torsby kommuns
@@ -114,6 +135,15 @@ def tal(raw: Any, decimals: int | None = None) -> str:
     # Four-digit numbers are grouped too ("3 945"); years never pass through here.
     out = NBSP.join(groups)
     return sign + out + ("," + frac if frac else "")
+
+
+def antal(n: Any, singular: str, plural: str) -> str:
+    """A count and its noun agreeing with it: "1 möte", "0 möten", "3 945 filer".
+
+    Every count composed into a document's text goes through here (filter ``antal`` in
+    templates: ``{{ n | antal("möte", "möten") }}``).
+    """
+    return f"{tal(n)} {singular if n == 1 else plural}"
 
 
 def procent(value: Any, decimals: int | None = None) -> str:
