@@ -57,9 +57,9 @@ def test_set_echoes_values_as_yaml_not_python(
     assert cli("new", "organ", "EST-gruppen", "--type", "arbetsgrupp", "--id", "est").exit_code == 0
     assert cli("set", "organ/est", "status", "försök").exit_code == 0
     out = cli("set", "organ/est", "försök", "{start: 2026-01-01, slut: 2026-12-31}").output
-    assert "försök = {start: 2026-01-01, slut: 2026-12-31} (ny nyckel)" in out, out
+    assert "försök satt till {start: 2026-01-01, slut: 2026-12-31} (ny nyckel)." in out, out
     out = cli("set", "funktioner/kommundirektor", "vakant", "true").output
-    assert "vakant = true (ny nyckel)" in out, out
+    assert "vakant satt till ja (ny nyckel)." in out, out
     assert "datetime" not in out and "True" not in out
 
 
