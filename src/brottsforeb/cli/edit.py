@@ -52,6 +52,8 @@ def set_cmd(
     """
     from rich.text import Text
 
+    from .._escape import one_line
+    from .._pii import mask
     from ..edit import set_value
     from ..errors import InvalidEditError
     from ._common import fail
@@ -69,7 +71,7 @@ def set_cmd(
     except InvalidEditError as exc:
         import sys
 
-        sys.stderr.write(f"bfa: fel: {exc.message}\n")
+        sys.stderr.write(f"bfa: fel: {mask(one_line(exc.message))}\n")
         print_findings_human(exc.findings, 1)
         raise typer.Exit(EXIT_FINDINGS) from None
     out.print(Text(edit.summary(), style="green" if edit.changed else ""))

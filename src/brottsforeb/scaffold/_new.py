@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .._ids import slug
+from .._ids import no_personnummer, slug
 from ..errors import UsageError
 from ..model import KINDS, kind_by_name
 from ._files import Created, write_new
@@ -188,6 +188,7 @@ def new_entity(
         raise UsageError("Namnet är tomt.", hint="Skriv namnet inom citattecken.")
     if typ is not None:
         _check_typ(kind, typ)
+    no_personnummer(name)  # also with --id: the name is written into the file
     ident = slug(eid) if eid else slug(name)
     today = today or dt.date.today()
     ctx = _context(root, today)
