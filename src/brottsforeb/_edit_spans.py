@@ -156,10 +156,15 @@ def meaning(raw: str) -> Any:
         raise UsageError("Värdet är för djupt nästlat.", hint="Skriv listor med färre nivåer.")
     if not raw.strip():
         return raw
-    try:
-        value = yaml.safe_load(f"k: {raw}\n")["k"]
-    except (yaml.YAMLError, TypeError, ValueError, OverflowError):
+    from ._yaml import parse
+
+    parsed = parse(f"k: {raw}\n", "-")  # as bfa reads it: no, on and 0885 are texts
+    problems = [f for f in parsed.findings if f.rule != "PERSONNUMMER"]  # validate says that
+    if problems or not isinstance(parsed.data, dict) or "k" not in parsed.data:
         return raw
+    value = parsed.data["k"]
+    if isinstance(value, str) and " #" in raw and raw.strip()[:1] not in "'\"":
+        return raw  # "x #y" typed plainly is that text, not x and a comment
     if isinstance(value, dict | list) and raw.strip()[:1] not in "{[":
         return raw  # "a: b" typed plainly is a text, not a mapping
     return raw if value is None else value

@@ -47,12 +47,12 @@ def _scalar(raw: str, style: str | None) -> tuple[str, Any]:
     where the old value was quoted, the new one is a string in the same quotes.
     """
     value = raw if style in ("'", '"') else meaning(raw)
-    if style in ("'", '"') or isinstance(value, str):
-        if _YAML_BREAKS.search(raw):
-            return _yamlout.double_quoted(raw), raw
-        if style is None and _yamlout.reads_back(raw, raw) and " #" not in raw:
-            return raw, raw  # as typed, when it reads back as the same text
-        return _yamlout.scalar(raw, style), raw
+    if isinstance(value, str):
+        if style is None and not _YAML_BREAKS.search(raw) and _yamlout.reads_back(raw, value):
+            return raw, value  # as typed: plain text, or the quotes and escapes the user wrote
+        if _YAML_BREAKS.search(value):
+            return _yamlout.double_quoted(value), value
+        return _yamlout.scalar(value, style), value
     if not isinstance(value, dict | list) and _yamlout.reads_back(raw, value):
         return raw, value  # 3, true, 2026-05-01 as typed
     return _yamlout.flow(value), value

@@ -88,11 +88,28 @@ def shown_value(value: Any) -> str:
     return str(value)
 
 
+def _visible(text: str) -> str:
+    from ._escape import one_line
+    from ._pii import mask
+
+    return mask(one_line(text))
+
+
 def parse_field(text: str) -> tuple[Key, ...]:
     """'möten.antal' → ('möten', 'antal'); 'ledamöter[2]' or 'ledamöter.2' → ('ledamöter', 1).
 
     List positions count from 1, as in bfa's messages.
     """
+    if re.search(r"\[\s*-", text):
+        raise UsageError(
+            f"Fältet '{_visible(text)}': listor räknas från 1.",
+            hint="Skriv t.ex. ledamöter[1] för det första värdet.",
+        )
+    if not re.fullmatch(r"[^.\[\]]+(?:\.[^.\[\]]+|\[\d+\])*", text.strip()):
+        raise UsageError(
+            f"'{_visible(text)}' är inget fält.",
+            hint="Skriv t.ex. status, möten.antal eller ledamöter[2].",
+        )
     out: list[Key] = []
     for part in re.findall(r"[^.\[\]]+|\[\d+\]", text.strip()):
         digits = part.strip("[]")

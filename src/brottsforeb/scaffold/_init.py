@@ -12,7 +12,7 @@ from pathlib import Path
 from .._ids import PLACEHOLDER, slug
 from ..errors import UsageError, WriteRefusedError
 from ..model import KINDS
-from ._files import Created, write_new
+from ._files import Created, checked_name, write_new
 from ._install import InstallSource, install_source
 from ._render import render
 
@@ -22,10 +22,10 @@ REQUIREMENTS = ".bfa/requirements.txt"
 
 def _skeleton(
     name: str, today: dt.date, install: InstallSource, subdir: str = ""
-) -> dict[str, str | bytes]:
+) -> dict[str, str | bytes | Path]:
     kommun = slug(name)
     year = today.year
-    files: dict[str, str | bytes] = {
+    files: dict[str, str | bytes | Path] = {
         "bfa.yaml": render("kommun/bfa.yaml.j2", name=name),
         f"aktorer/{kommun}.yaml": render("kommun/aktor-kommun.yaml.j2", name=name),
         "aktorer/polisen.yaml": render("kommun/aktor-polisen.yaml.j2"),
@@ -67,8 +67,8 @@ def _skeleton(
 
 
 def _collaboration(
-    files: dict[str, str | bytes], name: str, members: Sequence[str], police_area: str | None
-) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes | Path], name: str, members: Sequence[str], police_area: str | None
+) -> dict[str, str | bytes | Path]:
     """The municipality skeleton turned into a collaboration's repository."""
     if not members:
         raise UsageError(
@@ -97,19 +97,19 @@ def _collaboration(
     return files
 
 
-def _ci_files(install: InstallSource, subdir: str) -> dict[str, str | bytes]:
+def _ci_files(install: InstallSource, subdir: str) -> dict[str, str | bytes | Path]:
     """The CI files and the one place they read bfa's source from.
 
     ``subdir`` is the repository's folder inside an enclosing git repository ("" at its
     root): GitHub and GitLab read CI files only at the root, so the jobs change into it.
     """
-    files: dict[str, str | bytes] = {
+    files: dict[str, str | bytes | Path] = {
         ".github/workflows/bfa.yml": render("ci/github-bfa.yml.j2", subdir=subdir),
         ".gitlab-ci.yml": render("ci/gitlab-ci.yml.j2", subdir=subdir),
         REQUIREMENTS: render("ci/requirements.txt.j2", requirement=install.requirement),
     }
     if install.wheel is not None:
-        files[f".bfa/{install.wheel.name}"] = install.wheel.read_bytes()
+        files[f".bfa/{install.wheel.name}"] = install.wheel  # copied as a stream
     return files
 
 
@@ -201,6 +201,10 @@ def init_repo(
     today = today or dt.date.today()
     if not name.strip():
         raise UsageError("Kommunens namn saknas.", hint='Skriv t.ex. --name "Testby kommun".')
+    name = checked_name(name, "Kommunens namn")
+    members = [checked_name(m, "Medlemskommunens namn") for m in members]
+    if police_area is not None:
+        police_area = checked_name(police_area, "Lokalpolisområdets namn")
     if target.exists() and not target.is_dir():
         raise WriteRefusedError(f"{target} finns redan och är ingen mapp.")
     install = install_source(install_from)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import re
+import stat
 import urllib.parse
 import urllib.request
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,21 +47,66 @@ def install_source(spec: str | None) -> InstallSource:
     if spec == "pypi":
         return _pypi()
     if spec.startswith("git+"):
+        if not _GIT.fullmatch(spec):
+            raise UsageError(
+                f"'{_shown(spec)}' är ingen git-adress som CI kan installera från.",
+                hint="En adress utan mellanslag och radbrytningar, t.ex. "
+                "git+https://github.com/org/bfa@v0.1.0.",
+            )
         return InstallSource("git", f"brottsforeb @ {spec}")
     if spec.lower().endswith(".whl"):
         wheel = Path(spec).expanduser()
-        if not wheel.is_file():
-            raise UsageError(
-                f"Hjulfilen '{spec}' finns inte.",
-                hint="Ange sökvägen till en .whl-fil, t.ex. "
-                "dist/brottsforeb-0.1.0-py3-none-any.whl.",
-            )
+        _check_wheel(wheel, spec)
         return InstallSource("wheel", f"./.bfa/{wheel.name}", wheel=wheel)
     raise UsageError(
         f"'{spec}' är ingen källa som --install-from känner till.",
         hint="Ange pypi, en git-adress som börjar med git+ (t.ex. "
         "git+https://github.com/org/bfa@v0.1.0) eller sökvägen till en .whl-fil.",
     )
+
+
+#: One token: ``git+`` and a URL, no whitespace or control characters (a newline would add
+#: a line such as ``--extra-index-url`` to .bfa/requirements.txt, which pip obeys).
+_GIT = re.compile(r"git\+(?:https|http|ssh|file)://[^\s\x00-\x1f\x7f-\x9f]+")
+_WHEEL_NAME = re.compile(r"brottsforeb-[A-Za-z0-9_.+!-]+\.whl")
+
+
+def _shown(text: str) -> str:
+    from .._escape import one_line
+    from .._pii import mask
+
+    return mask(one_line(text))
+
+
+def _check_wheel(wheel: Path, spec: str) -> None:
+    """A regular file named like bfa's wheel that is a zip with brottsforeb's dist-info."""
+    try:
+        mode = wheel.stat().st_mode
+    except OSError:
+        raise UsageError(
+            f"Hjulfilen '{_shown(spec)}' finns inte.",
+            hint="Ange sökvägen till en .whl-fil, t.ex. dist/brottsforeb-0.1.0-py3-none-any.whl.",
+        ) from None
+    if not stat.S_ISREG(mode):
+        raise UsageError(
+            f"'{_shown(spec)}' är ingen vanlig fil (en mapp, en namngiven pipe eller en enhet).",
+            hint="Ange sökvägen till bfa:s .whl-fil.",
+        )
+    if not _WHEEL_NAME.fullmatch(wheel.name):
+        raise UsageError(
+            f"'{_shown(wheel.name)}' är inget namn på ett hjul för bfa.",
+            hint="Hjulet heter brottsforeb-VERSION-py3-none-any.whl.",
+        )
+    try:
+        with zipfile.ZipFile(wheel) as zf:
+            ok = any(n.startswith("brottsforeb-") and ".dist-info/" in n for n in zf.namelist())
+    except (OSError, zipfile.BadZipFile):
+        ok = False
+    if not ok:
+        raise UsageError(
+            f"'{_shown(spec)}' är inget hjul för bfa (ingen zip-fil med brottsforeb).",
+            hint="Bygg hjulet med python -m build, eller ange pypi eller en git-adress.",
+        )
 
 
 def _detected() -> InstallSource:
@@ -76,11 +124,17 @@ def _detected() -> InstallSource:
     vcs = info.get("vcs_info")
     if isinstance(vcs, dict) and vcs.get("vcs") == "git" and not url.startswith("file:"):
         rev = vcs.get("commit_id") or vcs.get("requested_revision")
-        return InstallSource("git", f"brottsforeb @ git+{url}" + (f"@{rev}" if rev else ""))
+        source = f"git+{url}" + (f"@{rev}" if rev else "")
+        if _GIT.fullmatch(source):
+            return InstallSource("git", f"brottsforeb @ {source}")
     parsed = urllib.parse.urlparse(url)
     if parsed.scheme == "file" and parsed.path.lower().endswith(".whl"):
         wheel = Path(urllib.request.url2pathname(parsed.path))
-        if wheel.is_file():
+        try:
+            _check_wheel(wheel, str(wheel))
+        except UsageError:
+            pass
+        else:
             return InstallSource("wheel", f"./.bfa/{wheel.name}", wheel=wheel)
     return _pypi(
         f"bfa är installerat från {url or 'en lokal mapp'}, som kommunens CI inte når; CI "

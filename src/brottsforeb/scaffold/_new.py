@@ -8,10 +8,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .._ids import no_personnummer, slug
+from .._ids import ascii_id, slug
 from ..errors import UsageError
 from ..model import KINDS, kind_by_name
-from ._files import Created, write_new
+from ._files import Created, checked_name, shown, write_new
 from ._render import literal_values, render
 
 #: The kind names `bfa new` accepts, in the order its help lists them.
@@ -184,12 +184,10 @@ def new_entity(
             "Möten skapas med bfa new mote ORGAN --date ÅÅÅÅ-MM-DD.",
             hint="ORGAN är organets id, t.ex. styrgrupp.",
         )
-    if not name.strip():
-        raise UsageError("Namnet är tomt.", hint="Skriv namnet inom citattecken.")
+    name = checked_name(name)
     if typ is not None:
         _check_typ(kind, typ)
-    no_personnummer(name)  # also with --id: the name is written into the file
-    ident = slug(eid) if eid else slug(name)
+    ident = _checked_id(eid) if eid is not None else slug(name)
     today = today or dt.date.today()
     ctx = _context(root, today)
     if folder == "lagesbilder":
@@ -206,6 +204,18 @@ def new_entity(
     _check_template(folder, rel, text)
     write_new(root, {rel: text})
     return Created(root, [rel])
+
+
+def _checked_id(eid: str) -> str:
+    """``--id`` as given, or refused: never silently rewritten (y<ESC>[31m is not y-31m)."""
+    ident = eid.strip()
+    if ident and ascii_id(ident) == ident:
+        return slug(ident)  # Windows' reserved names are still refused
+    example = ascii_id(eid) or "ny-grupp"
+    raise UsageError(
+        f"'{shown(eid)}' är inget giltigt id; inget har skrivits.",
+        hint=f"Ett id är små bokstäver a–z, siffror och bindestreck, t.ex. --id {example}.",
+    )
 
 
 def new_meeting(root: Path, organ: str, date: dt.date) -> Created:
@@ -226,7 +236,7 @@ def new_meeting(root: Path, organ: str, date: dt.date) -> Created:
 
         guess = suggest(organ, existing)
         raise UsageError(
-            f"Organet '{organ}' finns inte.",
+            f"Organet '{shown(organ)}' finns inte.",
             hint=f"Menade du '{guess}'?" if guess else "Organ: " + ", ".join(existing) + ".",
         )
     attendees = list(dict.fromkeys([*(body.members or [])]))
