@@ -14,6 +14,7 @@ from ..errors import UsageError, WriteRefusedError
 from ..model import KINDS
 from ._files import Created, checked_name, write_new
 from ._install import InstallSource, install_source
+from ._new import last_period
 from ._render import render
 
 #: Where the generated CI reads how to install bfa: one file, one line.
@@ -42,6 +43,7 @@ def _skeleton(
             typ_given=True,
             title=f"Strategisk lägesbild {year}",
             today=today,
+            period=last_period(today, None),
         ),
         "dokument/samverkansoverenskommelse.yaml": render(
             "kommun/samverkansoverenskommelse.yaml.j2", name=name, kommun=kommun
@@ -221,15 +223,26 @@ def init_repo(
     initialised = missing = False
     if git_root is None:
         try:
-            subprocess.run(
-                ["git", "init", "-q", str(target)], check=True, capture_output=True, timeout=60
-            )
+            _git_init(target)
             initialised = True
         except OSError:
             missing = True  # git missing: the files are there, the CLI says so
         except subprocess.SubprocessError:
             pass
     return Created(target, sorted(files), initialised, git_root, missing, install)
+
+
+def _git_init(target: Path) -> None:
+    """``git init`` with the branch main, as the guide says (old git: set it afterwards)."""
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], check=True, capture_output=True, timeout=60)
+
+    try:
+        git("init", "-q", "-b", "main", str(target))
+    except subprocess.CalledProcessError:  # git before 2.28 has no -b
+        git("init", "-q", str(target))
+        git("-C", str(target), "symbolic-ref", "HEAD", "refs/heads/main")
 
 
 def _abs(path: Path) -> Path:

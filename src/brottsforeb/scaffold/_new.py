@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from .._ids import ascii_id, slug
 from ..errors import UsageError
 from ..model import KINDS, kind_by_name
+from ..model._base import Frekvens
 from ._files import Created, checked_name, shown, write_new
 from ._render import literal_values, render
 
@@ -63,6 +64,36 @@ def _context(root: Path, today: dt.date) -> _Ctx:
         lagesbild=pictures[-1][0] if pictures else None,
         today=today,
     )
+
+
+def _cadence(root: Path, typ: str) -> Frekvens | None:
+    """How often the municipality has decided to make this kind of lägesbild, if it has."""
+    from ..loader import load_repo
+
+    k = load_repo(root).kommun
+    plan = k.situation_plan if k else None
+    routine = (plan.operative if typ == "operativ" else plan.strategic) if plan else None
+    return routine.cadence if routine else None
+
+
+def last_period(today: dt.date, cadence: Frekvens | None) -> tuple[dt.date, dt.date]:
+    """The last whole period before ``today`` that a lägesbild made now would cover.
+
+    One period of the decided cadence (4 per år: the last quarter; 1 per månad: last
+    month), aligned to the calendar; without a decided cadence, last calendar year.
+    """
+    from .._periods import PERIOD_MONTHS, add_months
+
+    months = 12
+    if cadence is not None and cadence.per in PERIOD_MONTHS:
+        months = max(1, PERIOD_MONTHS[cadence.per] // max(1, cadence.count))
+    if months >= 12:
+        years = months // 12
+        start = dt.date(today.year - years, 1, 1)
+        return start, dt.date(today.year - 1, 12, 31)
+    current = dt.date(today.year, (today.month - 1) // months * months + 1, 1)
+    start = add_months(current, -months)
+    return start, current - dt.timedelta(days=1)
 
 
 def _folder(kind: str) -> str:
@@ -195,8 +226,9 @@ def new_entity(
             _TEMPLATES[folder],
             typ=typ or "strategisk",
             typ_given=typ is not None,
-            title=name.strip(),
+            title=name,
             today=today,
+            period=last_period(today, _cadence(root, typ or "strategisk")),
         )
     else:
         text = render(_TEMPLATES[folder], name=name.strip(), ctx=ctx, typ=typ)
@@ -240,6 +272,7 @@ def new_meeting(root: Path, organ: str, date: dt.date) -> Created:
             hint=f"Menade du '{guess}'?" if guess else "Organ: " + ", ".join(existing) + ".",
         )
     attendees = list(dict.fromkeys([*(body.members or [])]))
+    vacant = {fid for fid, f in repo.funktioner.items() if f.vacant}
     for role in (body.chair, *body.convener):
         if role and role not in attendees and role in repo.funktioner:
             attendees.append(role)
@@ -260,7 +293,8 @@ def new_meeting(root: Path, organ: str, date: dt.date) -> Created:
         body_name=body.name,
         organ=organ,
         date=date,
-        attendees=attendees,
+        attendees=[a for a in attendees if a not in vacant],
+        vacant=[a for a in attendees if a in vacant],
         open_items=open_items,
     )
     rel = f"moten/{date.year}/{date.isoformat()}-{organ}.yaml"
