@@ -128,7 +128,7 @@ def rules_table(examples: Path) -> str:
     out = [
         "# Regelkatalogen",
         "",
-        "Genererad från `brottsforeb/rules/catalog.py` med `python -m tools.docgen`.",
+        "Genererad från `brottsforeb/rules/catalog/` med `python -m tools.docgen`.",
         "Lagens krav är fel, Brås rekommendationer varningar. Där paragrafen inte är",
         "kontrollerad mot lagtexten står den tom hellre än gissad.",
         "",

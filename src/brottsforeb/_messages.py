@@ -42,7 +42,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-#: Pydantic error types → the catalog's case of SCHEMA (rules/catalog.py).
+#: Pydantic error types → the catalog's case of SCHEMA (rules/catalog/).
 _TYPE_CASES: dict[str, str] = {
     "string_type": "text",
     "int_type": "heltal",

@@ -173,7 +173,7 @@ def _utf16(raw: bytes) -> str | None:
     return name
 
 
-#: libyaml's English problem → the catalog's case of YAML-SYNTAX (rules/catalog.py).
+#: libyaml's English problem → the catalog's case of YAML-SYNTAX (rules/catalog/).
 _SYNTAX_CASES: list[tuple[str, str]] = [
     ("mapping values are not allowed", "kolon-i-värde"),
     ("could not find expected ':'", "kolon-saknas"),

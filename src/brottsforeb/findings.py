@@ -86,7 +86,7 @@ class Finding:
 def from_catalog(
     rule_id: str, file: str = "", line: int = 0, column: int = 0, variant: str = "", **args: Any
 ) -> Finding:
-    """The finding of row ``rule_id`` of the one catalog (rules/catalog.py) at one place.
+    """The finding of row ``rule_id`` of the one catalog (rules/catalog/) at one place.
 
     For the code that reads files (loader, _yaml, _messages), which the rules package
     itself imports: the catalog is looked up when the first finding is made.

@@ -1,0 +1,199 @@
+"""Catalog rows at load time, YAML and schema: syntax, duplicates, tags, sizes, schema.
+
+loader.py, _yaml.py and _messages.py make these with ``finding(rule_id, …)``.
+"""
+
+from __future__ import annotations
+
+from ._row import SCHEMA, YAML, E, Rule
+
+ROWS: tuple[Rule, ...] = (
+    Rule(
+        "YAML-SYNTAX",
+        E,
+        YAML,
+        "",
+        "Syntaxfel (kolon, indrag, citattecken) med rad och kolumn",
+        "YAML-syntaxfel ({problem}).",
+        "Kontrollera indrag, kolon och citattecken på raden.",
+        command="load",
+        variants={
+            "tecken": (
+                "Otillåtet tecken (kod {code}) i filen.",
+                "Ta bort tecknet; kontrolltecken får inte finnas i YAML-filer.",
+            ),
+            "kolon-i-värde": (
+                "Ett kolon står där inget värde får börja.",
+                'Saknas ett mellanslag efter kolon, eller behöver texten citattecken ("…")?',
+            ),
+            "kolon-saknas": (
+                "Kolon saknas efter nyckeln.",
+                "Skriv nyckel och värde som `nyckel: värde`.",
+            ),
+            "indrag-nyckel": (
+                "Raden har fel indrag: en nyckel väntades här.",
+                "Dra in raden lika mycket som nycklarna ovanför (använd mellanslag).",
+            ),
+            "indrag-lista": (
+                "Listan har fel indrag: ett '-' väntades här.",
+                "Varje punkt i listan ska börja med '- ' på samma indrag.",
+            ),
+            "slut": (
+                "Filen tar slut mitt i ett värde.",
+                "Saknas ett avslutande citattecken?",
+            ),
+            "alias-saknas": (
+                "Aliaset (*namn) används utan att ankaret (&namn) finns.",
+                "Definiera ankaret före aliaset, eller skriv ut värdet.",
+            ),
+            "flera-dokument": (
+                "Filen innehåller flera YAML-dokument (---).",
+                "En fil beskriver en sak: ta bort '---' eller dela upp filen.",
+            ),
+            "escape": (
+                "Okänd escape-sekvens (\\) i text med dubbla citattecken.",
+                "Använd enkla citattecken ('…') eller skriv \\\\ för ett bakstreck.",
+            ),
+            "lista-slut": (
+                "En lista inom [ ] avslutas inte.",
+                "Avsluta listan med ] eller sätt texten inom citattecken.",
+            ),
+            "mappning-slut": (
+                "En mappning inom {{ }} avslutas inte.",
+                "Avsluta med }} eller sätt texten inom citattecken.",
+            ),
+            "tecken-start": (
+                "Ett tecken som inte får inleda ett värde.",
+                "Sätt texten inom citattecken.",
+            ),
+        },
+    ),
+    Rule(
+        "YAML-TABB",
+        E,
+        YAML,
+        "",
+        "Tabbtecken i indraget",
+        "Tabbtecken i indraget: YAML tillåter bara mellanslag.",
+        "Ersätt tabben med mellanslag (ställ in redigeraren på 'indrag med mellanslag').",
+        command="load",
+    ),
+    Rule(
+        "YAML-DUBBLETT",
+        E,
+        YAML,
+        "",
+        "Samma nyckel två gånger i en mappning",
+        "Nyckeln '{key}' förekommer två gånger (första gången på rad {first}).",
+        "Ta bort eller slå ihop den ena; annars är det oklart vilket värde som gäller.",
+        command="load",
+    ),
+    Rule(
+        "YAML-TAGG",
+        E,
+        YAML,
+        "",
+        "Egna taggar som `!!python/object` vägras",
+        "Taggen '{tag}' är inte tillåten.",
+        "bfa läser bara vanlig text, tal, datum, listor och mappningar; ta bort taggen.",
+        command="load",
+    ),
+    Rule(
+        "YAML-NYCKEL",
+        E,
+        YAML,
+        "",
+        "En nyckel som inte är enkel text",
+        "En nyckel måste vara en enkel text.",
+        "Skriv nyckeln som vanlig text följd av kolon, t.ex. 'namn: …'.",
+        command="load",
+    ),
+    Rule(
+        "YAML-STORLEK",
+        E,
+        YAML,
+        "",
+        "Alias som växer (i antal värden eller i tecken) eller för djup nästling",
+        "Filen kan inte läsas: för många värden efter att alias expanderats.",
+        "Alias (*namn) som pekar på alias kan växa exponentiellt; skriv ut värdena i stället.",
+        command="load",
+        variants={
+            "djup": (
+                "Filen kan inte läsas: nästlingen är djupare än {limit} nivåer.",
+                "Skriv listor och mappningar med färre nivåer; bfa behöver aldrig fler än "
+                "ett tiotal.",
+            ),
+            "tecken": (
+                "Filen kan inte läsas: texten blir längre än {limit} miljoner tecken när "
+                "alias expanderas.",
+                "Alias (*namn) som pekar på stora värden växer när de expanderas; "
+                "skriv ut värdena i stället.",
+            ),
+            "rekursion": (
+                "Filen är för djupt nästlad för att läsas.",
+                "Minska nästlingen: en fil beskriver en sak med några få nivåer.",
+            ),
+        },
+    ),
+    Rule(
+        "SCHEMA",
+        E,
+        SCHEMA,
+        "",
+        "Okänd nyckel, fel typ, ogiltigt värde, saknad nyckel",
+        "Ogiltigt värde för '{key}'.",
+        "Ordlistan (docs/vokabular.md) visar vilka värden nyckeln tar.",
+        command="load",
+        variants={
+            "saknas": ("Obligatorisk nyckel '{key}' saknas.", "{description}"),
+            "okänd-nyckel": ("Okänd nyckel '{key}'.", "Tillåtna nycklar här: {allowed}."),
+            "okänd-nyckel-förslag": ("Okänd nyckel '{key}'.", "Menade du '{guess}'?"),
+            "ogiltigt-värde": (
+                "Ogiltigt värde '{value}' för '{key}'.",
+                "Tillåtna värden: {allowed}.",
+            ),
+            "ogiltigt-värde-förslag": (
+                "Ogiltigt värde '{value}' för '{key}'.",
+                "Menade du '{guess}'?",
+            ),
+            "datum-finns-inte": (
+                "Datumet {value} finns inte ('{key}').",
+                "Kontrollera dag och månad.",
+            ),
+            "datum": ("'{key}' ska vara ett datum.", "Skriv datum som ÅÅÅÅ-MM-DD."),
+            "id": (
+                "'{value}' är inget giltigt id ('{key}').",
+                "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä och ö "
+                "– samma som filnamnet utan .yaml.",
+            ),
+            "id-del": (
+                "'{value}' är inget giltigt id ('{key}').",
+                "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä och ö "
+                "– samma som filnamnet utan .yaml, och formen 'lägesbild-id/del-id'.",
+            ),
+            "årtal": ("'{key}' ska vara fyra siffror.", 'Skriv t.ex. "1737".'),
+            "text": (
+                "'{key}' ska vara text.",
+                "Sätt värdet inom citattecken om det ser ut som något annat.",
+            ),
+            "heltal": ("'{key}' ska vara ett heltal.", ""),
+            "tal": ("'{key}' ska vara ett tal.", "Använd punkt som decimaltecken, t.ex. 15.3."),
+            "ändligt-tal": (
+                "'{key}' ska vara ett ändligt tal.",
+                "nan och inf (oändligt) är inga mätvärden; skriv talet eller ta bort mätningen.",
+            ),
+            # the one-line/non-empty/date-range checks of model/_base.py
+            "skalär": ("'{key}' {text}.", ""),
+            "sant-falskt": ("'{key}' ska vara true eller false.", ""),
+            "lista": (
+                "'{key}' ska vara en lista.",
+                "Skriv varje punkt på en egen rad som börjar med '- '.",
+            ),
+            "mappning": ("'{key}' ska vara en mappning (nyckel: värde).", ""),
+            "minst": ("'{key}' ska vara minst {limit}.", ""),
+            "högst": ("'{key}' får vara högst {limit}.", ""),
+            # the model's own validators word these (in Swedish, in model/)
+            "modellen": ("{text}{where}.", ""),
+        },
+    ),
+)
