@@ -162,5 +162,5 @@ def text_change(old: str, new: str) -> str:
     if not parts:  # only the line breaks or spacing differ
         return "ändrades (bara radbrytningar eller mellanrum)"
     more = len(changed) - MAX_PASSAGES
-    tail = f" (och ändringar på {more} ställen till)" if more > 0 else ""
-    return "ändrades: " + "; ".join(parts) + tail
+    rest = f" (och ändringar på {more} ställen till)" if more > 0 else ""
+    return "ändrades: " + "; ".join(parts) + rest
