@@ -9,10 +9,9 @@ from typing import Any
 
 from .._escape import Safe, cell, md
 from .._pii import find_personnummer
+from .._templates import templates_dir
 from ..errors import RenderError
 from ._format import genitiv, mening, mitt, mitt_lista, procent, tal, uppräkning
-
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 #: Limits for every template, the repository's own included (a template is code from
 #: the repository, and CI renders it): wall time, characters of output, iterations of
@@ -195,7 +194,7 @@ def environment(repo_root: Path | None) -> Any:
     loaders = []
     if repo_root is not None and (repo_root / "templates").is_dir():
         loaders.append(_contained_loader(repo_root / "templates", repo_root))
-    loaders.append(FileSystemLoader(str(PACKAGE_TEMPLATES)))
+    loaders.append(FileSystemLoader(str(templates_dir())))
     env = _limited_class()(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
