@@ -95,7 +95,7 @@ def resolve(git_repo: Any, rev: str) -> Any:
         commit.tree  # noqa: B018 - an unknown object (000…0) fails only when read
     except Exception:  # GitPython raises BadName, BadObject, ValueError, GitCommandError …
         raise HistoryError(
-            f"Revisionen '{one_line(rev)}' finns inte i git-förrådet.",
+            f"Revisionen '{clean(rev, 200)}' finns inte i git-förrådet.",
             hint="Ange en commit, en tagg eller t.ex. HEAD~1.",
         ) from None
     return commit

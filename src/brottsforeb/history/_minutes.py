@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .._escape import one_line
 from ..errors import HistoryError
 from ..loader import find_root
 from ..repo import Repo
@@ -15,6 +14,7 @@ from ._git import (
     UNCOMMITTED,
     WORKTREE,
     CommitInfo,
+    clean,
     commits_by_path,
     default_since,
     dirty_paths,
@@ -67,7 +67,7 @@ def _unreadable(repo: Repo, revision: str) -> list[str]:
 
 def _revision(git_repo: Any, rev: str, commit: Any) -> Revision:
     latest = commit.hexsha == git_repo.head.commit.hexsha
-    return Revision("" if is_raw_id(rev) else one_line(rev), info(commit), latest)
+    return Revision("" if is_raw_id(rev) else clean(rev), info(commit), latest)
 
 
 def minutes(path: Path, since: str | None = None, until: str | None = None) -> Minutes:
@@ -82,10 +82,10 @@ def minutes(path: Path, since: str | None = None, until: str | None = None) -> M
     until_sha = until_commit.hexsha if until_commit is not None else None
     if until_sha and since_sha != until_sha and git_repo.is_ancestor(until_sha, since_sha):
         raise HistoryError(
-            f"--since ({one_line(since)}) är en senare revision än --until "
-            f"({one_line(str(until))}).",
-            hint=f"Byt plats på dem: bfa minutes --since {one_line(str(until))} "
-            f"--until {one_line(since)}.",
+            f"--since ({clean(since)}) är en senare revision än --until "
+            f"({clean(str(until))}).",
+            hint=f"Byt plats på dem: bfa minutes --since {clean(str(until))} "
+            f"--until {clean(since)}.",
         )
     old = load_at(git_repo, root, since)
     new = load_at(git_repo, root, until)

@@ -112,10 +112,16 @@ def display(repo: Repo, model: Model, value: Any) -> str:
                 return model.model_validate(value).describe()
             except Exception:  # an invalid cadence is shown key by key
                 pass
-        return ", ".join(
-            f"{label(model, str(k))}: {display(repo, child(model, str(k)), v)}"
-            for k, v in value.items()
-        )
+        parts = []
+        for k, v in value.items():
+            inner = child(model, str(k))
+            shown = display(repo, inner, v)
+            # a nested mapping keeps its braces, as written in YAML, so the nesting reads;
+            # a cadence reads as words ("årligen")
+            if isinstance(v, dict) and not (inner is not None and issubclass(inner, Frekvens)):
+                shown = f"{{{shown}}}"
+            parts.append(f"{label(model, str(k))}: {shown}")
+        return ", ".join(parts)
     if isinstance(value, list):
         return ", ".join(display(repo, model, v) for v in value)
     if isinstance(value, bool):
