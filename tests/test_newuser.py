@@ -192,3 +192,40 @@ def test_minutes_keep_the_braces_of_a_nested_value(
     out = cli("minutes", "--since", start, "--format", "md").output
     # the cadence in words (the models' vocabulary), the nesting still in braces
     assert "strategisk: {frekvens: årligen}" in out, out
+
+
+def test_kommunstyrelsen_as_styrgrupp_by_role_counts_as_one(cli, make_repo) -> None:
+    # A small municipality whose KS is the styrgrupp writes the role into KS's file, as the
+    # guide says for a group with a new role; BRA-STYRGRUPP still said there was none.
+    ks = """
+        namn: Kommunstyrelsen
+        typ: nämnd
+        ledamöter_i_roll:
+          - roll: styrgrupp
+            ledamöter: [samordnare, kommundirektor]
+            beskrivning: Kommunstyrelsen är styrgrupp för det brottsförebyggande arbetet.
+    """
+    root = make_repo({"organ/styrgrupp.yaml": None, "organ/kommunstyrelsen.yaml": ks})
+    out = cli("validate", root).output
+    assert "BRA-STYRGRUPP" not in out, out
+    # Without the role KS is only the leading nämnd: the recommendation still applies.
+    plain = make_repo({"organ/styrgrupp.yaml": None})
+    assert "BRA-STYRGRUPP" in cli("validate", plain).output
+
+
+def test_kallelse_names_the_origin_of_an_open_item_by_its_date(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The kallelse's "Från mötet" column showed the file id "2025-09-09-beredningsgrupp".
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Dals-Eds kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    assert cli("new", "mote", "beredningsgrupp", "--date", "2025-09-09").exit_code == 0
+    item = "{vad: Ta fram underlag om trygghetsvandring, vem: samordnare, senast: 2025-11-30}"
+    first = "2025-09-09-beredningsgrupp"
+    assert cli("set", first, "åtgärdspunkter", item, "--append").exit_code == 0
+    assert cli("set", first, "status", "hållet").exit_code == 0
+    assert cli("new", "mote", "beredningsgrupp", "--date", "2026-03-10").exit_code == 0
+    out = cli("render", "kallelse", "beredningsgrupp", "2026-03-10").output
+    assert "| 2025-11-30 | 2025-09-09 |" in out, out
+    assert first not in out

@@ -170,10 +170,16 @@ def _earlier_open_items(ctx: Ctx, mid: str, m: Mote) -> list[dict[str, str]]:
                     "vad": a.what,
                     "vem": ctx.funktion(a.who),
                     "senast": a.by.isoformat() if a.by else "",
-                    "från": origin,
+                    "från": _meeting_date(repo, origin),
                 },
             )
     return list(items.values())
+
+
+def _meeting_date(repo: Repo, mid: str) -> str:
+    """A meeting of the same body named by its date, not its file id."""
+    m = repo.moten.get(mid)
+    return m.date.isoformat() if m is not None else mid
 
 
 def _who(ctx: Ctx, fid: str) -> str:
