@@ -8,6 +8,7 @@ GitPython is imported only in this package, and only when a command needs histor
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -173,21 +174,60 @@ def dirty_paths(git_repo: Any) -> set[str]:
 def clean(text: str, limit: int | None = None) -> str:
     """Commit metadata as bfa may show it: one line, no control characters, no pnr,
     and at most ``limit`` characters (a cut text ends with "…")."""
-    text = mask(one_line(text))
+    # masked before control characters are made visible too: "\x00" shown as the text
+    # "\x00" would put digits in front of a personnummer and hide it from the mask
+    text = mask(one_line(mask(text)))
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text
 
 
 def info(commit: Any) -> CommitInfo:
-    """A CommitInfo from GitPython's parsed commit object: nothing in it can be forged."""
-    when = dt.datetime.fromtimestamp(commit.authored_date, dt.UTC).date().isoformat()
+    """A CommitInfo read from the commit object's own bytes: nothing in it can be forged.
+
+    The object's headers are lines; the author's name is what precedes " <" on the
+    ``author`` line and its date the line's last two fields, as git reads them, so a
+    name holding separators, a fake e-mail or a date is shown as a name. Texts are
+    decoded in the commit's ``encoding`` header (ISO-8859-1 from an old Windows git),
+    UTF-8 when it names none or one Python does not know (GitPython ignores the header).
+    """
+    raw = bytes(commit.repo.odb.stream(commit.binsha).read())
+    head, _, body = raw.partition(b"\n\n")
+    author, encoding = b"", "utf-8"
+    for line in head.split(b"\n"):
+        if line.startswith(b"author ") and not author:
+            author = line[len(b"author ") :]
+        elif line.startswith(b"encoding "):
+            encoding = line[len(b"encoding ") :].strip().decode("ascii", "replace")
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        encoding = "utf-8"
+    name = author.split(b" <", 1)[0]
+    fields = author.rsplit(b" ", 2)
+    stamp = fields[-2] if len(fields) == 3 else b""
+    subject = body.split(b"\n", 1)[0]
     return CommitInfo(
         commit.hexsha,
-        clean(commit.author.name or "", 200),
-        when,
-        clean(commit.summary or "", MAX_SUBJECT),
+        clean(_decode(name, encoding), 200),
+        _day(int(stamp)) if stamp.isdigit() else "okänt datum",
+        clean(_decode(subject, encoding), MAX_SUBJECT),
     )
+
+
+def _decode(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding, "replace")
+    except Exception:  # a codec that fails on its own terms (utf-16 on odd bytes …)
+        return data.decode("utf-8", "replace")
+
+
+def _day(timestamp: int) -> str:
+    """A commit's day (UTC); a timestamp no calendar holds (a hand-made object) is unknown."""
+    try:
+        return dt.datetime.fromtimestamp(timestamp, dt.UTC).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return "okänt datum"
 
 
 def commits_by_path(

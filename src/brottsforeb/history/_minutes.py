@@ -82,8 +82,7 @@ def minutes(path: Path, since: str | None = None, until: str | None = None) -> M
     until_sha = until_commit.hexsha if until_commit is not None else None
     if until_sha and since_sha != until_sha and git_repo.is_ancestor(until_sha, since_sha):
         raise HistoryError(
-            f"--since ({clean(since)}) är en senare revision än --until "
-            f"({clean(str(until))}).",
+            f"--since ({clean(since)}) är en senare revision än --until ({clean(str(until))}).",
             hint=f"Byt plats på dem: bfa minutes --since {clean(str(until))} "
             f"--until {clean(since)}.",
         )
