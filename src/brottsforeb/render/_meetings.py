@@ -216,6 +216,14 @@ def meeting_context(ctx: Ctx, mid: str, kind: str) -> dict[str, Any]:
     organ_name = ctx.organ_name(m.organ)
     k = repo.kommun
     form = record_form(o)
+    if kind == "protokoll" and m.status == "planerat":
+        day = m.date.isoformat()
+        raise UsageError(
+            f"Mötet i {organ_name} {day} är planerat, inte hållet: {form} skulle visa "
+            "de kallade som närvarande.",
+            hint=f"När mötet har ägt rum: rätta närvarande och kör bfa set {mid} status "
+            f"hållet. Före mötet: bfa render kallelse {m.organ} {day}.",
+        )
     title = (
         f"Kallelse – {organ_name} {m.date.isoformat()}"
         if kind == "kallelse"
