@@ -219,15 +219,15 @@ TITLE = "Länsöversikt: kommunernas brottsförebyggande arbete"
 
 def to_markdown(ov: Overview) -> str:
     """The overview as a Markdown report (the canonical form; the PDF is made from it)."""
+    from .render._format import antal
+
     n = len(ov.rows)
     plans = sum(1 for r in ov.rows if r.action_plan)
     lines = [
         f"# {md(TITLE)}",
         "",
-        "<!-- bfa:brödtext -->",
-        "",
         f"Läget {ov.today.isoformat()} för {n} förråd. {plans} av {n} har en beslutad "
-        f"åtgärdsplan; {ov.overdue_total} frister är försenade.",
+        f"åtgärdsplan; {antal(ov.overdue_total, 'frist', 'frister')} är försenade.",
         "",
         "| " + " | ".join(h for _, h in COLUMNS) + " |",
         "|" + "---|" * len(COLUMNS),
@@ -246,7 +246,9 @@ def to_markdown(ov: Overview) -> str:
                     "i förrådet."
                 )
             if r.unreadable:
-                lines.append(f"- {r.unreadable} filer kunde inte läsas; kör `bfa validate`.")
+                lines.append(
+                    f"- {antal(r.unreadable, 'fil', 'filer')} kunde inte läsas; kör `bfa validate`."
+                )
             lines += [f"- {md(text)}" for text in r.overdue]
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -116,6 +116,15 @@ def tal(raw: Any, decimals: int | None = None) -> str:
     return sign + out + ("," + frac if frac else "")
 
 
+def antal(n: Any, singular: str, plural: str) -> str:
+    """A count and its noun agreeing with it: "1 möte", "0 möten", "3 945 filer".
+
+    Every count composed into a document's text goes through here (filter ``antal`` in
+    templates: ``{{ n | antal("möte", "möten") }}``).
+    """
+    return f"{tal(n)} {singular if n == 1 else plural}"
+
+
 def procent(value: Any, decimals: int | None = None) -> str:
     """``15,3 %`` with a no-break space before the sign."""
     text = tal(value, decimals)

@@ -195,6 +195,7 @@ def situation_pictures(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 args={
                     "done": cur.done,
                     "required": cur.required,
+                    "möten": "möte" if cur.required == 1 else "möten",
                     "period": cur.label,
                     "due_date": cur.due.isoformat(),
                     **common,
@@ -273,6 +274,7 @@ def cadence(repo: Repo, ctx: Context) -> Iterator[Hit]:
                     "name": o.name,
                     "done": cur.done,
                     "required": cur.required,
+                    "möten": "möte" if cur.required == 1 else "möten",
                     "period": cur.label,
                     "due_date": cur.due.isoformat(),
                     "cadence": planned,
@@ -309,7 +311,12 @@ def _missed(name: str, oid: str, c: Cadenced, planned: str) -> Iterator[Hit]:
         elif first.done == 0:
             args, case = {"period": first.label}, "inga"
         else:
-            args = {"done": first.done, "required": first.required, "period": first.label}
+            args = {
+                "done": first.done,
+                "required": first.required,
+                "möten": "möte" if first.required == 1 else "möten",
+                "period": first.label,
+            }
             case = ""
         yield Hit(
             "organ",

@@ -120,7 +120,7 @@ ROWS: tuple[Rule, ...] = (
         EGET,
         "",
         "Organen möts så ofta som beslutats",
-        "{name} höll {done} av {required} möten {period}.",
+        "{name} höll {done} av {required} {möten} {period}.",
         "Beslutat: {cadence}. Saknas mötesfiler med 'status: hållet' i moten/, eller har mötena "
         "uteblivit? Finns äldre möten inte i förrådet, ange 'möten_registreras_från'.",
         command="check",
@@ -135,7 +135,7 @@ ROWS: tuple[Rule, ...] = (
                 "förrådet.",
             ),
             "pågår": (
-                "{name} har hållit {done} av {required} möten {period}, som slutar {due_date}.",
+                "{name} har hållit {done} av {required} {möten} {period}, som slutar {due_date}.",
                 "Beslutat: {cadence}.",
             ),
         },
