@@ -260,3 +260,52 @@ def test_personnummer_in_author_message_and_tag_is_masked(base: Path) -> None:
         assert "90****-****" in text or "900101-****" in text
     finally:
         repo.delete_tag(f"ks-{PNR}")
+
+
+def test_a_hostile_git_config_runs_nothing(tmp_path: Path) -> None:
+    # Before: `bfa minutes` ran git diff-files, and git ran core.fsmonitor from the
+    # repository's own .git/config: any command a cloned repository names.
+    root = write_repo(tmp_path / "kommun", dict(MINIMAL))
+    repo = git.Repo.init(root)
+    repo.git.add(A=True)
+    repo.index.commit("Första versionen")
+    path = root / "organ" / "styrgrupp.yaml"
+    path.write_text(path.read_text().replace("namn: Styrgrupp", "namn: Styrgruppen"))
+    marker = tmp_path / "pwned"
+    hook = tmp_path / "hook.sh"
+    hook.write_text(f"#!/bin/sh\ntouch {marker}\n")
+    hook.chmod(0o755)
+    with repo.config_writer() as cw:
+        cw.set_value("core", "fsmonitor", str(hook))
+        cw.set_value("core", "pager", str(hook))
+        cw.set_value("core", "hooksPath", str(tmp_path))
+        cw.set_value("diff", "external", str(hook))
+    runner = CliRunner()
+    for args in (["minutes", str(root)], ["log", "styrgrupp", str(root)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code in (0, 1), result.output
+    assert not marker.exists()
+
+
+def test_values_from_history_are_masked_and_escaped(base: Path) -> None:
+    # Before: a personnummer or an escape sequence in a value of an older revision was
+    # printed as it stood by minutes and log (only the working tree was checked).
+    repo = git.Repo(base)
+    repo.git.checkout("-q", "change")
+    path = base / "organ" / "styrgrupp.yaml"
+    good = path.read_text()
+    path.write_text(good.replace("Beslutar om", f'"Kontakt {PNR} \\e[2J"  #'), encoding="utf-8")
+    repo.git.add(A=True)
+    repo.index.commit("Med personnummer")
+    path.write_text(good, encoding="utf-8")
+    repo.git.add(A=True)
+    repo.index.commit("Utan")
+    try:
+        m = minutes(base, "HEAD~2", "HEAD~1")
+        text = to_markdown(m) + to_json(m) + "\n".join(t for t, _ in human_lines(m))
+        for _commit, sentences in entity_log(base, "styrgrupp"):
+            text += "\n".join(sentences)
+        check_clean(text)
+        assert "90****-****" in text
+    finally:
+        repo.git.checkout("-q", "change")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..repo import Repo
-from ._git import CommitInfo
+from ._git import CommitInfo, clean
 from ._sentences import (
     ROLE,
     Model,
@@ -207,4 +207,6 @@ def diff_repos(old: Repo, new: Repo) -> list[Change]:
     for (kind, eid), (file, _) in sorted(removed.items()):
         if (kind, eid) not in renamed:
             changes.append(Change(kind, eid, file, f"{entity_label(old, kind, eid)}: togs bort"))
+    for ch in changes:  # values from any revision: one line, no control character, no pnr
+        ch.sentence = clean(ch.sentence)
     return changes

@@ -64,7 +64,27 @@ def open_git(path: Path) -> Any:
             hint="Kör `git init` och checka in filerna, eller ange mappen för ett git-förråd.",
         ) from None
     # Read-only: git must not refresh .git/index (git status/diff do, unless told not to).
-    repo.git.update_environment(GIT_OPTIONAL_LOCKS="0")
+    # And the repository's own .git/config must not run anything: core.fsmonitor,
+    # hooks, a pager, external diff drivers are overridden for every git bfa starts
+    # (GitPython's cat-file process included) by command-line level configuration.
+    overrides = {
+        "core.fsmonitor": "false",
+        "core.hooksPath": "/dev/null",
+        "core.pager": "cat",
+        "diff.external": "",
+        "core.untrackedCache": "false",
+    }
+    env = {
+        "GIT_OPTIONAL_LOCKS": "0",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_PAGER": "cat",
+        "GIT_TERMINAL_PROMPT": "0",
+        "GIT_CONFIG_COUNT": str(len(overrides)),
+    }
+    for i, (key, value) in enumerate(overrides.items()):
+        env[f"GIT_CONFIG_KEY_{i}"] = key
+        env[f"GIT_CONFIG_VALUE_{i}"] = value
+    repo.git.update_environment(**env)
     if (Path(repo.git_dir) / "shallow").exists():
         raise HistoryError(
             "Git-förrådet är en ytlig kloning (shallow clone) och saknar historik.",
@@ -163,8 +183,8 @@ def dirty_paths(git_repo: Any) -> set[str]:
     g = git_repo.git
     out = set()
     for raw in (
-        g.diff_files("--name-only", "-z"),
-        g.diff_index("--cached", "--name-only", "-z", "HEAD"),
+        g.diff_files("--no-ext-diff", "--no-textconv", "--name-only", "-z"),
+        g.diff_index("--no-ext-diff", "--no-textconv", "--cached", "--name-only", "-z", "HEAD"),
         g.ls_files("--others", "--exclude-standard", "-z"),
     ):
         out |= {p for p in raw.split("\0") if p}

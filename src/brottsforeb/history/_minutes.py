@@ -59,7 +59,7 @@ class Minutes:
 def _unreadable(repo: Repo, revision: str) -> list[str]:
     """Files that could not be read (or did not fit the schema) at ``revision``."""
     return [
-        f"{f.file}:{f.line}: {f.message} (vid {revision})"
+        clean(f"{f.file}:{f.line}: {f.message} (vid {revision})")
         for f in repo.findings
         if f.severity.value == "fel" and f.rule.startswith(("YAML", "FIL", "SCHEMA"))
     ]
@@ -117,7 +117,7 @@ def minutes(path: Path, since: str | None = None, until: str | None = None) -> M
     else:
         end = Revision("", info(git_repo.head.commit), latest=True, uncommitted=bool(dirty))
     problems = _unreadable(old, _name(start)) + _unreadable(new, _name(end))
-    return Minutes(since, until or WORKTREE, changes, problems, start, end)
+    return Minutes(clean(since), clean(until) if until else WORKTREE, changes, problems, start, end)
 
 
 def _name(rev: Revision) -> str:
