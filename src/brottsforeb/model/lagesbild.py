@@ -16,7 +16,7 @@ ID = r"^[a-z0-9][a-z0-9-]*$"
 class Problem(BfaModel):
     """One problem in the kartläggning: what, how much, with what consequences, where, when."""
 
-    id: str = Field(alias="id", pattern=ID, description="Kort id, unikt i lägesbilden.")
+    id: str = Field(alias="id", title="id", pattern=ID, description="Kort id, unikt i lägesbilden.")
     heading: str = Field(alias="rubrik", description="Problemet i korthet.")
     description: str | None = Field(None, alias="beskrivning", description="Beskrivning.")
     extent: str | None = Field(None, alias="omfattning", description="Problemets omfattning.")
