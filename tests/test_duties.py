@@ -147,7 +147,7 @@ def test_first_period_pro_rata_from_inrattad(make_repo) -> None:
     body += "inrättad: 2025-10-01\nmöten: {antal: 4, per: år}\n"
     root = make_repo({"organ/rad.yaml": body})
     msgs = [f.message for f in check(load_repo(root), D("2026-01-05")) if "Råd " in f.message]
-    assert msgs == ["Råd höll 0 av 1 möten år 2025."] or msgs == ["Råd höll inga möten år 2025."]
+    assert msgs == ["Råd höll 0 av 1 möte år 2025."] or msgs == ["Råd höll inga möten år 2025."]
 
 
 def test_per_termin(make_repo) -> None:

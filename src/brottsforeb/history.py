@@ -17,6 +17,7 @@ from ._escape import one_line
 from ._ids import ascii_id
 from ._pii import mask
 from .errors import HistoryError
+from .findings import Severity
 from .loader import ROOT_FILE, find_root, load_files, read_tree
 from .model import KINDS
 from .repo import KOMMUN, Repo
@@ -474,7 +475,7 @@ def _unreadable(repo: Repo, revision: str) -> list[str]:
     return [
         f"{f.file}:{f.line}: {f.message} (vid {revision_name(revision)})"
         for f in repo.findings
-        if f.severity.value == "fel" and f.rule.startswith(("YAML", "FIL", "SCHEMA"))
+        if f.severity is Severity.ERROR and f.rule.startswith(("YAML", "FIL", "SCHEMA"))
     ]
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ._escape import cell, md
+from ._words import count, plural
 from .findings import JSON_VERSION, Severity
 
 __all__ = ["SCHEMA_VERSION", "Overview", "Row", "overview", "to_csv", "to_json", "to_markdown"]
@@ -201,7 +202,8 @@ def to_markdown(ov: Overview) -> str:
         "<!-- bfa:brödtext -->",
         "",
         f"Läget {ov.today.isoformat()} för {n} förråd. {plans} av {n} har en beslutad "
-        f"åtgärdsplan; {ov.overdue_total} frister är försenade.",
+        f"åtgärdsplan; {count(ov.overdue_total, 'frist', 'frister')} "
+        f"{plural(ov.overdue_total, 'är försenad', 'är försenade')}.",
         "",
         "| " + " | ".join(h for _, h in COLUMNS) + " |",
         "|" + "---|" * len(COLUMNS),

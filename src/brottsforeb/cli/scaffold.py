@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import checked_date, command, console, fail
+from ._common import command, console, fail, parse_date
 
 
 @command("init")
@@ -158,13 +158,7 @@ def new_cmd(
 
     k = kind_by_name(kind)
     if k is not None and k.folder == "moten":
-        when = dt.date.today()
-        if date is not None:
-            try:
-                when = dt.date.fromisoformat(date)
-            except ValueError:
-                raise fail(f"'{date}' är inget giltigt datum.", "Skriv ÅÅÅÅ-MM-DD.") from None
-            when = checked_date(when, "--date")
+        when = dt.date.today() if date is None else parse_date(date, "--date")
         if typ is not None:
             raise fail("--type gäller inte bfa new mote; ett möte har inget slag.")
         created = new_meeting(path, name, when)

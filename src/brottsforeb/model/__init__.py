@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._base import Beslut, BfaModel, Entity, Frekvens, Ref
+from ._base import Beslut, BfaModel, Entity, Frekvens, Ref, given_date
 from .aktor import Aktor
 from .atgard import Atgard
 from .dokument import Dokument
@@ -32,6 +32,7 @@ __all__ = [
     "Mote",
     "Organ",
     "Ref",
+    "given_date",
     "kind_by_name",
 ]
 

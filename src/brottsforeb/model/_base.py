@@ -22,7 +22,9 @@ from pydantic import (
     model_validator,
 )
 
-SLUG = r"^[a-z0-9][a-z0-9-]*$"
+from .._ids import ID_PATTERN, PART_PATTERN
+
+SLUG = ID_PATTERN
 
 #: Fields that are one line of text wherever they occur: a name, a title, a paragraph or
 #: diary number, an address. Empty (after trimming) names and titles are errors; a line
@@ -38,6 +40,26 @@ MAX_YEAR = 2199
 
 def year_in_range(year: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR
+
+
+def given_date(text: str, option: str) -> dt.date:
+    """A date given as an argument (``--today``, ``--date``): ISO, within the years bfa
+    computes with; a UsageError naming ``option`` otherwise."""
+    from ..errors import UsageError
+
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            f"'{text}' är inget giltigt datum för {option}.", hint="Skriv ÅÅÅÅ-MM-DD."
+        ) from None
+    if not year_in_range(day.year):
+        raise UsageError(
+            f"{option} {day.isoformat()} ligger utanför åren bfa räknar med "
+            f"({MIN_YEAR}–{MAX_YEAR}).",
+            hint="Ange ett datum inom det intervallet.",
+        )
+    return day
 
 
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
@@ -231,7 +253,7 @@ ProblemRef = Annotated[
     str,
     Ref("problem"),
     Field(
-        pattern=r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$",
+        pattern=PART_PATTERN,
         description="problem i en lägesbild: 'lägesbild-id/problem-id'",
     ),
 ]
@@ -239,7 +261,7 @@ OrsakRef = Annotated[
     str,
     Ref("orsak"),
     Field(
-        pattern=r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$",
+        pattern=PART_PATTERN,
         description="orsak i en lägesbild: 'lägesbild-id/orsak-id'",
     ),
 ]

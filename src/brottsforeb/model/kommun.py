@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from .._ids import ID, ID_PATTERN
 from ._base import Beslut, BfaModel, Entity, Frekvens, FunktionEllerOrganRef, FunktionRef, OrganRef
 
 
@@ -163,15 +164,13 @@ class Medlem(BfaModel):
     )
 
 
-SHARED = r"^(organ|dokument|funktioner|aktorer)/[a-z0-9][a-z0-9-]*$"
+SHARED = rf"^(organ|dokument|funktioner|aktorer)/{ID}$"
 
 
 class SamverkanLank(BfaModel):
     """A collaboration this municipality takes part in, and what it shares from it."""
 
-    id: str = Field(
-        alias="id", pattern=r"^[a-z0-9][a-z0-9-]*$", description="Kort id för samverkan."
-    )
+    id: str = Field(alias="id", pattern=ID_PATTERN, description="Kort id för samverkan.")
     path: str | None = Field(
         None, alias="sökväg", description="Samverkans förråd, relativt det här förrådet."
     )
