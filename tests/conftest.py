@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
+import tempfile
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -217,3 +220,64 @@ class Cli:
 @pytest.fixture
 def cli() -> Cli:
     return Cli()
+
+
+#: The account a test drops to when the suite runs as root (as CI does): root reads a
+#: mode-000 file, so a test of unreadable files must run as someone else to mean anything.
+NOBODY = 65534
+
+
+def _validate_as(root: Path, uid: int | None) -> list[Any]:
+    """``validate(load_repo(root))``, in a forked child that first drops to ``uid``.
+
+    The child reads the repository once as root, so every module bfa imports lazily is
+    loaded (the interpreter under /root is then out of reach), then calls os.setuid and
+    reads it again; the findings come back pickled through a pipe.
+    """
+    from brottsforeb import load_repo, validate
+
+    if uid is None:
+        return validate(load_repo(root))
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        status = 0
+        try:
+            validate(load_repo(root))
+            os.setgroups([])
+            os.setgid(uid)
+            os.setuid(uid)
+            assert os.geteuid() == uid
+            payload = pickle.dumps(("ok", validate(load_repo(root))))
+        except BaseException as exc:
+            import traceback
+
+            payload = pickle.dumps(("error", f"{exc!r}\n{traceback.format_exc()}"))
+            status = 1
+        with os.fdopen(write, "wb") as out:
+            out.write(payload)
+        os._exit(status)
+    os.close(write)
+    with os.fdopen(read, "rb") as inp:
+        data = inp.read()
+    os.waitpid(pid, 0)
+    kind, value = pickle.loads(data)
+    assert kind == "ok", value
+    return list(value)
+
+
+@pytest.fixture
+def unprivileged() -> Iterator[tuple[Path, Callable[[Path], list[Any]]]]:
+    """A folder anyone can enter, and ``validate(root)`` that runs as an ordinary user:
+    the test's own user, or ``nobody`` under root (a real os.setuid in a forked child,
+    not a mock), so that mode 000 means something."""
+    folder = Path(tempfile.mkdtemp(prefix="bfa-unpriv-", dir="/tmp"))
+    folder.chmod(0o755)
+    uid = NOBODY if hasattr(os, "geteuid") and os.geteuid() == 0 else None
+    try:
+        yield folder, lambda root: _validate_as(root, uid)
+    finally:
+        for path, dirs, _ in os.walk(folder):
+            for d in dirs:
+                os.chmod(os.path.join(path, d), 0o755)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -374,7 +374,9 @@ def test_every_model_field_reaches_a_document() -> None:
     without a place in a document fails here."""
     from brottsforeb.render import __file__ as render_init
 
-    source = "\n".join(p.read_text(encoding="utf-8") for p in Path(render_init).parent.glob("*.py"))
+    source = "\n".join(
+        p.read_text(encoding="utf-8") for p in Path(render_init).parent.rglob("*.py")
+    )
     missing = []
     for cls in sorted(_all_models(), key=lambda c: c.__name__):
         for name, f in cls.model_fields.items():  # type: ignore[attr-defined]

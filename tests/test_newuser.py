@@ -191,3 +191,89 @@ def test_minutes_keep_the_braces_of_a_nested_value(
     repo.index.commit("Lägesbildens frekvens")
     out = cli("minutes", "--since", start, "--format", "md").output
     assert "strategisk: {frekvens: {antal: 1, per: år}}" in out, out
+
+
+def test_kommunstyrelsen_as_styrgrupp_by_role_counts_as_one(cli, make_repo) -> None:
+    # A small municipality whose KS is the styrgrupp writes the role into KS's file, as the
+    # guide says for a group with a new role; BRA-STYRGRUPP still said there was none.
+    ks = """
+        namn: Kommunstyrelsen
+        typ: nämnd
+        ledamöter_i_roll:
+          - roll: styrgrupp
+            ledamöter: [samordnare, kommundirektor]
+            beskrivning: Kommunstyrelsen är styrgrupp för det brottsförebyggande arbetet.
+    """
+    root = make_repo({"organ/styrgrupp.yaml": None, "organ/kommunstyrelsen.yaml": ks})
+    out = cli("validate", root).output
+    assert "BRA-STYRGRUPP" not in out, out
+    # Without the role KS is only the leading nämnd: the recommendation still applies.
+    plain = make_repo({"organ/styrgrupp.yaml": None})
+    assert "BRA-STYRGRUPP" in cli("validate", plain).output
+
+
+def test_kallelse_names_the_origin_of_an_open_item_by_its_date(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The kallelse's "Från mötet" column showed the file id "2025-09-09-beredningsgrupp".
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Dals-Eds kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    assert cli("new", "mote", "beredningsgrupp", "--date", "2025-09-09").exit_code == 0
+    item = "{vad: Ta fram underlag om trygghetsvandring, vem: samordnare, senast: 2025-11-30}"
+    first = "2025-09-09-beredningsgrupp"
+    assert cli("set", first, "åtgärdspunkter", item, "--append").exit_code == 0
+    assert cli("set", first, "status", "hållet").exit_code == 0
+    assert cli("new", "mote", "beredningsgrupp", "--date", "2026-03-10").exit_code == 0
+    out = cli("render", "kallelse", "beredningsgrupp", "2026-03-10").output
+    assert "| 2025-11-30 | 2025-09-09 |" in out, out
+    assert first not in out
+
+
+def test_lagesbild_cadence_hint_is_a_command_that_runs(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The hint said 'bfa new lagesbild "Lägesbild ÅÅÅÅ" --type en strategisk', which bfa new
+    # refuses; the article belongs in the sentence, not in the command.
+    import json
+
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Dals-Eds kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    value = "{strategisk: {frekvens: {antal: 1, per: år}}}"
+    assert cli("set", "bfa", "lägesbilder", value).exit_code == 0
+    out = json.loads(cli("check", "--today", "2028-01-15", "--format", "json").output)
+    hints = [f["hint"] for f in out["findings"] if f["rule"] == "LAGESBILD-FREKVENS"]
+    assert hints, out
+    assert "--type strategisk, sedan" in hints[0], hints
+    result = cli("new", "lagesbild", "Lägesbild 2027", "--type", "strategisk")
+    assert result.exit_code == 0, result.output
+
+
+def test_styrgrupp_hint_names_the_role_way(cli, make_repo) -> None:
+    # The hint only said "Lägg till ett organ med 'typ: styrgrupp'" – no word of the role
+    # a kommunstyrelse (or another group) can have instead.
+    root = make_repo({"organ/styrgrupp.yaml": None})
+    out = cli("validate", root).output
+    assert "ledamöter_i_roll: [{roll: styrgrupp, ledamöter: [...]}]" in out, out
+
+
+def test_protokoll_of_a_planned_meeting_is_refused_not_invented(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A planned meeting's file lists the called members under närvarande; its protokoll
+    # said they were all present at a meeting that had not taken place.
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Kristianstads kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    assert cli("new", "mote", "styrgrupp", "--date", "2026-12-08").exit_code == 0
+    result = cli("render", "protokoll", "styrgrupp", "2026-12-08")
+    assert result.exit_code == 2, result.output
+    assert "är planerat, inte hållet" in result.output, result.output
+    assert "bfa set 2026-12-08-styrgrupp status hållet" in result.output
+    assert "Närvarande" not in result.output
+    assert cli("render", "kallelse", "styrgrupp", "2026-12-08").exit_code == 0
+    assert cli("set", "2026-12-08-styrgrupp", "status", "hållet").exit_code == 0
+    held = cli("render", "protokoll", "styrgrupp", "2026-12-08")
+    assert held.exit_code == 0, held.output
+    assert "**Närvarande:**" in held.output

@@ -25,9 +25,6 @@ LIMIT = 400
 #: Modules colleagues are still splitting, each over the limit today. The list can only
 #: shrink: a module that is split below the limit (or removed) must leave it.
 STILL_SPLITTING = {
-    "render/_documents.py": "docs2",
-    "render/_views.py": "docs2",
-    "render/_charts.py": "docs2",
     "history.py": "minutes",
     "scaffold.py": "writes",
     "edit.py": "writes",
@@ -56,8 +53,9 @@ def test_the_allow_list_only_shrinks() -> None:
 # -- cli/ holds no domain logic ---------------------------------------------------------------
 
 CLI = sorted((SRC / "cli").glob("*.py"))
-#: Library modules the CLI may import besides public ones: output and terminal helpers.
-CLI_HELPERS = {"_io", "_escape", "_pii"}
+#: Library modules the CLI may import besides public ones: writing files, terminal-safe
+#: text, the process's start-up, render's output policy.
+CLI_HELPERS = {"_io", "_escape", "_pii", "_startup", "_output"}
 #: cli/_sv.py translates Typer's English messages with regexes: terminal text, not domain.
 MAY_USE_RE = {"_sv.py"}
 
@@ -76,7 +74,9 @@ def test_cli_imports_only_the_librarys_public_names() -> None:
                 names = [
                     a.name
                     for a in node.names
-                    if a.name.startswith("_") and not a.name.endswith("__")
+                    if a.name.startswith("_")
+                    and not a.name.endswith("__")
+                    and a.name not in CLI_HELPERS
                 ]
                 if private or names:
                     bad.append(f"{name}:{node.lineno} from {'.' * node.level}{node.module}")

@@ -25,13 +25,15 @@ from pypdf import PdfReader
 
 from brottsforeb import __version__
 
-from .conftest import ROOT
+from .conftest import EXAMPLES, ROOT
 
 BUILD = """
 import sys
 from setuptools import build_meta
 kind, out = sys.argv[1], sys.argv[2]
-hook = build_meta.build_sdist if kind == "sdist" else build_meta.build_wheel
+hooks = {"sdist": build_meta.build_sdist, "wheel": build_meta.build_wheel,
+         "editable": build_meta.build_editable}
+hook = hooks[kind]
 print(hook(out))
 """
 
@@ -105,13 +107,17 @@ def _run(env: Path, *args: str | Path, cwd: Path) -> subprocess.CompletedProcess
 def test_the_sdist_and_the_wheel_carry_every_template(dist: tuple[Path, Path]) -> None:
     sdist, wheel = dist
     assert wheel.name == f"brottsforeb-{__version__}-py3-none-any.whl"
-    templates = sorted(p.name for p in (ROOT / "src/brottsforeb/templates").iterdir())
+    top = ROOT / "templates"
+    templates = sorted(p.relative_to(top).as_posix() for p in top.rglob("*") if p.is_file())
+    assert "riktlinje.md.j2" in templates
+    assert not (ROOT / "src/brottsforeb/templates").exists()  # one home: the top level
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
         metadata = zf.read(f"brottsforeb-{__version__}.dist-info/METADATA").decode()
         entry_points = zf.read(f"brottsforeb-{__version__}.dist-info/entry_points.txt").decode()
     for name in templates:
         assert f"brottsforeb/templates/{name}" in names, name
+    assert not any(n.startswith("templates/") for n in names)  # inside the package only
     assert "brottsforeb/py.typed" in names
     assert not any(n.startswith(("tests/", "examples/")) for n in names)
     assert "bfa = brottsforeb.cli:main" in entry_points
@@ -120,6 +126,7 @@ def test_the_sdist_and_the_wheel_carry_every_template(dist: tuple[Path, Path]) -
     with tarfile.open(sdist) as tar:
         members = {m.split("/", 1)[1] for m in tar.getnames() if "/" in m}
     assert "README.md" in members and "pyproject.toml" in members
+    assert {f"templates/{name}" for name in templates} <= members
 
 
 def test_twine_check_passes(dist: tuple[Path, Path]) -> None:
@@ -164,6 +171,49 @@ def test_init_validate_and_pdf_from_the_installed_wheel(installed: Path, tmp_pat
     assert "Testby kommun" in text
     r = _run(installed, "render", "organisation", cwd=root)
     assert r.returncode == 0 and "Styrgrupp" in r.stdout
+    # the templates come from the installed package, not from this checkout
+    found = subprocess.run(
+        [_scripts(installed) / "python", "-c",
+         "from brottsforeb._templates import templates_dir; print(templates_dir())"],
+        cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": ""},
+        check=True,
+    ).stdout.strip()  # fmt: skip
+    assert Path(found).resolve().is_relative_to(installed.resolve()), found
+
+
+def test_an_editable_install_reads_the_top_level_templates(tmp_path: Path) -> None:
+    """``pip install -e .``: no copy in the package; bfa renders from ``templates/`` here."""
+    env = tmp_path / "env"
+    venv.EnvBuilder(with_pip=False).create(env)
+    python = _scripts(env) / ("python.exe" if os.name == "nt" else "python")
+    site = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    # what ``pip install -e .`` does: the PEP 660 hook builds an editable wheel, pip installs it
+    editable = _hook("editable", ROOT, tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
+         "--no-index", "--no-cache-dir", "-q", str(editable)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    (Path(site) / "_bfa_test_deps.pth").write_text(
+        sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8"
+    )
+    probe = (
+        "import brottsforeb; from brottsforeb._templates import templates_dir; "
+        "print(brottsforeb.__file__); print(templates_dir())"
+    )
+    out = subprocess.run(
+        [python, "-c", probe], cwd=tmp_path, capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": ""}, check=True,
+    ).stdout.splitlines()  # fmt: skip
+    assert Path(out[0]).resolve().is_relative_to((ROOT / "src").resolve()), out
+    assert Path(out[1]).resolve() == (ROOT / "templates").resolve(), out
+    r = _run(env, "render", "riktlinje", EXAMPLES / "torsby", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "Torsby" in r.stdout
 
 
 def test_version_changelog_and_release_workflow_agree() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Safe", "cell", "md", "mermaid", "one_line", "typst", "visible", "xml"]
+__all__ = ["Safe", "cell", "csv_cell", "md", "mermaid", "one_line", "typst", "visible", "xml"]
 
 
 class Safe(str):
@@ -126,3 +126,17 @@ def xml(value: object) -> str:
         .replace('"', "&quot;")
         .replace("'", "&apos;")
     )
+
+
+#: What makes Excel or LibreOffice read a cell as a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: object) -> object:
+    """A value for a CSV cell a spreadsheet will open: text that would start a formula
+    (``=HYPERLINK(…)``, ``+``, ``-``, ``@``, tab, CR) gets a leading ``'``, which the
+    spreadsheet shows as text; control characters are shown visibly. Numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    text = visible(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text

@@ -17,6 +17,7 @@ __all__ = [
     "PLACEHOLDER",
     "WINDOWS_RESERVED",
     "ascii_id",
+    "no_personnummer",
     "slug",
 ]
 
@@ -52,8 +53,23 @@ WINDOWS_RESERVED = frozenset(
 )
 
 
+def no_personnummer(text: str, what: str = "Namnet") -> None:
+    """Refuse ``text`` (a name or id given on the command line) holding a personnummer:
+    it would become a file name, an id and a value in the repository. Nothing is written
+    and the number is not echoed."""
+    from ._pii import find_personnummer
+
+    for _line, _col, kind, masked in find_personnummer(text):
+        raise UsageError(
+            f"{what} innehåller ett {kind} ({masked}); inget har skrivits.",
+            hint="Uppgifter om enskilda personer får inte finnas i förrådet. "
+            "Använd funktionen eller organisationen i stället för personen.",
+        )
+
+
 def slug(name: str) -> str:
     """An id for ``name`` (see ``ascii_id``); an error when the name gives none."""
+    no_personnummer(name)
     out = ascii_id(name)
     if not out:
         raise UsageError(

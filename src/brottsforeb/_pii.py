@@ -1,12 +1,15 @@
 """Swedish personal identity numbers must never be in the repository.
 
-Individual cases (e.g. from SSPF) do not belong in a public repository. The scan reads
-the raw text, so numbers in comments are found too. Forms recognised: YYMMDD-NNNN,
-YYMMDD+NNNN and YYYYMMDD[-]NNNN, with the Luhn check digit; a day of 61–91 is a
-samordningsnummer. The separator may also be a space, an en or em dash, a (no-break)
-hyphen or a minus sign, as word processors write it; the number is found inside
-longer words and ids too (``x-199001011234``). Ten digits without separator are left
-alone: that is how phone numbers are written.
+Individual cases (e.g. from SSPF) do not belong in a public repository. The loader scans
+the raw text (numbers in comments are found too) and every loaded key and value (a number
+written with YAML escapes, ``800101\\x2D1231``, or folded over two lines). Forms
+recognised: YYMMDD-NNNN, YYMMDD+NNNN and YYYYMMDD[-]NNNN, with the Luhn check digit; a day
+of 61–91 is a samordningsnummer. The separator may be any Unicode dash or space, a tab,
+``+ . / _``, a soft hyphen, or a mark with spaces around it (``800101 - 1231``), as Word
+and Excel write them; zero-width characters are skipped and digits of any script count
+(full-width ``８００１０１``). The number is found inside longer words and ids too
+(``x-199001011234``). Ten digits without separator are left alone: that is how phone
+numbers are written.
 
 No text bfa prints may echo a detected number: ``mask`` replaces each with its masked
 form, and every Finding passes its message through it.
@@ -15,14 +18,31 @@ form, and every Finding passes its message through it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
-__all__ = ["find_personnummer", "mask"]
+__all__ = ["find_personnummer", "mask", "shown"]
 
-_SEP = "-+ \u00a0\u2010\u2011\u2012\u2013\u2014\u2212"
-_PNR = re.compile(
-    rf"(?<!\d)(?:(19|20)(\d{{6}})[{_SEP}]?|(\d{{6}})[{_SEP}])(\d{{4}})(?!\d)",
+#: Every dash Unicode knows (category Pd) and the minus sign, every space (Zs) and tab,
+#: and the other marks people put between date and number: + . / _ (also full-width).
+_DASHES = (
+    "\\-\u00ad\u058a\u05be\u1400\u1806\u2010-\u2015\u2212\u2e17\u2e1a\u2e3a\u2e3b\u2e40"
+    "\u2e5d\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d"
 )
+_SPACES = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_MARKS = "+._/\uff0b\uff0e\uff0f\uff3f"
+#: One or two marks with at most one space either side ("800101 - 1231"), or a space.
+_SEP = rf"(?:[{_SPACES}]?[{_DASHES}{_MARKS}]{{1,2}}[{_SPACES}]?|[{_SPACES}])"
+#: Characters that do not show: zero-width spaces and joiners, word joiner, BOM. They
+#: are skipped wherever they stand in a number. (The soft hyphen, Word's optional
+#: hyphen, counts as a dash: it stands where the writer meant one.)
+_INVISIBLE = re.compile("[\u180e\u200b-\u200d\u2060\ufeff]")
+#: Digits of any script (full-width ８００１０１ too): ``\d`` is Unicode-aware.
+_PNR = re.compile(rf"(?<!\d)(?:(\d\d)(\d{{6}}){_SEP}?|(\d{{6}}){_SEP})(\d{{4}})(?!\d)")
+
+
+def _digits(text: str) -> str:
+    return "".join(str(unicodedata.digit(c)) for c in text)
 
 
 def _luhn(digits: str) -> bool:
@@ -34,8 +54,10 @@ def _luhn(digits: str) -> bool:
 
 
 def _kind(m: re.Match[str]) -> str | None:
-    date = m.group(2) or m.group(3)
-    last = m.group(4)
+    if m.group(1) is not None and _digits(m.group(1)) not in ("19", "20"):
+        return None
+    date = _digits(m.group(2) or m.group(3))
+    last = _digits(m.group(4))
     month, day = int(date[2:4]), int(date[4:6])
     if not 1 <= month <= 12:
         return None
@@ -47,18 +69,29 @@ def _kind(m: re.Match[str]) -> str | None:
 
 
 def _masked(m: re.Match[str]) -> str:
-    return (m.group(2) or m.group(3))[:2] + "****-****"
+    return _digits(m.group(2) or m.group(3))[:2] + "****-****"
+
+
+def _visible(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without invisible characters, and where each kept character stood
+    (None when nothing was removed: positions are the same)."""
+    if not _INVISIBLE.search(text):
+        return text, None
+    kept = [i for i, c in enumerate(text) if not _INVISIBLE.match(c)]
+    return "".join(text[i] for i in kept), kept
 
 
 def find_personnummer(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(line, column, kind, masked) for each valid personnummer or samordningsnummer."""
-    for m in _PNR.finditer(text):
+    seen, where = _visible(text)
+    for m in _PNR.finditer(seen):
         kind = _kind(m)
         if kind is None:
             continue
-        before = text[: m.start()]
+        start = m.start() if where is None else where[m.start()]
+        before = text[:start]
         line = before.count("\n") + 1
-        column = m.start() - (before.rfind("\n") + 1) + 1
+        column = start - (before.rfind("\n") + 1) + 1
         yield line, column, kind, _masked(m)
 
 
@@ -66,4 +99,17 @@ def mask(text: str) -> str:
     """``text`` with every personnummer and samordningsnummer masked (YY****-****)."""
     if not any(c.isdigit() for c in text):
         return text
-    return _PNR.sub(lambda m: _masked(m) if _kind(m) else m.group(0), text)
+    seen, where = _visible(text)
+    masked = _PNR.sub(lambda m: _masked(m) if _kind(m) else m.group(0), seen)
+    if where is None or masked == seen:
+        return masked if where is None else text
+    return masked  # the invisible characters go with the number they hid
+
+
+def shown(text: object) -> str:
+    """``text`` as bfa may print it anywhere: personnummer masked, control characters
+    visible (``\\x1b``). Every error line and hint passes through it, so an argument
+    echoed back ("inget möte '800101-1231'") never shows a number or moves the cursor."""
+    from ._escape import visible
+
+    return mask(visible(text))

@@ -215,12 +215,42 @@ def _syntax_finding(exc: yaml.YAMLError, text: str, file: str) -> Finding:
     return from_catalog("YAML-SYNTAX", file, line, col, problem=problem)
 
 
+#: Ten digits with at most three other characters between each: a value that could
+#: hold a personnummer once loaded (the full check runs only on these).
+_MAYBE_PNR = re.compile(r"(?:\d\D{0,3}){10}")
+
+
 class _Builder:
-    def __init__(self, file: str, out: ParsedYaml) -> None:
+    def __init__(self, file: str, out: ParsedYaml, text: str = "") -> None:
         self.file = file
         self.out = out
+        self.text = text
         self.count = 0
         self.chars = 0
+        self.pnr_seen: set[tuple[int, int]] = set()
+
+    def hidden_personnummer(self, node: yaml.ScalarNode) -> None:
+        """A number the raw text hides and the loaded value shows (``800101\\x2D1231``,
+        ``\\t``, a line continuation, a folded line): the raw scan cannot see it."""
+        value = str(node.value)
+        if not _MAYBE_PNR.search(value):
+            return
+        from ._pii import find_personnummer
+
+        loaded = list(find_personnummer(value))
+        if not loaded:
+            return
+        raw = self.text[node.start_mark.index : node.end_mark.index]
+        if len(list(find_personnummer(raw))) >= len(loaded):
+            return  # the raw scan reports it, with its exact position
+        where = self.mark(node)
+        if where in self.pnr_seen:
+            return  # an alias to a value already reported
+        self.pnr_seen.add(where)
+        _line, _col, what, masked = loaded[0]
+        self.out.findings.append(
+            from_catalog("PERSONNUMMER", self.file, *where, what=what, masked=masked)
+        )
 
     def mark(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -242,6 +272,7 @@ class _Builder:
         self.chars += len(node.value)
         if self.chars > MAX_EXPANDED_CHARS:
             raise _TooLarge(*self.mark(node), "tecken")
+        self.hidden_personnummer(node)
         return self.scalar(node)
 
     def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
@@ -264,6 +295,7 @@ class _Builder:
                 line, col = self.mark(knode)
                 self.out.findings.append(from_catalog("YAML-NYCKEL", self.file, line, col))
                 continue
+            self.hidden_personnummer(knode)
             key = str(knode.value)
             if key in merged_keys:  # by the merge-key rule an explicit key wins
                 del merged_keys[key]
@@ -341,7 +373,7 @@ def parse(text: str, file: str) -> ParsedYaml:
         return out
     if node is None:
         return out
-    builder = _Builder(file, out)
+    builder = _Builder(file, out, text)
     try:
         out.data = builder.build(node, (), 0)
     except _TooLarge as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -103,36 +103,48 @@ def _validate_one(root: Path) -> tuple[list[Finding], int]:
     return validate(repo), repo.file_count
 
 
-def map_roots(fn: Callable[[A], T], roots: Sequence[A], jobs: int | None = None) -> list[T]:
+def _worker(root: Path) -> tuple[list[Finding], int]:
+    return _validate_one(root)  # looked up at call time, so a test can plant a dying one
+
+
+def map_roots(
+    fn: Callable[[A], T],
+    roots: Sequence[A],
+    jobs: int | None = None,
+    *,
+    failed: Callable[[A, str], T],
+) -> list[T]:
     """``fn`` applied to every root, in ``jobs`` processes (default: all cores), in order.
-    ``fn`` must be a module-level function (it is sent to the worker processes)."""
+
+    ``fn`` must be a module-level function (it is sent to the worker processes). A root
+    on which ``fn`` raises, or whose worker dies (a crash, the OOM killer), gets
+    ``failed(root, why)`` with a Swedish reason; every other root gets its real result.
+    """
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(roots)))
     if jobs == 1:
-        return list(map(fn, roots))
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
-    chunk = max(1, len(roots) // (jobs * 8))
-    with pool:
-        return list(pool.map(fn, roots, chunksize=chunk))
+        return [_guarded(fn, root, failed) for root in roots]
+    return _in_processes(fn, roots, jobs, failed)
 
 
-def _worker(root: Path) -> tuple[list[Finding], int]:
-    return _validate_one(root)
+def _guarded(fn: Callable[[A], T], root: A, failed: Callable[[A, str], T]) -> T:
+    try:
+        return fn(root)
+    except Exception as exc:  # a bug in bfa on this repository only
+        return failed(root, f"internt fel: {type(exc).__name__}")
 
 
 def _died(root: Path, why: str) -> tuple[list[Finding], int]:
     return [from_catalog("BFA-AVBRUTEN", why=why)], 0
 
 
-def _in_processes(roots: Sequence[Path], jobs: int) -> list[tuple[list[Finding], int]]:
-    """Each repository in a worker; a worker that dies costs only its own repository.
+def _in_processes(
+    fn: Callable[[A], T], roots: Sequence[A], jobs: int, failed: Callable[[A, str], T]
+) -> list[T]:
+    """Each root in a worker; a worker that dies costs only its own root.
 
-    When a worker dies (a crash, the OOM killer) the pool is broken and every pending
-    repository fails with it. Those are then run again, one pool each, so the one that
-    kills its worker is reported as failed and every other gets its real report.
+    When a worker dies the pool is broken and every pending root fails with it. Those
+    are then run again, one pool each, so the one that kills its worker is reported as
+    failed and every other gets its real result.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -140,25 +152,25 @@ def _in_processes(roots: Sequence[Path], jobs: int) -> list[tuple[list[Finding],
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
-    results: dict[int, tuple[list[Finding], int]] = {}
+    results: dict[int, T] = {}
     broken: list[int] = []
     with ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
-        futures = {i: pool.submit(_worker, root) for i, root in enumerate(roots)}
+        futures = {i: pool.submit(fn, root) for i, root in enumerate(roots)}
         for i, fut in futures.items():
             try:
                 results[i] = fut.result()
             except BrokenProcessPool:
                 broken.append(i)
             except Exception as exc:  # a bug in bfa on this repository only
-                results[i] = _died(roots[i], f"internt fel: {type(exc).__name__}")
+                results[i] = failed(roots[i], f"internt fel: {type(exc).__name__}")
     for i in broken:
         with ProcessPoolExecutor(1, mp_context=ctx) as alone:
             try:
-                results[i] = alone.submit(_worker, roots[i]).result()
+                results[i] = alone.submit(fn, roots[i]).result()
             except BrokenProcessPool:
-                results[i] = _died(roots[i], "processen som kontrollerade det dog")
+                results[i] = failed(roots[i], "processen som kontrollerade det dog")
             except Exception as exc:
-                results[i] = _died(roots[i], f"internt fel: {type(exc).__name__}")
+                results[i] = failed(roots[i], f"internt fel: {type(exc).__name__}")
     return [results[i] for i in range(len(roots))]
 
 
@@ -166,11 +178,7 @@ def validate_many(paths: Sequence[Path], jobs: int | None = None) -> list[RepoRe
     """Validate every repository ``paths`` name, in ``jobs`` processes (default: all cores)."""
     roots = expand(paths)
     labels = _labels(roots)
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(roots)))
-    if jobs == 1:
-        results: Iterable[tuple[list[Finding], int]] = map(_validate_one, roots)
-    else:
-        results = _in_processes(roots, jobs)
+    results = map_roots(_worker, roots, jobs, failed=_died)
     out = []
     for root, label, (findings, files) in zip(roots, labels, results, strict=True):
         if label:

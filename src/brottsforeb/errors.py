@@ -81,6 +81,19 @@ class RenderError(BfaError):
     """A document cannot be rendered from the repository."""
 
 
+class BrokenRepositoryError(RenderError):
+    """The repository has errors and no draft was asked for; nothing was written.
+
+    ``errors`` are the repository's errors, one line each with file:line:column.
+    """
+
+    exit_code = 1
+
+    def __init__(self, message: str, errors: list[str], hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.errors = errors
+
+
 class WriteRefusedError(BfaError):
     """A write would overwrite something unasked, or leave its allowed place."""
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import _yaml
+from . import _startup, _yaml
 from ._ids import ID_PATTERN, MEETING_ID
 from ._io import os_reason, windows_reserved
 from ._messages import schema_findings, suggest
@@ -279,6 +279,7 @@ def load_files(
             repo.kommun_entry = entry
         else:
             repo.entries.setdefault(kind, {})[eid] = entry
+    _startup.release()  # the models and their validators are built now
     return repo
 
 

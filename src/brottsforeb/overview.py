@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._escape import cell, md
+from ._escape import cell, csv_cell, md
 from ._words import count, plural
 from .findings import JSON_VERSION, Severity
 
@@ -48,6 +48,7 @@ class Row:
     overdue: list[str] = field(default_factory=list)  # Swedish sentences, oldest due first
     due_soon: int = 0
     unreadable: int = 0  # files that could not be read or did not fit the schema
+    failed: str | None = None  # why reading the repository was cut short (a dying worker)
 
     @property
     def leadership_in_place(self) -> bool:
@@ -129,6 +130,30 @@ def _row(args: tuple[Path, str, dt.date, int]) -> Row:
     )
 
 
+def _row_worker(args: tuple[Path, str, dt.date, int]) -> Row:
+    return _row(args)  # looked up at call time, so a test can plant a dying one
+
+
+def _failed_row(args: tuple[Path, str, dt.date, int], why: str) -> Row:
+    """The row of a repository whose worker died or hit a bug: no figures, the reason."""
+    root, label = args[0], args[1]
+    return Row(
+        label=label,
+        name=root.name,
+        code=None,
+        kind="kommun",
+        action_plan=None,
+        action_plan_date=None,
+        action_plan_on_lagesbild=False,
+        lagesbild_date=None,
+        lagesbild_type=None,
+        coordination=None,
+        leadership=None,
+        reporting=False,
+        failed=why,
+    )
+
+
 def overview(
     paths: list[Path],
     today: dt.date | None = None,
@@ -145,9 +170,10 @@ def overview(
     if len(roots) == 1:
         labels = [roots[0].name]
     rows = map_roots(
-        _row,
+        _row_worker,
         [(r, lab, today, horizon_days) for r, lab in zip(roots, labels, strict=True)],
         jobs,
+        failed=_failed_row,
     )
     rows.sort(key=lambda r: (r.name.casefold(), r.label))
     return Overview(today, rows)
@@ -211,11 +237,16 @@ def to_markdown(ov: Overview) -> str:
     for r in ov.rows:
         flat = _flat(r)
         lines.append("| " + " | ".join(cell(flat[k]) for k, _ in COLUMNS) + " |")
-    late = [r for r in ov.rows if r.overdue or r.unreadable]
+    late = [r for r in ov.rows if r.overdue or r.unreadable or r.failed]
     if late:
         lines += ["", "## Försenat per kommun", ""]
         for r in late:
             lines += [f"### {md(r.name)}", ""]
+            if r.failed:
+                lines.append(
+                    f"- Kontrollen av förrådet avbröts ({md(r.failed)}); kör `bfa validate` "
+                    "i förrådet."
+                )
             if r.unreadable:
                 lines.append(f"- {r.unreadable} filer kunde inte läsas; kör `bfa validate`.")
             lines += [f"- {md(text)}" for text in r.overdue]
@@ -244,11 +275,13 @@ def to_csv(ov: Overview) -> str:
             "försenat",
             "förfaller_snart",
             "olästa_filer",
+            "avbruten",
         ]
     )
     for r in ov.rows:
         w.writerow(
-            [
+            csv_cell(v)
+            for v in [
                 r.label,
                 r.name,
                 r.code or "",
@@ -264,6 +297,7 @@ def to_csv(ov: Overview) -> str:
                 len(r.overdue),
                 r.due_soon,
                 r.unreadable,
+                r.failed or "",
             ]
         )
     return buf.getvalue()

@@ -27,7 +27,7 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from . import __version__
-from ._ids import PLACEHOLDER, ascii_id, slug
+from ._ids import PLACEHOLDER, ascii_id, no_personnummer, slug
 from ._io import check_inside, write_bytes_atomic, write_text_atomic
 from .errors import UsageError, WriteRefusedError
 from .model import KINDS, kind_by_name
@@ -956,6 +956,7 @@ def new_entity(
         raise UsageError("Namnet är tomt.", hint="Skriv namnet inom citattecken.")
     if typ is not None:
         _check_typ(kind, typ)
+    no_personnummer(name)  # also with --id: the name is written into the file
     ident = slug(eid) if eid else slug(name)
     today = today or dt.date.today()
     text = _TEMPLATES[folder](name.strip(), _context(root, today), typ)

@@ -229,6 +229,11 @@ def _command_class() -> type:
     return BfaCommand
 
 
+#: Every registered command and the module (under cli/) that registered it; checked
+#: against ``cli.COMMANDS``, the table `bfa NAME` imports only that module by.
+REGISTERED: dict[str, str] = {}
+
+
 def command(name: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
     """Register a command; library errors become a Swedish line on stderr and exit 2."""
     from ._app import app
@@ -244,6 +249,7 @@ def command(name: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
                 raise fail(exc.message, exc.hint, exc.exit_code) from None
 
         app.command(name, cls=_command_class(), short_help=_short_help(fn.__doc__))(run)
+        REGISTERED[name] = fn.__module__.rpartition(".")[2]
         return run
 
     return wrap
@@ -251,7 +257,9 @@ def command(name: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
 
 def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> typer.Exit:
     """Print a one-line Swedish error to stderr and return the Exit to raise."""
-    sys.stderr.write(f"bfa: fel: {message}\n")
+    from .._pii import shown
+
+    sys.stderr.write(f"bfa: fel: {shown(message)}\n")
     if hint:
-        sys.stderr.write(f"  → {hint}\n")
+        sys.stderr.write(f"  → {shown(hint)}\n")
     return typer.Exit(code)

@@ -140,8 +140,14 @@ def _reason(text: str) -> str:
     return text
 
 
+#: Typer appends its command suggestions in English to the (translated) message.
+_SUGGESTION = re.compile(r"^(.*)\. Did you mean (.+)\?$", re.S)
+
+
 def translate(message: str) -> str:
     """A Click/Typer usage message in Swedish (unchanged if it is not recognised)."""
+    if m := _SUGGESTION.match(message):
+        return f"{translate(m.group(1) + '.')} Menade du {m.group(2).replace(', ', ' eller ')}?"
     for pattern, repl in PATTERNS:
         m = pattern.match(message)
         if not m:
@@ -225,6 +231,8 @@ def _install() -> None:
 
     formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
 
+    from .._pii import shown
+
     def show_usage_error(self: Any, file: IO[Any] | None = None) -> None:
         file = file or get_text_stderr()
         ctx = self.ctx
@@ -233,11 +241,11 @@ def _install() -> None:
             if ctx.command.get_help_option(ctx) is not None:
                 hint = f"Skriv '{ctx.command_path} {ctx.help_option_names[0]}' för hjälp.\n"
             utils.echo(f"{ctx.get_usage()}\n{hint}", file=file, color=ctx.color)
-        utils.echo(f"bfa: fel: {translate(self.format_message())}", file=file)
+        utils.echo(f"bfa: fel: {shown(translate(self.format_message()))}", file=file)
 
     def show_error(self: Any, file: IO[Any] | None = None) -> None:
         file = file or get_text_stderr()
-        utils.echo(f"bfa: fel: {translate(self.format_message())}", file=file)
+        utils.echo(f"bfa: fel: {shown(translate(self.format_message()))}", file=file)
 
     exceptions.UsageError.show = show_usage_error  # type: ignore[method-assign]
     exceptions.ClickException.show = show_error  # type: ignore[method-assign]

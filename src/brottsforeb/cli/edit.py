@@ -53,7 +53,7 @@ def set_cmd(
     except InvalidEditError as exc:
         import sys
 
-        sys.stderr.write(f"bfa: fel: {exc.message}\n")
+        sys.stderr.write(f"bfa: fel: {mask(one_line(exc.message))}\n")
         print_findings_human(exc.findings, 1)
         raise typer.Exit(EXIT_FINDINGS) from None
     edit.old, edit.new, value = (  # shown, never echoed raw to the terminal (#16)

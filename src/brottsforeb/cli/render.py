@@ -157,23 +157,9 @@ def render_cmd(
         _proposal(path, base, head, chosen[0], out, force)
         return
     from .. import load_repo
-    from .._io import write_output
-    from ..render import (
-        DOCX_MARKER,
-        HTML_MARKER,
-        MARKER,
-        PDF_MARKER,
-        Rendered,
-        html_index,
-        render,
-        render_all,
-        render_meeting,
-        repository_errors,
-        stale,
-        to_docx,
-        to_html,
-        to_pdf,
-    )
+    from ..errors import BrokenRepositoryError
+    from ..render import render, render_all, render_meeting, stale
+    from ..render._output import all_folder, deliver, deliver_all, refuse_broken
 
     if (all_ or check) and document is not None and path == Path("."):
         path, document = Path(document), None  # `bfa render --all SÖKVÄG`
@@ -190,48 +176,17 @@ def render_cmd(
             else f"Inga renderingar att kontrollera i {folder}."
         )
         raise typer.Exit(1 if old else 0)
-
-    errors = repository_errors(repo)
-    if errors and not draft:
-        for line in errors:
+    try:
+        errors = refuse_broken(repo, draft)
+    except BrokenRepositoryError as exc:
+        for line in exc.errors:
             sys.stderr.write(f"  {line}\n")
-        raise fail(
-            f"Förrådet har {len(errors)} fel; inget dokument skrivs.",
-            "Rätta felen (se bfa validate), eller skriv ett utkast som säger att det "
-            "bygger på ett förråd med fel: bfa render --draft.",
-            code=1,
-        )
-
-    fmts = list(dict.fromkeys(formats)) or [DocFormat.md]
-
-    def write(doc: Rendered, target: Path, fmt: DocFormat, *, index: bool = False) -> None:
-        if fmt is DocFormat.pdf:
-            write_output(target, to_pdf(doc), marker=PDF_MARKER, force=force)
-        elif fmt is DocFormat.docx:
-            write_output(target, to_docx(doc, repo), marker=DOCX_MARKER, force=force)
-        elif fmt is DocFormat.html:
-            page = to_html(doc, index=index)
-            write_output(target, page.encode("utf-8"), marker=HTML_MARKER, force=force)
-        else:
-            write_output(target, doc.markdown.encode("utf-8"), marker=MARKER.encode(), force=force)
-        typer.echo(f"skrev {target}", err=True)
-
+        raise
+    fmts = [f.value for f in formats]
     if all_:
-        if out is None:
-            raise fail("--all kräver -o MAPP.", "Exempel: bfa render --all -o renderingar")
-        if out.exists() and not out.is_dir():
-            raise fail(f"{out} är en fil; --all skriver till en mapp.")
-        out.mkdir(parents=True, exist_ok=True)
+        all_folder(out)  # refused before the (slow) rendering
         docs = render_all(repo, public=public, year=year, errors=errors, today=day)
-        for fmt in fmts:
-            for doc in docs:
-                write(doc, out / f"{doc.name}.{fmt.value}", fmt, index=True)
-        if DocFormat.html in fmts:
-            index = out / "index.html"
-            write_output(
-                index, html_index(repo, docs).encode("utf-8"), marker=HTML_MARKER, force=force
-            )
-            typer.echo(f"skrev {index}", err=True)
+        deliver_all(repo, docs, fmts, out, force=force, report=_wrote)
         return
     if document is None:
         raise fail(
@@ -244,37 +199,19 @@ def render_cmd(
         docs = render(
             repo, document, public=public, year=year, entity=entity, errors=errors, today=day
         )
-    if out is not None and out.is_dir():
-        for fmt in fmts:
-            for doc in docs:
-                write(doc, out / f"{doc.name}.{fmt.value}", fmt)
-        return
-    if len(fmts) > 1 and out is not None:
-        raise fail(
-            f"{out} är ingen mapp; flera format skrivs till en mapp.",
-            "Ange en befintlig mapp med -o, eller ett format i taget.",
-        )
-    if len(docs) > 1:
-        raise fail(
-            f"Förrådet har {len(docs)} dokument av den sorten; välj ett med --id "
-            "eller ange en mapp med -o.",
-            ", ".join(d.name for d in docs),
-        )
-    doc = docs[0]
-    if fmts == [DocFormat.md] and out is None:
-        sys.stdout.write(doc.markdown)
-        return
-    for fmt in fmts:
-        write(doc, out or Path(f"{doc.name}.{fmt.value}"), fmt)
+    sys.stdout.write(deliver(repo, docs, fmts, out, force=force, report=_wrote).stdout)
+
+
+def _wrote(path: Path) -> None:
+    typer.echo(f"skrev {path}", err=True)
 
 
 def _proposal(
     path: Path, base: str | None, head: str | None, fmt: DocFormat, out: Path | None, force: bool
 ) -> None:
     """`bfa render forslag --base REV`: the tjänsteskrivelse of a reorganisation."""
-    from .._io import write_output
     from ..forslag import build
-    from ..render import MARKER, PDF_MARKER, to_pdf
+    from ..render._output import deliver
 
     if base is None:
         raise fail(
@@ -284,12 +221,4 @@ def _proposal(
     if fmt not in (DocFormat.md, DocFormat.pdf):
         raise fail("forslag skrivs som md eller pdf.", "Ange --format md eller --format pdf.")
     doc = build(path, base, head)
-    if fmt is DocFormat.md and out is None:
-        sys.stdout.write(doc.markdown)
-        return
-    target = out or Path(f"forslag.{fmt.value}")
-    if fmt is DocFormat.pdf:
-        write_output(target, to_pdf(doc), marker=PDF_MARKER, force=force)
-    else:
-        write_output(target, doc.markdown.encode("utf-8"), marker=MARKER.encode(), force=force)
-    typer.echo(f"skrev {target}", err=True)
+    sys.stdout.write(deliver(None, [doc], [fmt.value], out, force=force, report=_wrote).stdout)

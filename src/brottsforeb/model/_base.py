@@ -30,7 +30,16 @@ SLUG = ID_PATTERN
 #: diary number, an address. Empty (after trimming) names and titles are errors; a line
 #: break of any kind (LF, CR, NEL U+0085, U+2028/2029, vertical tab, form feed) is an error
 #: in all of them, since it would start a new block in a Markdown or Typst document.
-ONE_LINE_FIELDS = frozenset({"name", "title", "paragraph", "record_number", "email", "phone"})
+ONE_LINE_FIELDS = frozenset(
+    {"name", "title", "paragraph", "record_number", "email", "phone", "place", "time", "link"}
+    | {"website"}
+)
+#: Fields that become a clickable link (a calendar event's URL, "Anslut digitalt: …"):
+#: only web and Teams addresses, never javascript:, data: or file:. A meeting's link
+#: must say its scheme; a website may be a bare domain (www.torsby.se).
+LINK_FIELDS = frozenset({"link", "website"})
+_LINK_SCHEMES = ("https://", "http://", "msteams:")
+_SCHEME = re.compile(r"^\s*[a-zA-Z][a-zA-Z0-9+.\-]*:")
 NON_EMPTY_FIELDS = frozenset({"name", "title"})
 #: Years bfa computes with. Deadlines are dates years ahead of the data, so a date near
 #: the end of the calendar (9999-12-31) would overflow; no municipal record needs more.
@@ -207,6 +216,12 @@ class BfaModel(BaseModel):
                 raise ValueError("får inte vara tomt")
             if not _LINE_BREAKS.isdisjoint(value):
                 raise ValueError("får bara vara en rad (radbrytning eller radavgränsare i texten)")
+            if (
+                info.field_name in LINK_FIELDS
+                and not value.strip().lower().startswith(_LINK_SCHEMES)
+                and (info.field_name == "link" or _SCHEME.match(value))
+            ):
+                raise ValueError("ska vara en webbadress som börjar med https:// (eller http://)")
         return value
 
 

@@ -101,6 +101,12 @@ class Avsnitt(BfaModel):
         description="Avsnittets text (Markdown tillåts inte; texten återges som den står).",
     )
     points: list[str] = Field(default_factory=list, alias="punkter", description="Punktlista.")
+    after: OrganRef | None = Field(
+        None,
+        alias="efter",
+        description="Organet (id) vars beskrivning avsnittet står direkt efter, under "
+        "organisationen, t.ex. lfr. Utan: avsnittet står efter organisationen.",
+    )
 
 
 class Dokument(Entity):

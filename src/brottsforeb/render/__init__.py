@@ -7,9 +7,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import RenderError
-from ..model import Dokument
 from ..repo import Repo
-from ._documents import ALIASES, DOCUMENTS, DocumentKind, example_sources
+from ._documents import (
+    DOCUMENTS,
+    DocumentKind,
+    document_kind,
+    example_sources,
+    example_text,
+    sources,
+)
 from ._docx import DOCX_MARKER, to_docx
 from ._env import environment, render_template
 from ._html import HTML_MARKER, html_index, to_html
@@ -21,6 +27,7 @@ __all__ = [
     "DOCX_MARKER",
     "HTML_MARKER",
     "MEETING_DOCUMENTS",
+    "DocumentKind",
     "Rendered",
     "document_kind",
     "html_index",
@@ -78,82 +85,6 @@ def draft_text(errors: list[str]) -> str:
     )
 
 
-def example_text(sources: list[str]) -> str:
-    """Which files (and keys) hold example data; many whole files of one folder are counted."""
-    whole: dict[str, list[str]] = {}
-    for s in sources:
-        if "/" in s and "(" not in s:
-            whole.setdefault(s.split("/", 1)[0], []).append(s)
-    shown: list[str] = []
-    for s in sources:
-        folder = s.split("/", 1)[0]
-        if len(whole.get(folder, [])) > 3 and s in whole[folder]:
-            if s == whole[folder][0]:
-                shown.append(f"{len(whole[folder])} filer i {folder}/")
-            continue
-        shown.append(s)
-    what = (
-        "påhittade exempel, eller som bfa fyllt i och ingen ännu bekräftat,"
-        if any("(obekräftat:" in s for s in sources)
-        else "påhittade exempel"
-    )
-    return (
-        f"Dokumentet bygger på uppgifter som är {what} och inte kommunens egna: "
-        + ", ".join(shown)
-        + "."
-    )
-
-
-def document_kind(name: str) -> DocumentKind:
-    key = name.strip().lower()
-    key = ALIASES.get(key, key)
-    if key not in DOCUMENTS:
-        from .._messages import suggest
-
-        guess = suggest(key, list(DOCUMENTS))
-        raise RenderError(
-            f"Det finns inget dokument som heter '{name}'.",
-            hint=(f"Menade du '{guess}'? " if guess else "")
-            + "Dokument: "
-            + ", ".join(DOCUMENTS)
-            + " (se bfa render --list).",
-        )
-    return DOCUMENTS[key]
-
-
-def sources(repo: Repo, kind: DocumentKind) -> list[tuple[str, Dokument | None]]:
-    """(file stem, dokument) for each rendering of ``kind``.
-
-    Documents rendered from a dokument of their type produce one file per such dokument
-    when there are several (agreements); riktlinje and åtgärdsplan use the newest one.
-    """
-    docs = sorted(
-        ((k, d) for k, d in repo.dokument.items() if kind.doc_type and d.type == kind.doc_type),
-        key=lambda kv: (kv[1].date is None, kv[1].date, kv[0]),
-    )
-    if kind.name == "organisation":
-        structure = [
-            (k, d)
-            for k, d in repo.dokument.items()
-            if d.type == "riktlinje" and "struktur" in d.title.lower()
-        ]
-        if structure:
-            return [(kind.name, structure[0][1])]
-        # No separate structure document: the structure is the one the riktlinje adopted.
-        riktlinjer = sorted(
-            (d for d in repo.dokument.values() if d.type == "riktlinje"),
-            key=lambda d: (d.date is None, d.date, d.title),
-        )
-        return [(kind.name, riktlinjer[-1] if riktlinjer else None)]
-    if kind.name in ("samverkansoverenskommelse", "medborgarloften"):
-        if not docs:
-            return []
-        if len(docs) == 1:
-            return [(kind.name, docs[0][1])]
-        return [(f"{kind.name}-{k}", d) for k, d in docs]
-    return [(kind.name, docs[-1][1] if docs else None)]
-
-
 def render(
     repo: Repo,
     name: str,
@@ -197,7 +128,7 @@ def render(
     for stem, doc in found:
         context = kind.build(ctx, doc, entity if not kind.doc_type else None, year)
         context["utkast"] = draft_text(errors) if errors else ""
-        example = example_sources(ctx, kind.name, doc, context)
+        example = example_sources(ctx, doc, context.pop("källfiler"))
         context["exempeldata"] = example_text(example) if example else ""
         text = render_template(env, kind.name, kind.name, context)
         text = _tidy(text) + "\n" + MARKER + "\n"
@@ -299,9 +230,7 @@ def render_all(
     """Every document the repository has data for."""
     out: list[Rendered] = []
     for name, kind in DOCUMENTS.items():
-        if kind.doc_type and name != "riktlinje" and not sources(repo, kind):
-            continue
-        if name == "lagesbild" and not repo.lagesbilder:
+        if not kind.in_all(repo) or not sources(repo, kind):
             continue
         out.extend(render(repo, name, public=public, year=year, errors=errors, today=today))
     return out

@@ -7,12 +7,11 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .._escape import Safe, cell, md
+from .._escape import Safe, cell, md, one_line
 from .._pii import find_personnummer
+from .._templates import templates_dir
 from ..errors import RenderError
 from ._format import genitiv, mening, mitt, mitt_lista, procent, tal, uppräkning
-
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 #: Limits for every template, the repository's own included (a template is code from
 #: the repository, and CI renders it): wall time, characters of output, iterations of
@@ -195,7 +194,7 @@ def environment(repo_root: Path | None) -> Any:
     loaders = []
     if repo_root is not None and (repo_root / "templates").is_dir():
         loaders.append(_contained_loader(repo_root / "templates", repo_root))
-    loaders.append(FileSystemLoader(str(PACKAGE_TEMPLATES)))
+    loaders.append(FileSystemLoader(str(templates_dir())))
     env = _limited_class()(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
@@ -218,11 +217,24 @@ def environment(repo_root: Path | None) -> Any:
     env.filters["uppräkning"] = uppräkning
     for name, func in list(env.filters.items()):
         env.filters[name] = _guard_filter(env, func)
+    env.bfa_untrusted = len(loaders) > 1  # the repository has templates of its own
     return env
 
 
 def render_template(env: Any, name: str, document: str, context: dict[str, Any]) -> str:
-    """Render one template; a missing field is a Swedish error naming document and field."""
+    """Render one template; a missing field is a Swedish error naming document and field.
+
+    With templates from the repository, the render runs in a child process with a hard
+    memory and time limit (``_isolate``), so even one operation in C is bounded.
+    """
+    from ._isolate import can_isolate, in_child
+
+    if getattr(env, "bfa_untrusted", False) and can_isolate():
+        return in_child(lambda: _render(env, name, document, context), MAX_SECONDS, _limit)
+    return _render(env, name, document, context)
+
+
+def _render(env: Any, name: str, document: str, context: dict[str, Any]) -> str:
     from jinja2 import TemplateError, UndefinedError
 
     try:
@@ -252,5 +264,15 @@ def render_template(env: Any, name: str, document: str, context: dict[str, Any])
     except TemplateError as exc:
         raise RenderError(
             f"Mallen för '{document}' är trasig: {exc.message}",
+            hint="Rätta mallen i templates/ eller ta bort den för att använda bfa:s egen.",
+        ) from None
+    except Exception as exc:
+        if not getattr(env, "bfa_untrusted", False):
+            raise  # bfa's own templates: a bug in bfa
+        # the repository's template called a filter or method with values it cannot take
+        # ("x".split(""), "x"|filesizeformat): the template's fault, said as such
+        detail = one_line(str(exc))[:200]
+        raise RenderError(
+            f"Mallen för '{document}' är trasig: {type(exc).__name__}: {detail}",
             hint="Rätta mallen i templates/ eller ta bort den för att använda bfa:s egen.",
         ) from None

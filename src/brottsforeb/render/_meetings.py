@@ -170,10 +170,16 @@ def _earlier_open_items(ctx: Ctx, mid: str, m: Mote) -> list[dict[str, str]]:
                     "vad": a.what,
                     "vem": ctx.funktion(a.who),
                     "senast": a.by.isoformat() if a.by else "",
-                    "från": origin,
+                    "från": _meeting_date(repo, origin),
                 },
             )
     return list(items.values())
+
+
+def _meeting_date(repo: Repo, mid: str) -> str:
+    """A meeting of the same body named by its date, not its file id."""
+    m = repo.moten.get(mid)
+    return m.date.isoformat() if m is not None else mid
 
 
 def _who(ctx: Ctx, fid: str) -> str:
@@ -210,6 +216,14 @@ def meeting_context(ctx: Ctx, mid: str, kind: str) -> dict[str, Any]:
     organ_name = ctx.organ_name(m.organ)
     k = repo.kommun
     form = record_form(o)
+    if kind == "protokoll" and m.status == "planerat":
+        day = m.date.isoformat()
+        raise UsageError(
+            f"Mötet i {organ_name} {day} är planerat, inte hållet: {form} skulle visa "
+            "de kallade som närvarande.",
+            hint=f"När mötet har ägt rum: rätta närvarande och kör bfa set {mid} status "
+            f"hållet. Före mötet: bfa render kallelse {m.organ} {day}.",
+        )
     title = (
         f"Kallelse – {organ_name} {m.date.isoformat()}"
         if kind == "kallelse"

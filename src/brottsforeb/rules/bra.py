@@ -29,9 +29,12 @@ def internal(repo: Repo) -> dict[str, Organ]:
 def acting(repo: Repo, role: str) -> list[Organ]:
     """Bodies working today that are, or act as, ``role`` (a type, or a role of ledamöter_i_roll).
 
-    A proposed body does not fill a role yet; one on trial or being wound down does.
+    A proposed body does not fill a role yet; one on trial or being wound down does. A
+    political body fills a role only by ledamöter_i_roll: in a small municipality the
+    kommunstyrelse itself is often the styrgrupp.
     """
-    return [o for o in internal(repo).values() if o.is_active and o.acts_as(role)]
+    own = [o for o in repo.organ.values() if not o.external and o.is_active]
+    return [o for o in own if o.acts_as(role)]
 
 
 @rule("BRA-STYRGRUPP")

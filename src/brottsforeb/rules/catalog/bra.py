@@ -12,8 +12,11 @@ ROWS: tuple[Rule, ...] = (
         "Brå: Samverkan i lokalt brottsförebyggande arbete",
         "Styrgrupp",
         "Kommunen har ingen styrgrupp som förankrar och ger mandat.",
-        "Lägg till ett organ med 'typ: styrgrupp'.",
-        scope="Minst ett eget organ med 'typ: styrgrupp' (eller som fungerar som en).",
+        "Lägg till ett organ med 'typ: styrgrupp', eller ge ett befintligt organ rollen "
+        "(ledamöter_i_roll: [{{roll: styrgrupp, ledamöter: [...]}}]), t.ex. kommunstyrelsen "
+        "när den själv är styrgrupp.",
+        scope="Minst ett eget organ med 'typ: styrgrupp', eller ett organ (också "
+        "kommunstyrelsen) med rollen styrgrupp i 'ledamöter_i_roll'.",
     ),
     Rule(
         "BRA-BEREDNINGSGRUPP",

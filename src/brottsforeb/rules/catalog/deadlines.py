@@ -42,7 +42,7 @@ ROWS: tuple[Rule, ...] = (
         "Lägesbilder tas fram så ofta som beslutats",
         "{done} av {needed} togs fram {period}.",
         "Kommunen har beslutat att {kind} lägesbild tas fram {cadence}. Skriv in den senaste: "
-        'bfa new lagesbild "Lägesbild ÅÅÅÅ" --type {kind}, sedan bfa set lagesbilder/ID '
+        'bfa new lagesbild "Lägesbild ÅÅÅÅ" --type {type}, sedan bfa set lagesbilder/ID '
         "datum ÅÅÅÅ-MM-DD.",
         command="check",
         variants={

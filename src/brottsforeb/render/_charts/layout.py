@@ -1,93 +1,13 @@
-"""Pictures: the organisation chart (Mermaid and SVG from one graph) and indicator charts."""
+"""The organisation chart for the PDF: boxes in rows, lines in the gaps, and SVG."""
 
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .._escape import Safe, mermaid, mermaid_comment, xml
-from ..model import Indikator, Organ
-from ..repo import Repo
-from ._format import tal
-
-
-@dataclass
-class Node:
-    id: str
-    label: str
-    kind: str  # "organ", "extern", "funktion"
-    parent: str | None = None
-    dotted_to: list[str] = field(default_factory=list)
-
-
-def _nid(prefix: str, eid: str) -> str:
-    return f"{prefix}_{eid.replace('-', '_')}"
-
-
-def org_graph(repo: Repo, public: bool = True) -> list[Node]:
-    """Bodies with their parent (ingår i / tillsätts av / rapporterar till), plus the
-    coordinator and the community police officer linked to the bodies they hold together."""
-    organ = repo.organ
-    nodes: list[Node] = []
-    order = ["fullmäktige", "nämnd", "råd", "styrgrupp", "beredningsgrupp", "arbetsgrupp"]
-
-    def rank(kv: tuple[str, Organ]) -> tuple[bool, int, str]:
-        t = kv[1].type
-        return (kv[1].external, order.index(t) if t in order else 99, kv[1].name)
-
-    for oid, o in sorted(organ.items(), key=rank):
-        parent = next((p for p in (o.part_of, o.appointed_by, o.reports_to) if p in organ), None)
-        if o.type == "nämnd" and parent is None:
-            parent = next((k for k, v in organ.items() if v.type == "fullmäktige"), None)
-        nodes.append(
-            Node(
-                _nid("o", oid),
-                o.name,
-                "extern" if o.external else "organ",
-                parent and _nid("o", parent),
-            )
-        )
-    key: dict[str, str] = {}
-    if repo.kommun and repo.kommun.coordination:
-        key[repo.kommun.coordination] = "samordnare"
-    funktioner = repo.funktioner
-    for fid, func in funktioner.items():
-        if "kommunpolis" in func.title.lower():
-            key.setdefault(fid, "kommunpolis")
-    for fid in sorted(key):
-        f = funktioner.get(fid)
-        if f is None:
-            continue
-        linked = [
-            _nid("o", oid)
-            for oid, o in sorted(organ.items())
-            if fid in o.convener or (fid in o.members and not o.external)
-        ]
-        nodes.append(Node(_nid("f", fid), f.title, "funktion", None, linked))
-    return nodes
-
-
-def mermaid_chart(repo: Repo) -> Safe:
-    """A Mermaid flowchart, which GitHub and GitLab draw from the Markdown."""
-    nodes = org_graph(repo)
-    lines = ["%% bfa-figur: organisationsschema", "flowchart TD"]
-    externals = [n for n in nodes if n.kind == "extern"]
-    for n in nodes:
-        if n.kind == "extern":
-            continue
-        shape = ('(["', '"])') if n.kind == "funktion" else ('["', '"]')
-        lines.append(f"  {n.id}{shape[0]}{mermaid(n.label)}{shape[1]}")
-    if externals:
-        lines.append('  subgraph extern["Samverkan utanför kommunen"]')
-        lines.extend(f'    {n.id}["{mermaid(n.label)}"]' for n in externals)
-        lines.append("  end")
-    for n in nodes:
-        if n.parent:
-            lines.append(f"  {n.parent} --> {n.id}")
-    for n in nodes:
-        for target in n.dotted_to:
-            lines.append(f"  {n.id} -.- {target}")
-    return Safe("\n".join(lines))
+from ..._escape import xml
+from ...repo import Repo
+from .orgchart import LEGEND, Node, org_graph
 
 
 def _wrap(label: str, width: int) -> list[str]:
@@ -140,10 +60,6 @@ class Layout:
 #: so 17 units of font size print at about 9.5 pt.
 WIDTH, FONT, LINE, GAP_Y, PAD_X = 820.0, 17.0, 20.0, 46.0, 12.0
 MIN_BOX_W, MAX_BOX_W = 140.0, 230.0
-LEGEND = [
-    ("solid", "ingår i, tillsätts av eller rapporterar till organet ovanför"),
-    ("dashed", "funktionen är sammankallande eller ledamot"),
-]
 
 
 def chart_layout(repo: Repo) -> Layout:
@@ -343,79 +259,5 @@ def svg_chart(repo: Repo) -> str:
         out.append(_arrow(78, y, 1.0, 0.0, color))
         out.append(f'<text x="90" y="{y + 6:.1f}" font-size="15" fill="#333">{xml(text)}</text>')
         y += 26.0
-    out.append("</svg>")
-    return "\n".join(out)
-
-
-def figure_key(ind: Indikator) -> str:
-    """The figure's key in a ``%% bfa-figur:`` comment: one line, escaped like a label (#16)."""
-    return f"indikator-{mermaid_comment(ind.name)}"
-
-
-def mermaid_xychart(ind: Indikator) -> Safe:
-    values = sorted(ind.values, key=lambda v: v.when)
-    labels = ", ".join(f'"{mermaid(v.label)}"' for v in values)
-    data = ", ".join(f"{v.value:g}" for v in values)
-    return Safe(
-        "\n".join(
-            [
-                f"%% bfa-figur: {figure_key(ind)}",
-                "xychart-beta",
-                f'  title "{mermaid(ind.name)}"',
-                f"  x-axis [{labels}]",
-                f'  y-axis "{mermaid(ind.unit)}"',
-                f"  line [{data}]",
-            ]
-        )
-    )
-
-
-def svg_line_chart(ind: Indikator) -> str:
-    values = sorted(ind.values, key=lambda v: v.when)
-    w, h, left, bottom = 480, 180, 50, 30
-    nums = [v.value for v in values] + ([ind.target] if ind.target is not None else [])
-    lo, hi = min(nums), max(nums)
-    if hi == lo:
-        lo, hi = lo - 1, hi + 1
-    pad = (hi - lo) * 0.15
-    lo, hi = lo - pad, hi + pad
-
-    def px(i: int) -> float:
-        return left + 20 + (w - left - 40) * (i / max(1, len(values) - 1))
-
-    def py(v: float) -> float:
-        return 15 + (h - bottom - 15) * (1 - (v - lo) / (hi - lo))
-
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
-        f'viewBox="0 0 {w} {h}" font-family="sans-serif" font-size="10">',
-        f'<line x1="{left}" y1="{h - bottom}" x2="{w - 10}" y2="{h - bottom}" stroke="#333"/>',
-        f'<line x1="{left}" y1="10" x2="{left}" y2="{h - bottom}" stroke="#333"/>',
-        f'<text x="{left - 6}" y="{py(hi - pad) + 4:.1f}" text-anchor="end">'
-        f"{tal(round(hi - pad, 1))}</text>",
-        f'<text x="{left - 6}" y="{py(lo + pad) + 4:.1f}" text-anchor="end">'
-        f"{tal(round(lo + pad, 1))}</text>",
-    ]
-    if ind.target is not None:
-        out.append(
-            f'<line x1="{left}" y1="{py(ind.target):.1f}" x2="{w - 10}" '
-            f'y2="{py(ind.target):.1f}" stroke="#2a7" stroke-dasharray="5 3"/>'
-        )
-        out.append(
-            f'<text x="{w - 12}" y="{py(ind.target) - 4:.1f}" text-anchor="end" '
-            f'fill="#2a7">mål {tal(ind.target)}</text>'
-        )
-    points = " ".join(f"{px(i):.1f},{py(v.value):.1f}" for i, v in enumerate(values))
-    out.append(f'<polyline points="{points}" fill="none" stroke="#1f4e9c" stroke-width="2"/>')
-    for i, v in enumerate(values):
-        out.append(f'<circle cx="{px(i):.1f}" cy="{py(v.value):.1f}" r="3" fill="#1f4e9c"/>')
-        out.append(
-            f'<text x="{px(i):.1f}" y="{py(v.value) - 7:.1f}" text-anchor="middle">'
-            f"{tal(v.value)}</text>"
-        )
-        out.append(
-            f'<text x="{px(i):.1f}" y="{h - bottom + 14}" text-anchor="middle">'
-            f"{xml(v.label)}</text>"
-        )
     out.append("</svg>")
     return "\n".join(out)

@@ -1,0 +1,63 @@
+"""Which values a document is built from are example data, or not yet confirmed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...model import Dokument
+from .._views import Ctx
+from .common import Source
+
+
+def marked(kind: str, eid: str, entity: Any) -> list[str]:
+    """The file (and keys) of ``entity`` marked as example data or as not yet confirmed."""
+    if entity is None:
+        return []
+    keys = entity.example_keys
+    unconfirmed = list(entity.unconfirmed)
+    path = "bfa.yaml" if kind == "bfa" else f"{kind}/{eid}.yaml"
+    out = []
+    if keys:
+        out.append(path if keys == ["*"] else f"{path} ({', '.join(keys)})")
+    if unconfirmed:
+        out.append(f"{path} (obekräftat: {', '.join(unconfirmed)})")
+    return out
+
+
+def example_sources(ctx: Ctx, d: Dokument | None, files: list[Source]) -> list[str]:
+    """The files (and keys) marked as example data that this document is built from:
+    bfa.yaml, its own dokument, and the entity files its builder lists in ``källfiler``."""
+    repo = ctx.repo
+    out: list[str] = marked("bfa", "", repo.kommun)
+    own = next((k for k, v in repo.dokument.items() if v is d), None)
+    if d is not None and own is not None:
+        out += marked("dokument", own, d)
+    for folder, eid in files:
+        out += marked(folder, eid, getattr(repo, folder).get(eid))
+    return out
+
+
+def example_text(sources: list[str]) -> str:
+    """Which files (and keys) hold example data; many whole files of one folder are counted."""
+    whole: dict[str, list[str]] = {}
+    for s in sources:
+        if "/" in s and "(" not in s:
+            whole.setdefault(s.split("/", 1)[0], []).append(s)
+    shown: list[str] = []
+    for s in sources:
+        folder = s.split("/", 1)[0]
+        if len(whole.get(folder, [])) > 3 and s in whole[folder]:
+            if s == whole[folder][0]:
+                shown.append(f"{len(whole[folder])} filer i {folder}/")
+            continue
+        shown.append(s)
+    what = (
+        "påhittade exempel, eller som bfa fyllt i och ingen ännu bekräftat,"
+        if any("(obekräftat:" in s for s in sources)
+        else "påhittade exempel"
+    )
+    return (
+        f"Dokumentet bygger på uppgifter som är {what} och inte kommunens egna: "
+        + ", ".join(shown)
+        + "."
+    )

@@ -1,0 +1,104 @@
+"""Uppföljning: the year's report to the board — indicators, measures and meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from ... import duties
+from ...model import Dokument
+from .. import _charts
+from .._format import tal
+from .._views import Ctx, cadence_text
+from .common import base, meeting_files, report_year, value_text
+
+
+def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> dict[str, Any]:
+    repo = ctx.repo
+    y = report_year(repo, year, ctx.today)
+    k = repo.kommun
+    c = base(
+        ctx,
+        None,
+        "uppföljningen",
+        f"Uppföljning av det brottsförebyggande arbetet {y} – {k.name if k else ''}",
+    )
+    c["år"] = y
+    c["datum"] = dt.date(y, 12, 31)
+    today = ctx.today or dt.date(y + 1, 1, 1)  # judged when the year has ended
+    c["beslut"] = [
+        ("Avser år", str(y)),
+        (
+            "Rapporteras till",
+            ctx.organ_name(k.follow_up.organ) if k and k.follow_up else "Kommunstyrelsen",
+        ),
+    ]
+    indicators = []
+    for iid, ind in sorted(repo.indikatorer.items(), key=lambda kv: kv[1].name):
+        values = sorted(ind.values, key=lambda v: v.when)
+        trend = duties.trend([v.value for v in values], ind.direction)
+        indicators.append(
+            {
+                "id": iid,
+                "namn": ind.name,
+                "enhet": ind.unit,
+                "riktning": ind.direction,
+                "mål": "" if ind.target is None else value_text(ind.target, ind.unit),
+                "källa": ind.source.type
+                + (f" (Kolada {ind.source.kpi})" if ind.source.kpi else ""),
+                "mål_text": ind.target_text or "",
+                "värden": [(v.label, value_text(v.value, ind.unit)) for v in values],
+                "trend": trend,
+                "diagram": _charts.mermaid_xychart(ind) if len(values) >= 2 else "",
+            }
+        )
+        if len(values) >= 2:
+            c["figurer"][_charts.figure_key(ind)] = _charts.svg_line_chart(ind)
+    c["indikatorer"] = indicators
+    counts = Counter(a.status for a in repo.atgarder.values())
+    c["status"] = sorted(counts.items())
+    c["atgarder"] = [
+        {
+            "titel": a.title,
+            "status": a.status,
+            "ansvarig": ctx.funktion(a.responsible),
+            "slut": a.end.isoformat() if a.end else "",
+        }
+        for a in sorted(repo.atgarder.values(), key=lambda a: (a.status, a.title))
+    ]
+    rows = []
+    for oid, o in sorted(repo.organ.items(), key=lambda kv: kv[1].name):
+        if o.meetings is None or o.external:
+            continue
+        ym = duties.year_meetings(repo, oid, y, today)
+        if ym is None:
+            continue
+        rows.append(
+            {
+                "organ": o.name,
+                "planerat": tal(ym.required, 0),
+                "planerat_tal": ym.required,
+                "hållna": ym.held,
+                "frekvens": cadence_text(o.meetings),
+                "uppfyllt": ym.fulfilled,
+            }
+        )
+    c["moten"] = rows
+    c["uppfoljningar"] = [
+        {
+            "organ": repo.name_of("organ", m.organ),
+            "datum": m.date.isoformat(),
+            "ärenden": [i.heading for i in m.items if i.type in ("uppföljning", "rapportering")],
+        }
+        for m in sorted(repo.moten.values(), key=lambda m: m.date)
+        if m.date.year == y
+        and m.held(today)
+        and repo.organ.get(m.organ) is not None
+        and repo.organ[m.organ].type in ("nämnd", "fullmäktige")
+        and any(i.type in ("uppföljning", "rapportering") for i in m.items)
+    ]
+    c["källfiler"] = meeting_files(repo, y) + [
+        (folder, k) for folder in ("indikatorer", "atgarder") for k in sorted(getattr(repo, folder))
+    ]
+    return c

@@ -1,0 +1,126 @@
+"""Documents as the seeds order them, and how a document is declared (#13, #17 item 5):
+Torsby's ANDTS before SSPF, the Mermaid chart's legend, one registry of documents, and
+render's output policy in the library. Each test failed before the change it names."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from brottsforeb import load_repo
+from brottsforeb.errors import UsageError
+from brottsforeb.render import DOCUMENTS, document_kind, render, to_pdf
+from brottsforeb.render._output import deliver
+
+from .conftest import EXAMPLES
+
+SEED_TORSBY = next(Path("/work/shared/seeds").glob("002_*.txt"), None)
+SRC = Path(__file__).resolve().parents[1] / "src" / "brottsforeb"
+
+
+def _headings(md: str) -> list[str]:
+    return [line.lstrip("#").strip() for line in md.splitlines() if line.startswith("#")]
+
+
+@pytest.mark.parametrize("name", ["riktlinje", "organisation"])
+def test_torsby_has_andts_before_sspf_beside_the_lfr(name: str) -> None:
+    """The seed (lines 24–25, 99–105): LFR with its groups, then ANDTS, then SSPF, all at
+    one level; SSPF was modelled as a part of the LFR and came before ANDTS."""
+    (doc,) = render(load_repo(EXAMPLES / "torsby"), name)
+    heads = _headings(doc.markdown)
+    lfr, andts, sspf = (
+        heads.index(h) for h in ("Lokala förebyggande rådet (LFR)", "ANDTS", "SSPF")
+    )
+    assert lfr < andts < sspf, heads
+    level = {
+        line.split()[1]: line.split()[0]
+        for line in doc.markdown.splitlines()
+        if line.startswith("#") and line.split()[1] in ("ANDTS", "SSPF")
+    }
+    assert level["ANDTS"] == level["SSPF"] == "###"
+    # SSPF's members are not in the seed: the document says they are example data.
+    assert "organ/sspf.yaml (sammankallande, ledamöter)" in doc.markdown
+
+
+def test_torsby_riktlinje_pdf_follows_the_seeds_order() -> None:
+    (doc,) = render(load_repo(EXAMPLES / "torsby"), "riktlinje")
+    text = " ".join(
+        " ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(to_pdf(doc))).pages
+    )
+    order = [
+        "Operativ grupp",
+        "ANDTS Arbetet med alkohol",
+        "SSPF Samverkansgruppen SSPF",
+        "Samverkan med andra aktörer",
+    ]
+    body = text[text.find("Operativ grupp Den operativa") :]  # after the contents page
+    places = [body.find(x) for x in order]
+    assert -1 not in places and places == sorted(places), places
+    if SEED_TORSBY is not None:
+        seed = SEED_TORSBY.read_text(encoding="utf-8")
+        assert seed.index("\nANDTS\n") < seed.index("\nSSPF\n")
+
+
+def test_a_section_can_stand_after_a_body_and_a_bad_reference_keeps_it() -> None:
+    """``efter: organ`` places a section after that body; naming a body that is not
+    described leaves the section after the organisation instead of dropping it."""
+    repo = load_repo(EXAMPLES / "torsby")
+    section = next(s for s in repo.dokument["riktlinje"].sections if s.heading == "ANDTS")
+    section.after = "kommunstyrelsen"  # political bodies are not described
+    (doc,) = render(repo, "riktlinje")
+    heads = _headings(doc.markdown)
+    assert heads.count("ANDTS") == 1 and heads.index("ANDTS") > heads.index("SSPF")
+
+
+def test_mermaid_chart_has_a_legend_of_its_line_styles() -> None:
+    for name in ("torsby", "lindesberg", "norsjo"):
+        (doc,) = render(load_repo(EXAMPLES / name), "riktlinje")
+        chart = doc.markdown.split("```mermaid", 1)[1].split("```", 1)[0]
+        assert 'subgraph forklaring["Förklaring"]' in chart, name
+        assert re.search(r'-->\|"ingår i, tillsätts av eller rapporterar till', chart), name
+        if " -.- o_" in chart:
+            assert re.search(r'-\.-\|"funktionen är sammankallande eller ledamot"\|', chart)
+
+
+def test_every_document_is_one_registry_row_with_a_template_and_a_builder() -> None:
+    templates = {p.name.removesuffix(".md.j2") for p in SRC.rglob("*.md.j2")}
+    templates |= {
+        p.name.removesuffix(".md.j2") for p in (SRC.parents[1] / "templates").glob("*.md.j2")
+    }
+    for name, kind in DOCUMENTS.items():
+        assert name in templates, name
+        assert kind.build.__module__.startswith("brottsforeb.render._documents."), name
+        assert kind.source in ("newest", "each", "structure", "data"), name
+        for alias in kind.aliases:
+            assert document_kind(alias) is kind
+        assert (kind.doc_type is None) == (kind.source in ("structure", "data")), name
+
+
+def test_render_modules_stay_under_400_lines() -> None:
+    for path in (SRC / "render").rglob("*.py"):
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path
+    cli = (SRC / "cli" / "render.py").read_text(encoding="utf-8")
+    for policy in ("write_output", "mkdir", "out.is_dir()", "MARKER"):
+        assert policy not in cli, policy  # render's output policy lives in the library
+
+
+def test_output_policy_in_the_library(tmp_path: Path) -> None:
+    repo = load_repo(EXAMPLES / "torsby")
+    docs = render(repo, "motesplan")
+    assert deliver(repo, docs, ["md"], None, force=False).stdout == docs[0].markdown
+    target = tmp_path / "plan.md"
+    target.write_text("egen text", encoding="utf-8")
+    from brottsforeb.errors import WriteRefusedError
+
+    with pytest.raises(WriteRefusedError):
+        deliver(repo, docs, ["md"], target, force=False)
+    assert target.read_text(encoding="utf-8") == "egen text"
+    seen: list[Path] = []
+    got = deliver(repo, docs, ["md", "html"], tmp_path, force=False, report=seen.append)
+    assert got.written == seen == [tmp_path / "motesplan.md", tmp_path / "motesplan.html"]
+    with pytest.raises(UsageError):
+        deliver(repo, docs, ["md", "pdf"], target, force=True)
