@@ -17,6 +17,7 @@ extension, bfa with its bytecode compiled as pip installs it).
 from __future__ import annotations
 
 import contextlib
+import os
 import platform
 import statistics
 import subprocess
@@ -282,6 +283,12 @@ def main() -> None:
     # every run compile bfa's sources again)
     package = Path(brottsforeb.__file__).parent
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=False)
+    # and with the models' validators kept, as the first run after installing keeps them
+    # (model/_prebuilt.py; PYTHONDONTWRITEBYTECODE would otherwise keep them from it)
+    kept = subprocess.run(
+        [sys.executable, "-m", "brottsforeb.model"], capture_output=True, text=True, check=True
+    )
+    kept_file = Path(kept.stdout.strip())
     peer = Path(sys.argv[sys.argv.index("--peer") + 1]) if "--peer" in sys.argv else None
     bfa = [sys.executable, "-m", "brottsforeb"]
     pass_ = [sys.executable, "-c", "pass"]
@@ -296,6 +303,24 @@ def main() -> None:
             start.a_cpu,
             f"{start.cpu_ratio:.1f}× golvet (mål ≤ 15×: {_met(start.cpu_ratio <= 15)}); "
             f"väggklocka {start.a_wall:.3f} s",
+        )
+    )
+    aside = kept_file.with_suffix(".aside")
+    kept_file.rename(aside)
+    before = os.environ.get("PYTHONDONTWRITEBYTECODE")
+    os.environ["PYTHONDONTWRITEBYTECODE"] = "1"  # so that no run keeps them again
+    try:
+        unkept = paired([*bfa, "validate", "examples/torsby"], pass_, 9)
+    finally:
+        aside.rename(kept_file)
+        if before is None:
+            del os.environ["PYTHONDONTWRITEBYTECODE"]
+    rows.append(
+        (
+            "`bfa validate examples/torsby` utan sparade validerare (CPU-tid)",
+            unkept.a_cpu,
+            f"{unkept.cpu_ratio:.1f}× golvet: som med PYTHONDONTWRITEBYTECODE eller en "
+            "skrivskyddad installation",
         )
     )
     t = timed([*bfa, "check", "examples/torsby", "--today", "2026-11-21"])
@@ -382,7 +407,6 @@ def main() -> None:
 
 
 def _cores() -> int:
-    import os
 
     return os.cpu_count() or 1
 

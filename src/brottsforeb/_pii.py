@@ -81,9 +81,18 @@ def _visible(text: str) -> tuple[str, list[int] | None]:
     return "".join(text[i] for i in kept), kept
 
 
+#: Every number _PNR finds has six digits in a row (once invisible characters are
+#: skipped); most files have none (dates, phone numbers and diary numbers are shorter),
+#: and this simple search says so several times faster than _PNR. Every file and value is
+#: scanned, so it is most of what the scan costs.
+_SIX_DIGITS = re.compile(r"\d{6}")
+
+
 def find_personnummer(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(line, column, kind, masked) for each valid personnummer or samordningsnummer."""
     seen, where = _visible(text)
+    if not _SIX_DIGITS.search(seen):
+        return
     for m in _PNR.finditer(seen):
         kind = _kind(m)
         if kind is None:

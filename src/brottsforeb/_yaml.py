@@ -13,16 +13,42 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
 from .findings import Finding, from_catalog
 
 try:  # the C composer is several times faster; the pure one is identical in output
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class _Loader(_SafeLoader):
+    """The safe loader, remembering the tag each plain scalar resolves to.
+
+    The composer asks the resolver for every node; for a plain scalar that tries
+    regular expressions in turn (a fifth of reading a file). Without path resolvers
+    (the safe loader has none) the answer depends only on the scalar's text, so it is
+    kept: keys and common values (``namn``, ``true``, ``styrgrupp``) resolve once.
+    """
+
+    _plain: ClassVar[dict[str, str]] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = self._plain.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+                if len(self._plain) >= 20_000:  # bounded: a new set after that many texts
+                    self._plain.clear()
+                self._plain[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+
+
+assert not _Loader.yaml_path_resolvers, "the cache in _Loader.resolve assumes none"
 
 __all__ = [
     "MAX_DEPTH",
@@ -219,6 +245,9 @@ def _syntax_finding(exc: yaml.YAMLError, text: str, file: str) -> Finding:
 #: hold a personnummer once loaded (the full check runs only on these).
 _MAYBE_PNR = re.compile(r"(?:\d\D{0,3}){10}")
 
+_MAP, _SEQ, _MERGE, _STR = _T + "map", _T + "seq", _T + "merge", _T + "str"
+_SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+
 
 class _Builder:
     def __init__(self, file: str, out: ParsedYaml, text: str = "") -> None:
@@ -228,10 +257,13 @@ class _Builder:
         self.count = 0
         self.chars = 0
         self.pnr_seen: set[tuple[int, int]] = set()
+        self.positions = out.positions
 
     def hidden_personnummer(self, node: yaml.ScalarNode) -> None:
         """A number the raw text hides and the loaded value shows (``800101\\x2D1231``,
         ``\\t``, a line continuation, a folded line): the raw scan cannot see it."""
+        if len(node.value) < 10 or (not node.style and node.start_mark.line == node.end_mark.line):
+            return  # too short for ten digits, or one plain line: the value is the raw text
         value = str(node.value)
         if not _MAYBE_PNR.search(value):
             return
@@ -256,33 +288,42 @@ class _Builder:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        # the hottest loop of reading a repository: attribute look-ups kept out of it
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooLarge(*self.mark(node), "")
         if depth > MAX_DEPTH:
             raise _TooLarge(*self.mark(node), "djup")
-        self.out.positions[path] = self.mark(node)
-        if isinstance(node, yaml.MappingNode):
+        mark = node.start_mark
+        self.positions[path] = (mark.line + 1, mark.column + 1)
+        if isinstance(node, _SCALAR):
+            value = node.value
+            self.chars += len(value)
+            if self.chars > MAX_EXPANDED_CHARS:
+                raise _TooLarge(*self.mark(node), "tecken")
+            self.hidden_personnummer(node)
+            if node.tag == _STR:
+                return str(value)
+            return self.scalar(node)
+        if isinstance(node, _MAPPING):
             return self.mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _T + "seq":
-                self.bad_tag(node)
-            return [self.build(v, (*path, i), depth + 1) for i, v in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        self.chars += len(node.value)
-        if self.chars > MAX_EXPANDED_CHARS:
-            raise _TooLarge(*self.mark(node), "tecken")
-        self.hidden_personnummer(node)
-        return self.scalar(node)
+        assert isinstance(node, _SEQUENCE)
+        if node.tag != _SEQ:
+            self.bad_tag(node)
+        build = self.build
+        depth += 1
+        return [build(v, (*path, i), depth) for i, v in enumerate(node.value)]
 
     def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
-        if node.tag != _T + "map":
+        if node.tag != _MAP:
             self.bad_tag(node)
         result: dict[str, Any] = {}
         merged_keys: dict[str, Any] = {}
+        key_positions = self.out.key_positions
+        build = self.build
         for knode, vnode in node.value:
-            if knode.tag == _T + "merge":
-                merged = self.build(vnode, path, depth + 1)
+            if knode.tag == _MERGE:
+                merged = build(vnode, path, depth + 1)
                 sources = merged if isinstance(merged, list) else [merged]
                 for src in sources:
                     if isinstance(src, dict):
@@ -291,24 +332,26 @@ class _Builder:
                                 result[k] = v
                                 merged_keys[k] = v
                 continue
-            if not isinstance(knode, yaml.ScalarNode):
+            if not isinstance(knode, _SCALAR):
                 line, col = self.mark(knode)
                 self.out.findings.append(from_catalog("YAML-NYCKEL", self.file, line, col))
                 continue
             self.hidden_personnummer(knode)
             key = str(knode.value)
-            if key in merged_keys:  # by the merge-key rule an explicit key wins
+            if merged_keys and key in merged_keys:  # by the merge-key rule an explicit key wins
                 del merged_keys[key]
                 del result[key]
             if key in result:
                 line, col = self.mark(knode)
-                first = self.out.key_positions.get((*path, key), (0, 0))[0]
+                first = key_positions.get((*path, key), (0, 0))[0]
                 self.out.findings.append(
                     from_catalog("YAML-DUBBLETT", self.file, line, col, key=key, first=first)
                 )
                 continue
-            self.out.key_positions[(*path, key)] = self.mark(knode)
-            result[key] = self.build(vnode, (*path, key), depth + 1)
+            keypath = (*path, key)
+            mark = knode.start_mark
+            key_positions[keypath] = (mark.line + 1, mark.column + 1)
+            result[key] = build(vnode, keypath, depth + 1)
         return result
 
     def bad_tag(self, node: yaml.Node) -> None:

@@ -44,7 +44,7 @@ def find_root(path: Path) -> Path:
     raise NotARepositoryError(path)
 
 
-def _open_regular(path: Path, limit: int) -> bytes:
+def _open_regular(path: Path | str, limit: int) -> bytes:
     """At most ``limit`` bytes of a regular file; OSError for anything else.
 
     Opened non-blocking and checked with fstat on the open descriptor, so a FIFO,
@@ -104,8 +104,12 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
             return False
         return True
 
-    def take(path: Path, rel: str) -> None:
-        if path.is_symlink() and not inside(path, rel, "Filen"):
+    def take(path: Path | str, rel: str, link: bool | None = None) -> None:
+        # ``link`` from the folder listing (no system call); a str path, no Path object:
+        # both are per file, and a county has a hundred thousand files
+        if link is None:
+            link = os.path.islink(path)
+        if link and not inside(Path(path), rel, "Filen"):
             return
         try:
             files[rel] = _open_regular(path, _yaml.MAX_FILE_BYTES + 1)
@@ -185,7 +189,7 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
                     continue
                 for f in listing(Path(sub.path), rel):
                     if f.name.endswith(_SUFFIXES) and not f.name.startswith("."):
-                        take(Path(f.path), f"{rel}/{f.name}")
+                        take(f.path, f"{rel}/{f.name}", _is_link(f))
                     else:
                         stray(f, f"{rel}/{f.name}", "mötesfiler ligger direkt i årsmappen.")
             elif (
@@ -193,7 +197,7 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
                 and not sub.name.startswith(".")
                 and not (kind.by_year and is_dir(sub))
             ):
-                take(Path(sub.path), rel)
+                take(sub.path, rel, _is_link(sub))
             else:
                 stray(
                     sub,
@@ -203,6 +207,14 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
                     else f"bfa läser bara filer direkt i {d.name}/.",
                 )
     return files, findings
+
+
+def _is_link(e: os.DirEntry[str]) -> bool | None:
+    """Whether a listed entry is a symbolic link; None if the listing cannot say."""
+    try:
+        return e.is_symlink()
+    except OSError:
+        return None
 
 
 def _classify(rel: str) -> tuple[str, str] | Finding:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
+from . import _prebuilt
 from ._base import Beslut, BfaModel, Entity, Frekvens, Ref, given_date
 from .aktor import Aktor
 from .atgard import Atgard
@@ -16,6 +18,7 @@ from .mote import Mote
 from .organ import Organ
 
 __all__ = [
+    "FILE_MODELS",
     "KINDS",
     "Aktor",
     "Atgard",
@@ -61,6 +64,13 @@ KINDS: dict[str, Kind] = {
         Kind("moten", Mote, "möte", "mötet", by_year=True),
     )
 }
+
+#: The model of every kind of file (bfa.yaml's too): the ones validated on their own.
+FILE_MODELS: list[type[Entity]] = [*(k.model for k in KINDS.values()), Kommun]
+
+# Their validators, kept between runs (see _prebuilt): built here once if not yet kept.
+if not _prebuilt.install(FILE_MODELS) and not sys.dont_write_bytecode:
+    _prebuilt.write(FILE_MODELS)
 
 _ALIASES = {
     "aktor": "aktorer",

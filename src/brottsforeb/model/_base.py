@@ -71,6 +71,16 @@ def given_date(text: str, option: str) -> dt.date:
     return day
 
 
+#: The fields ``BfaModel._one_line`` acts on: the one-line fields and every field that can
+#: hold a date (by name, in any model). Validating every field instead (``"*"``) called it
+#: for values it leaves alone, a twentieth of reading a file. tests/test_speed.py checks
+#: every model's fields against this list.
+CHECKED_FIELDS = (
+    *sorted(ONE_LINE_FIELDS),
+    *("by", "date", "end", "established", "recorded_from", "start"),
+    *("valid_from", "valid_to", "wind_down_by", "wound_down"),
+)
+
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
@@ -206,7 +216,7 @@ class BfaModel(BaseModel):
         allow_inf_nan=False,  # värde: nan / inf / 1e400 are errors, not numbers
     )
 
-    @field_validator("*", mode="after")
+    @field_validator(*CHECKED_FIELDS, mode="after", check_fields=False)
     @classmethod
     def _one_line(cls, value: Any, info: ValidationInfo) -> Any:
         if isinstance(value, dt.date) and not year_in_range(value.year):

@@ -43,7 +43,10 @@ def _plan(cls: type[BaseModel]) -> tuple[tuple[str, str, Any, Ref | None], ...]:
     return tuple(out)
 
 
-Walker = Callable[[Any, KeyPath], Iterator[tuple[KeyPath, str, str]]]
+#: Appends the references in a value at a key path to a list. Walkers append rather than
+#: yield: a walk runs for every entity of every repository, and nested generators were
+#: half of its cost.
+Walker = Callable[[Any, KeyPath, list[tuple[KeyPath, str, str]]], None]
 
 
 def _compile(ann: Any, ref: Ref | None) -> Walker | None:
@@ -54,13 +57,13 @@ def _compile(ann: Any, ref: Ref | None) -> Walker | None:
     if ref is not None and get_origin(ann) is not list:
         kind = ref.kind
 
-        def leaf(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str, str]]:
+        def leaf(value: Any, path: KeyPath, out: list[tuple[KeyPath, str, str]]) -> None:
             if isinstance(value, str):
-                yield path, kind, value
+                out.append((path, kind, value))
             elif isinstance(value, list):  # one-or-many fields
                 for i, item in enumerate(value):
                     if isinstance(item, str):
-                        yield (*path, i), kind, item
+                        out.append(((*path, i), kind, item))
 
         return leaf
     if get_origin(ann) is list:
@@ -69,22 +72,22 @@ def _compile(ann: Any, ref: Ref | None) -> Walker | None:
         if item is None:
             return None
 
-        def many(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str, str]]:
+        def many(value: Any, path: KeyPath, out: list[tuple[KeyPath, str, str]]) -> None:
             if isinstance(value, list):
                 for i, v in enumerate(value):
                     if v is not None:
-                        yield from item(v, (*path, i))
+                        item(v, (*path, i), out)
             elif value is not None:
-                yield from item(value, path)
+                item(value, path, out)
 
         return many
     if isinstance(ann, type) and issubclass(ann, BaseModel):
         if not _ref_plan(ann):
             return None
 
-        def nested(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str, str]]:
+        def nested(value: Any, path: KeyPath, out: list[tuple[KeyPath, str, str]]) -> None:
             if isinstance(value, BaseModel):
-                yield from iter_refs(value, path)
+                _collect(value, path, out)
 
         return nested
     if get_origin(ann) in (Union, types.UnionType):  # e.g. one model or another
@@ -92,14 +95,13 @@ def _compile(ann: Any, ref: Ref | None) -> Walker | None:
         walkers = [w for w in options if w is not None]
         if not walkers:
             return None
+        first = walkers[0]
 
-        def either(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str, str]]:
+        def either(value: Any, path: KeyPath, out: list[tuple[KeyPath, str, str]]) -> None:
             if isinstance(value, BaseModel):
-                yield from iter_refs(value, path)
+                _collect(value, path, out)
             elif isinstance(value, (str, list)):
-                for w in walkers:
-                    yield from w(value, path)
-                    return
+                first(value, path, out)
 
         return either
     return None
@@ -116,12 +118,18 @@ def _ref_plan(cls: type[BaseModel]) -> tuple[tuple[str, str, Walker], ...]:
     return tuple(out)
 
 
-def iter_refs(model: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str, str]]:
-    """Every reference a model holds: (key path, target kind, target id)."""
+def _collect(model: BaseModel, path: KeyPath, out: list[tuple[KeyPath, str, str]]) -> None:
     for name, alias, walker in _ref_plan(type(model)):
         value = getattr(model, name)
         if value is not None:
-            yield from walker(value, (*path, alias))
+            walker(value, (*path, alias), out)
+
+
+def iter_refs(model: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str, str]]:
+    """Every reference a model holds: (key path, target kind, target id)."""
+    out: list[tuple[KeyPath, str, str]] = []
+    _collect(model, path, out)
+    return iter(out)
 
 
 def model_at(cls: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
