@@ -124,3 +124,88 @@ def test_output_policy_in_the_library(tmp_path: Path) -> None:
     assert got.written == seen == [tmp_path / "motesplan.md", tmp_path / "motesplan.html"]
     with pytest.raises(UsageError):
         deliver(repo, docs, ["md", "pdf"], target, force=True)
+
+
+def test_counts_agree_with_their_nouns(make_repo) -> None:
+    """One helper (render/_format.antal) for every count in composed text: "1 möte",
+    never "1 möten"; also in check's meeting messages ("har hållit 0 av 1 möte")."""
+    import datetime as dt
+
+    from brottsforeb.render._format import antal
+    from brottsforeb.rules import check
+
+    assert antal(1, "möte", "möten") == "1 möte"
+    assert antal(0, "möte", "möten") == "0 möten"
+    assert antal(3945, "fil", "filer") == "3\u00a0945 filer"
+    body = "namn: Råd\ntyp: råd\nuppdrag: u\nsammankallande: samordnare\n"
+    body += "inrättad: 2025-01-01\nmöten: {antal: 1, per: år}\n"
+    root = make_repo({"organ/rad.yaml": body})
+    msgs = [f.message for f in check(load_repo(root), dt.date(2026, 12, 20)) if "Råd " in f.message]
+    assert any("har hållit 0 av 1 möte år 2026" in m for m in msgs), msgs
+    assert not any(re.search(r"\b1 möten\b", m) for m in msgs), msgs
+
+
+def test_overview_counts_agree(cli) -> None:
+    r = cli("overview", EXAMPLES / "torsby", "--format", "md", "--today", "2026-11-01")
+    assert r.exit_code == 0, r.output
+    assert not re.search(r"\b1 (frister|filer)\b", r.output)
+    assert re.search(r"\b(\d+ frister|1 frist) är försenade", r.output)
+
+
+def test_draft_names_an_unreadable_function_instead_of_its_id(cli, example, tmp_path) -> None:
+    """#13: `render --draft` on a repository with an unparsable funktioner/skolchef.yaml
+    printed "- skolchef" in the member list; the banner on page 1 lists the error."""
+    root = example("torsby")
+    (root / "funktioner/skolchef.yaml").write_text("titel: [oj\n", encoding="utf-8")
+    r = cli("render", "riktlinje", root)
+    assert r.exit_code == 1 and "skolchef.yaml" in r.output
+    r = cli("render", "riktlinje", root, "--draft")
+    assert r.exit_code == 0, r.output
+    assert "\n- skolchef\n" not in r.stdout
+    assert "- skolchef (uppgifterna saknas: funktioner/skolchef.yaml kunde inte läsas)" in r.stdout
+    assert "**Utkast från ett förråd med fel.**" in r.stdout.split("<!-- bfa:brödtext -->")[0]
+    assert ".." not in r.stdout.split("\n")[2]  # the error's own full stop is not doubled
+    pdf = tmp_path / "r.pdf"
+    r = cli("render", "riktlinje", root, "--draft", "-f", "pdf", "-o", pdf)
+    first = PdfReader(str(pdf)).pages[0].extract_text() or ""
+    assert "Utkast från ett förråd med fel" in first and "skolchef.yaml" in first
+
+
+def test_example_banner_names_the_real_meeting_path() -> None:
+    """F4: the banner named moten/2025-09-09-beredningsgrupp.yaml without its year folder."""
+    (doc,) = render(load_repo(EXAMPLES / "lindesberg"), "motesplan")
+    files = [s.split(" ")[0] for s in doc.example if s.startswith("moten/")]
+    assert files and all(re.match(r"moten/\d{4}/", f) for f in files), files
+    for f in files:
+        assert (EXAMPLES / "lindesberg" / f).is_file(), f
+
+
+def test_holder_in_running_text_is_in_parentheses(make_repo) -> None:
+    """F6: "sammanställd av samordnare, Anna Exempelsson och kommunpolis" read as three
+    parties; in running text the holder stands in parentheses."""
+    from brottsforeb.render._views import Ctx
+
+    repo = load_repo(EXAMPLES / "norsjo")
+    fid = next(k for k, f in repo.funktioner.items() if f.holder)
+    ctx = Ctx(repo)
+    title, holder = repo.funktioner[fid].title, repo.funktioner[fid].holder
+    assert holder is not None
+    assert ctx.funktion(fid, in_text=True) == f"{title} ({holder.name})"
+    assert ctx.funktion(fid) == f"{title}, {holder.name}"  # member lists keep the comma
+
+
+def test_org_chart_floats_so_the_first_page_is_filled() -> None:
+    """Torsby's organisation: the chart did not fit under the title block and moved to
+    page 2, leaving page 1 mostly empty; it now floats and the text fills page 1."""
+    (doc,) = render(load_repo(EXAMPLES / "torsby"), "organisation")
+    pages = [p.extract_text() or "" for p in PdfReader(io.BytesIO(to_pdf(doc))).pages]
+    assert "Operativ grupp" in pages[0] and len(pages[0]) > 1500, pages[0]
+
+
+def test_a_body_without_parent_stands_below_the_leading_body() -> None:
+    """SSPF (no ingår_i) was drawn in the top row beside Kommunfullmäktige."""
+    from brottsforeb.render._charts import chart_layout
+
+    lay = chart_layout(load_repo(EXAMPLES / "torsby"))
+    assert lay.boxes["o_sspf"].y == lay.boxes["o_lfr"].y > lay.boxes["o_kommunstyrelsen"].y
+    assert not any("o_sspf" in (e.source, e.target) for e in lay.edges)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ._escape import cell, csv_cell, md
-from ._words import count, plural
+from ._words import plural
 from .findings import JSON_VERSION, Severity
 
 __all__ = ["SCHEMA_VERSION", "Overview", "Row", "overview", "to_csv", "to_json", "to_markdown"]
@@ -220,15 +220,15 @@ TITLE = "Länsöversikt: kommunernas brottsförebyggande arbete"
 
 def to_markdown(ov: Overview) -> str:
     """The overview as a Markdown report (the canonical form; the PDF is made from it)."""
+    from .render._format import antal
+
     n = len(ov.rows)
     plans = sum(1 for r in ov.rows if r.action_plan)
     lines = [
         f"# {md(TITLE)}",
         "",
-        "<!-- bfa:brödtext -->",
-        "",
         f"Läget {ov.today.isoformat()} för {n} förråd. {plans} av {n} har en beslutad "
-        f"åtgärdsplan; {count(ov.overdue_total, 'frist', 'frister')} "
+        f"åtgärdsplan; {antal(ov.overdue_total, 'frist', 'frister')} "
         f"{plural(ov.overdue_total, 'är försenad', 'är försenade')}.",
         "",
         "| " + " | ".join(h for _, h in COLUMNS) + " |",
@@ -248,7 +248,9 @@ def to_markdown(ov: Overview) -> str:
                     "i förrådet."
                 )
             if r.unreadable:
-                lines.append(f"- {r.unreadable} filer kunde inte läsas; kör `bfa validate`.")
+                lines.append(
+                    f"- {antal(r.unreadable, 'fil', 'filer')} kunde inte läsas; kör `bfa validate`."
+                )
             lines += [f"- {md(text)}" for text in r.overdue]
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

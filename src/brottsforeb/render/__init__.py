@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,7 +78,7 @@ EXAMPLE_HEADING = "Exempeldata."
 
 
 def draft_text(errors: list[str]) -> str:
-    shown = errors[:5]
+    shown = [e.rstrip().rstrip(".") for e in errors[:5]]  # one full stop, at the end
     more = f" (och {len(errors) - 5} fel till)" if len(errors) > 5 else ""
     return (
         "Dokumentet är skrivet från ett förråd som inte klarar bfa validate och kan vara "
@@ -236,13 +237,32 @@ def render_all(
     return out
 
 
+_LIST = re.compile(r"\s*([-*] |\d+\. )")
+_LABEL = re.compile(r"\*\*[^*]+:\*\* ")
+
+
 def _tidy(text: str) -> str:
-    """At most one blank line in a row, and no trailing spaces: stable, diffable Markdown."""
+    """At most one blank line in a row, no trailing spaces, and a blank line before every
+    heading, list, table and labelled line ("**Möten:** …") that follows other text, so that
+    Markdown never glues them to the paragraph above: stable, diffable Markdown."""
     lines = [line.rstrip() for line in text.splitlines()]
     out: list[str] = []
+    fence = False
     for line in lines:
         if line == "" and (not out or out[-1] == ""):
             continue
+        prev = out[-1] if out else ""
+        if line.startswith("```"):
+            fence = not fence
+        elif not fence and prev and not prev.startswith("```"):
+            starts = (
+                line.startswith("#")
+                or (_LIST.match(line) and not _LIST.match(prev))
+                or (line.startswith("|") and not prev.startswith("|"))
+                or _LABEL.match(line)
+            )
+            if starts:
+                out.append("")
         out.append(line)
     while out and out[-1] == "":
         out.pop()

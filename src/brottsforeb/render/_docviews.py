@@ -29,7 +29,7 @@ def document_status(d: Dokument) -> str:
 def status_label(ctx: Ctx, d: Dokument) -> str:
     label = d.status_label
     if d.effective_status == "ersatt" and d.replaced_by:
-        label += f" av {ctx.repo.name_of('dokument', d.replaced_by)}"
+        label += f" av {ctx.name('dokument', d.replaced_by)}"
     return label
 
 

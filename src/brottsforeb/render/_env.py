@@ -11,7 +11,7 @@ from .._escape import Safe, cell, md, one_line
 from .._pii import find_personnummer
 from .._templates import templates_dir
 from ..errors import RenderError
-from ._format import genitiv, mening, mitt, mitt_lista, procent, tal, uppräkning
+from ._format import antal, genitiv, mening, mitt, mitt_lista, procent, tal, uppräkning
 
 #: Limits for every template, the repository's own included (a template is code from
 #: the repository, and CI renders it): wall time, characters of output, iterations of
@@ -209,6 +209,7 @@ def environment(repo_root: Path | None) -> Any:
     env.filters["markdown"] = Safe
     env.filters["datum"] = lambda d: "" if d is None else d.isoformat()
     env.filters["tal"] = tal
+    env.filters["antal"] = antal
     env.filters["procent"] = procent
     env.filters["mitt"] = mitt
     env.filters["mitt_lista"] = mitt_lista

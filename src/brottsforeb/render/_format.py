@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .._words import plural as _plural
+
 #: No-break space: thousands separator and the space before %, never broken across lines.
 NBSP = "\u00a0"
 
@@ -114,6 +116,15 @@ def tal(raw: Any, decimals: int | None = None) -> str:
     # Four-digit numbers are grouped too ("3 945"); years never pass through here.
     out = NBSP.join(groups)
     return sign + out + ("," + frac if frac else "")
+
+
+def antal(n: Any, singular: str, plural: str) -> str:
+    """A count and its noun agreeing with it: "1 möte", "0 möten", "3 945 filer".
+
+    Every count composed into a document's text goes through here (filter ``antal`` in
+    templates: ``{{ n | antal("möte", "möten") }}``).
+    """
+    return f"{tal(n)} {_plural(n, singular, plural)}"
 
 
 def procent(value: Any, decimals: int | None = None) -> str:

@@ -77,9 +77,24 @@ class _Writer:
         if info.strip() == "mermaid" and key in self.figures:
             name = f"fig{len(self.used)}"
             self.used[name] = self.figures[key]
-            width = "100%" if key == "organisationsschema" else "80%"
+            if key != "organisationsschema":
+                self.out.append(
+                    f'#align(center, image(bytes(sys.inputs.{name}), format: "svg", width: 80%))\n'
+                )
+                return
+            # The org chart floats to where it fits: the top or bottom of this page, else the
+            # top of the next, while the text goes on filling this page (a chart too tall
+            # for what is left of page 1 left it mostly empty). Its heading goes with it, and
+            # a very tall chart is scaled to fit one page.
+            heading = self.out.pop() if self.out and self.out[-1].startswith("\n=") else ""
+            size = (
+                f"height: {CHART_MAX_CM}cm"
+                if _aspect(self.figures[key]) > CHART_MAX_RATIO
+                else "width: 100%"
+            )
             self.out.append(
-                f'#align(center, image(bytes(sys.inputs.{name}), format: "svg", width: {width}))\n'
+                f"\n#place(auto, float: true, clearance: 1.5em, block(width: 100%)[{heading}\n"
+                f'#align(center, image(bytes(sys.inputs.{name}), format: "svg", {size}))])\n'
             )
         elif info.strip() != "mermaid":
             self.out.append(f'#raw("{typst_string(content)}", block: true)\n')
@@ -157,6 +172,17 @@ class _Writer:
         return "".join(self.out)
 
 
+#: The tallest an org chart may print (A4 text is 16.4 cm wide, about 24 cm high).
+CHART_MAX_CM = 20.0
+CHART_MAX_RATIO = CHART_MAX_CM / 16.4
+
+
+def _aspect(svg: str) -> float:
+    """Height over width of an SVG from its root's width and height (1.0 if absent)."""
+    m = re.search(r'<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"', svg)
+    return float(m.group(2)) / float(m.group(1)) if m and float(m.group(1)) else 1.0
+
+
 def markdown_to_typst(
     markdown: str,
     *,
@@ -178,7 +204,10 @@ def markdown_to_typst(
     """
     from markdown_it import MarkdownIt
 
-    body = markdown.split("<!-- bfa:brödtext -->", 1)[-1]
+    if "<!-- bfa:brödtext -->" in markdown:
+        body = markdown.split("<!-- bfa:brödtext -->", 1)[-1]
+    else:  # a report without a title block (bfa overview): the body follows the title
+        body = re.sub(r"\A\s*# [^\n]*\n", "", markdown)
     body = _COMMENT.sub("", body)
     md = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
     writer = _Writer(figures)

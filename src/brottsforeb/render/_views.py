@@ -25,27 +25,44 @@ class Ctx:
     today: dt.date | None = None  # the day meetings are judged on; None: the report's year end
 
     # -- names -----------------------------------------------------------------------
-    def funktion(self, fid: str | None, *, with_actor: bool = False) -> str:
+    def funktion(self, fid: str | None, *, with_actor: bool = False, in_text: bool = False) -> str:
+        """The function's title, its actor (``with_actor``) and holder: "Skolchef, Bo Ek" in
+        a list of members, "Skolchef (Bo Ek)" in running text (``in_text``), where "A, Bo
+        Ek och B" would read as three parties."""
         if not fid:
             return ""
         f: Funktion | None = self.repo.funktioner.get(fid)
         if f is None:  # framtagen_av may name a group (organ) instead of a function
             o = self.repo.organ.get(fid)
-            return o.name if o is not None else fid
+            return o.name if o is not None else self.missing("funktioner", fid)
         text = f.title
         if with_actor and f.actor and f.actor in self.repo.aktorer:
             actor = self.repo.aktorer[f.actor].name
             if actor.lower() not in text.lower():
                 text += f" ({actor})"
         if f.holder and not self.public:
-            text += f", {f.holder.name}"
+            text += f" ({f.holder.name})" if in_text else f", {f.holder.name}"
         return text
 
     def organ_name(self, oid: str | None) -> str:
-        return self.repo.name_of("organ", oid) if oid else ""
+        return self.name("organ", oid) if oid else ""
 
     def aktor(self, aid: str) -> str:
-        return self.repo.name_of("aktorer", aid)
+        return self.name("aktorer", aid)
+
+    def name(self, kind: str, eid: str) -> str:
+        """The entity's name; for a reference bfa cannot resolve (only in a draft from a
+        repository with errors), the id with what is wrong, never the bare id."""
+        entry = self.repo.entry(kind, eid)
+        if entry is not None and entry.model is not None:
+            return self.repo.name_of(kind, eid)
+        return self.missing(kind, eid)
+
+    def missing(self, kind: str, eid: str) -> str:
+        entry = self.repo.entry(kind, eid)
+        if entry is not None:
+            return f"{eid} (uppgifterna saknas: {entry.file} kunde inte läsas)"
+        return f"{eid} (uppgifterna saknas: {kind}/{eid}.yaml finns inte)"
 
 
 def cadence_text(c: Frekvens | None) -> str:
@@ -139,7 +156,7 @@ def organ_view(ctx: Ctx, oid: str, o: Organ) -> dict[str, Any]:
             + (f". {g.description}" if g.description else "")
             for g in o.role_members
         ],
-        "avtal": ctx.repo.name_of("dokument", o.agreement) if o.agreement else "",
+        "avtal": ctx.name("dokument", o.agreement) if o.agreement else "",
         "anmärkning": o.note or "",
         "delar": [],
     }
@@ -240,7 +257,7 @@ def lagesbild_view(ctx: Ctx, lid: str, lb: Lagesbild) -> dict[str, Any]:
             }
             for o in lb.causes
         ],
-        "framtagen_av": [ctx.funktion(f) for f in lb.produced_by],
+        "framtagen_av": [ctx.funktion(f, in_text=True) for f in lb.produced_by],
         "remiss": [ctx.organ_name(o) for o in lb.consulted],
         "presenteras_för": [ctx.organ_name(o) for o in lb.presented_to],
         "beslut": (

@@ -78,9 +78,10 @@ def chart_layout(repo: Repo) -> Layout:
     by_id = {n.id: n for n in nodes}
 
     def depth(n: Node, seen: frozenset[str] = frozenset()) -> int:
-        if n.parent is None or n.parent not in by_id or n.id in seen:
+        up = n.parent if n.parent in by_id else n.beside
+        if up is None or up not in by_id or n.id in seen:
             return 0
-        return 1 + depth(by_id[n.parent], seen | {n.id})
+        return 1 + depth(by_id[up], seen | {n.id})
 
     links = sum(len(f.dotted_to) for f in functions)
     margin = 16.0 + 10.0 * max(1, len(functions))  # lanes for the dashed lines
@@ -111,7 +112,7 @@ def chart_layout(repo: Repo) -> Layout:
             y += 26.0  # room for the group's label
             group_top = y - 26.0 - 8.0
         previous_kind = kind
-        row.sort(key=lambda n: (order.get(n.parent or "", -1.0), n.label))
+        row.sort(key=lambda n: (order.get(n.parent or n.beside or "", -1.0), n.label))
         usable = width - margin - reserve
         box_w = max(MIN_BOX_W, min(MAX_BOX_W, (usable - PAD_X * (len(row) - 1)) / len(row)))
         chars = max(10, int(box_w / (FONT * 0.52)))

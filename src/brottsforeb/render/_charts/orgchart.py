@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..._escape import Safe, mermaid
 from ...model import Organ
+from ...model.organ import POLITICAL_TYPES as POLITICAL
 from ...repo import Repo
 
 
@@ -16,6 +17,9 @@ class Node:
     kind: str  # "organ", "extern", "funktion"
     parent: str | None = None
     dotted_to: list[str] = field(default_factory=list)
+    #: A body with no parent drawn in the row below this node (the leading body), without
+    #: a line: it belongs to the structure but the data says nothing about whom it serves.
+    beside: str | None = None
 
 
 def _nid(prefix: str, eid: str) -> str:
@@ -37,12 +41,17 @@ def org_graph(repo: Repo, public: bool = True) -> list[Node]:
         parent = next((p for p in (o.part_of, o.appointed_by, o.reports_to) if p in organ), None)
         if o.type == "nämnd" and parent is None:
             parent = next((k for k, v in organ.items() if v.type == "fullmäktige"), None)
+        lead = repo.kommun.leadership.organ if repo.kommun and repo.kommun.leadership else None
+        beside = None
+        if parent is None and not o.external and o.type not in POLITICAL and lead in organ:
+            beside = _nid("o", lead) if lead != oid else None
         nodes.append(
             Node(
                 _nid("o", oid),
                 o.name,
                 "extern" if o.external else "organ",
                 parent and _nid("o", parent),
+                beside=beside,
             )
         )
     key: dict[str, str] = {}

@@ -10,7 +10,6 @@ from .common import base
 
 
 def build(ctx: Ctx, d: Dokument | None, _i: str | None, _y: int | None) -> dict[str, Any]:
-    repo = ctx.repo
     assert d is not None  # rendered only from a dokument of its type (source "each")
     c = base(ctx, d, "överenskommelsen", "")
     c.update(
@@ -25,16 +24,16 @@ def build(ctx: Ctx, d: Dokument | None, _i: str | None, _y: int | None) -> dict[
             "mål": [
                 {
                     "text": g.text,
-                    "indikatorer": [repo.name_of("indikatorer", i) for i in g.indicators],
+                    "indikatorer": [ctx.name("indikatorer", i) for i in g.indicators],
                 }
                 for g in d.goals
             ],
             "dokumentation": d.documentation or "",
             "uppföljning": d.follow_up or "",
             "genomförande": d.implementation or "",
-            "grundas_på": [repo.name_of("lagesbilder", x) for x in d.based_on],
+            "grundas_på": [ctx.name("lagesbilder", x) for x in d.based_on],
             "medborgardialog": d.citizen_dialogue or "",
-            "undertecknas_av": [ctx.funktion(f) for f in d.signed_by],
+            "undertecknas_av": [ctx.funktion(f, in_text=True) for f in d.signed_by],
             "målområde": d.goal_area or "",
             "delmål": d.sub_goal or "",
             "källfiler": [("aktorer", a) for a in d.parties],

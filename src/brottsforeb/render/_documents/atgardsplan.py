@@ -33,7 +33,7 @@ def build(ctx: Ctx, d: Dokument | None, _i: str | None, _y: int | None) -> dict[
             "tidsram": f"{a.start or '?'} – {a.end or '?'}" if a.start or a.end else "",
             "status": a.status,
             "kunskapsläge": a.evidence or "",
-            "indikatorer": [repo.name_of("indikatorer", i) for i in a.indicators],
+            "indikatorer": [ctx.name("indikatorer", i) for i in a.indicators],
             "uppföljning": [f"{u.date.isoformat()}: {u.text}" for u in a.follow_up],
             "exempeldata": a.example_data,
         }

@@ -9,13 +9,15 @@ from .._views import Ctx
 from .common import Source
 
 
-def marked(kind: str, eid: str, entity: Any) -> list[str]:
-    """The file (and keys) of ``entity`` marked as example data or as not yet confirmed."""
+def marked(ctx: Ctx, kind: str, eid: str, entity: Any) -> list[str]:
+    """The file (and keys) of ``entity`` marked as example data or as not yet confirmed,
+    named by its real path in the repository (``moten/2025/2025-09-09-styrgrupp.yaml``)."""
     if entity is None:
         return []
     keys = entity.example_keys
     unconfirmed = list(entity.unconfirmed)
-    path = "bfa.yaml" if kind == "bfa" else f"{kind}/{eid}.yaml"
+    entry = ctx.repo.entry(kind, eid) if kind != "bfa" else None
+    path = "bfa.yaml" if kind == "bfa" else entry.file if entry else f"{kind}/{eid}.yaml"
     out = []
     if keys:
         out.append(path if keys == ["*"] else f"{path} ({', '.join(keys)})")
@@ -28,12 +30,12 @@ def example_sources(ctx: Ctx, d: Dokument | None, files: list[Source]) -> list[s
     """The files (and keys) marked as example data that this document is built from:
     bfa.yaml, its own dokument, and the entity files its builder lists in ``källfiler``."""
     repo = ctx.repo
-    out: list[str] = marked("bfa", "", repo.kommun)
+    out: list[str] = marked(ctx, "bfa", "", repo.kommun)
     own = next((k for k, v in repo.dokument.items() if v is d), None)
     if d is not None and own is not None:
-        out += marked("dokument", own, d)
+        out += marked(ctx, "dokument", own, d)
     for folder, eid in files:
-        out += marked(folder, eid, getattr(repo, folder).get(eid))
+        out += marked(ctx, folder, eid, getattr(repo, folder).get(eid))
     return out
 
 

@@ -76,7 +76,7 @@ def build(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) -> dict
             "organ": organ_tree(ctx, external=False),
             "externa": organ_tree(ctx, external=True) + shared(ctx, "organ", _shared_body),
             "samverkan": k.cooperation.description if k and k.cooperation else "",
-            "undertecknas_av": [ctx.funktion(f) for f in k.cooperation.signed_by]
+            "undertecknas_av": [ctx.funktion(f, in_text=True) for f in k.cooperation.signed_by]
             if k and k.cooperation
             else [],
             "avtal": [
@@ -208,7 +208,7 @@ def _lagesbild_prose(ctx: Ctx, kind: str, r: Any) -> list[str]:
     out = [first]
     if r.sources:
         out.append(f"Den baseras på {uppräkning(r.sources)}.")
-    made = [ctx.funktion(f) for f in r.produced_by]
+    made = [ctx.funktion(f, in_text=True) for f in r.produced_by]
     consulted = [mitt(ctx.organ_name(o)) for o in r.consulted]
     shown = [mitt(ctx.organ_name(o)) for o in r.presented_to]
     decided = mitt(ctx.organ_name(r.decided_by)) if r.decided_by else ""

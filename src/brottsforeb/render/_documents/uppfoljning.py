@@ -87,7 +87,7 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
     c["moten"] = rows
     c["uppfoljningar"] = [
         {
-            "organ": repo.name_of("organ", m.organ),
+            "organ": ctx.name("organ", m.organ),
             "datum": m.date.isoformat(),
             "ärenden": [i.heading for i in m.items if i.type in ("uppföljning", "rapportering")],
         }
