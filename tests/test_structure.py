@@ -26,6 +26,7 @@ LIMIT = 400
 #: shrink: a module that is split below the limit (or removed) must leave it.
 STILL_SPLITTING = {
     "history.py": "minutes",
+    "_yaml.py": "harden2/speed (434 lines after this round's merges)",
     "scaffold.py": "writes",
     "edit.py": "writes",
 }
