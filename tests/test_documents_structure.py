@@ -209,3 +209,79 @@ def test_a_body_without_parent_stands_below_the_leading_body() -> None:
     lay = chart_layout(load_repo(EXAMPLES / "torsby"))
     assert lay.boxes["o_sspf"].y == lay.boxes["o_lfr"].y > lay.boxes["o_kommunstyrelsen"].y
     assert not any("o_sspf" in (e.source, e.target) for e in lay.edges)
+
+
+def test_render_check_notices_a_missing_folder_and_a_deleted_rendering(cli, example) -> None:
+    """A14: `--check -o /finns-inte` said "Inga renderingar att kontrollera" and exited 0;
+    a rendering deleted from renderingar/ went unnoticed."""
+    root = example("torsby")
+    r = cli("render", "--check", root, "-o", root / "finns-inte")
+    assert r.exit_code == 2 and "finns inte" in r.output
+    out = root / "renderingar"
+    assert cli("render", "--all", root, "-o", out).exit_code == 0
+    assert cli("render", "--check", root).exit_code == 0
+    (out / "motesplan.md").unlink()
+    r = cli("render", "--check", root)
+    assert r.exit_code == 1 and "saknas:" in r.stdout and "motesplan.md" in r.stdout
+
+
+def test_public_chart_labels_are_scrubbed_in_every_format(example) -> None:
+    """A27: a body named after a person reached the SVG chart (wrapped over two <text>
+    lines, so scrubbing the finished SVG missed it) in PDF, HTML and Word."""
+    from brottsforeb.render import to_docx, to_html
+
+    root = example("norsjo")
+    repo = load_repo(root)
+    holder = next(f.holder.name for f in repo.funktioner.values() if f.holder)
+    path = next(p for p in sorted((root / "organ").glob("*.yaml")) if "styrgrupp" in p.name)
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(
+        r"^namn: (.*)$", lambda m: f"namn: {m.group(1)} hos {holder}", text, count=1, flags=re.M
+    )
+    path.write_text(text, encoding="utf-8")
+    repo = load_repo(root)
+    assert any(holder in o.name for o in repo.organ.values())
+    (doc,) = render(repo, "organisation", public=True)
+    first, last = holder.split()[0], holder.split()[-1]
+    for figure in doc.figures.values():
+        assert first not in figure and last not in figure
+    assert last not in doc.markdown
+    assert last not in to_html(doc)
+    assert last.encode() not in to_docx(doc, repo)
+    pdf = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(to_pdf(doc))).pages)
+    assert last not in pdf
+
+
+def test_other_sections_are_chapters_after_the_organisation(example) -> None:
+    """F10: a riktlinje's own sections (not Inledning, Syfte, Kunskapsbaserat arbetssätt,
+    not placed with `efter`) were ### inside "Organisation"; they are ## after it."""
+    root = example("torsby")
+    path = root / "dokument" / "riktlinje.yaml"
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(text + "\n  - rubrik: Budget\n    text: Arbetet ryms i ram.\n", "utf-8")
+    (doc,) = render(load_repo(root), "riktlinje")
+    assert "\n## Budget\n" in doc.markdown
+    assert doc.markdown.index("\n## Budget\n") > doc.markdown.index("Organisationsschema")
+
+
+def test_function_titles_in_a_list_share_one_case() -> None:
+    """F12: "trygghetssamordnare, Erik Exempelsson och Analytiker"."""
+    from brottsforeb.render._format import mitt_lista
+
+    got = mitt_lista(["Trygghetssamordnare (Erik Exempelsson)", "Analytiker", "Fritidsledare"])
+    assert got == "trygghetssamordnare (Erik Exempelsson), analytiker och fritidsledare"
+    assert mitt_lista(["Kommunstyrelsen", "Polismyndigheten"]) == (
+        "kommunstyrelsen och Polismyndigheten"
+    )
+
+
+def test_key_functions_heading_names_what_is_shown() -> None:
+    """F13: "Kommunpolis och samordnare" over a section that showed only the samordnare."""
+    for name in ("torsby", "lindesberg", "norsjo"):
+        (doc,) = render(load_repo(EXAMPLES / name), "organisation")
+        md = doc.markdown
+        if "## Kommunpolis och samordnare" in md:
+            part = md.split("## Kommunpolis och samordnare", 1)[1].split("\n## ", 1)[0]
+            assert "### Kommunpolis" in part, name
+    (doc,) = render(load_repo(EXAMPLES / "torsby"), "organisation")
+    assert "## Samordnare\n" in doc.markdown  # Torsby's kommunpolis has no tasks listed

@@ -121,4 +121,6 @@ def shown(text: object) -> str:
     echoed back ("inget möte '800101-1231'") never shows a number or moves the cursor."""
     from ._escape import visible
 
-    return mask(visible(text))
+    # A line break is kept but indented: text from a file or an argument can then never
+    # start a line of its own that looks like bfa's ("bfa: klart", "  • …").
+    return mask(visible(text)).replace("\r", "\\r").replace("\n", "\n    ")

@@ -24,6 +24,7 @@ import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from shlex import quote
 
 from .findings import Finding
 from .model import Dokument
@@ -88,7 +89,8 @@ def _resolve(repo: Repo, index: int) -> Link:
             None,
             f"Samverkans förråd {ref.git} finns inte lokalt (sökt i {clone}); bfa hämtar "
             "inget från nätet vid kontrollen.",
-            f"Klona det en gång: git clone {ref.git} {clone} (och git fetch när det ändrats), "
+            f"Klona det en gång: git clone {quote(ref.git or '')} {quote(str(clone))} "
+            "(och git fetch när det ändrats), "
             "eller ange klon: med en sökväg.",
         )
     return _at_revision(index, ref.id, label, clone, ref.revision or "HEAD")

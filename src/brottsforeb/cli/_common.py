@@ -44,10 +44,27 @@ FORMAT_OPT = typer.Option(
 STRICT_OPT = typer.Option(False, "--strict", help="Varningar ger också felkod 1.")
 
 
+#: Narrower than this, the tables of check and status have no room for their text.
+MIN_COLUMNS = 60
+
+
+def terminal_columns() -> int | None:
+    """The width COLUMNS asks for, or None when it is unset or not a width.
+
+    ``COLUMNS=abc`` was an internal error, ``COLUMNS=-5`` printed nothing at all and
+    ``COLUMNS=1`` a table of empty cells: a width is a positive whole number, and
+    below ``MIN_COLUMNS`` the tables get ``MIN_COLUMNS``.
+    """
+    raw = os.environ.get("COLUMNS", "").strip()
+    if not raw.isdigit() or int(raw) == 0:
+        return None
+    return max(int(raw), MIN_COLUMNS)
+
+
 def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    width = int(os.environ.get("COLUMNS", "0") or 0) or None
+    width = terminal_columns()
     stream = sys.stderr if stderr else sys.stdout
     if width is None and not stream.isatty():
         width = 160  # logs (CI, pipes) are read wide; Rich would assume 80

@@ -103,6 +103,12 @@ def _console_cp() -> int:
 
 def prepare_streams() -> None:
     """Make stdout and stderr safe for the terminal they go to (called by ``main``)."""
+    # A closed descriptor (`bfa validate >&-`, a service without a console) leaves the
+    # stream None: write into the void rather than fail on the first print.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     for stream in (sys.stdout, sys.stderr):
         if not isinstance(stream, io.TextIOWrapper):
             continue  # replaced (tests, embedding): leave it alone

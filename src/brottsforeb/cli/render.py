@@ -169,7 +169,7 @@ def render_cmd(
         folder = out or (repo.root or Path(".")) / "renderingar"
         old, checked = stale(repo, folder)
         for p in old:
-            typer.echo(f"inaktuell: {p}")
+            typer.echo(f"{'inaktuell' if Path(p).is_file() else 'saknas'}: {p}")
         typer.echo(
             f"{len(checked) - len(old)} av {len(checked)} renderingar i {folder} är aktuella."
             if checked

@@ -6,7 +6,8 @@ import sys
 from dataclasses import dataclass
 
 from . import _prebuilt
-from ._base import Beslut, BfaModel, Entity, Frekvens, Ref, given_date
+from ._base import Beslut, BfaModel, Entity, Frekvens, Ref
+from ._dates import given_date
 from .aktor import Aktor
 from .atgard import Atgard
 from .dokument import Dokument

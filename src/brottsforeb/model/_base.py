@@ -51,25 +51,11 @@ def year_in_range(year: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR
 
 
-def given_date(text: str, option: str) -> dt.date:
-    """A date given as an argument (``--today``, ``--date``): ISO, within the years bfa
-    computes with; a UsageError naming ``option`` otherwise."""
-    from ..errors import UsageError
-
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(
-            f"'{text}' är inget giltigt datum för {option}.", hint="Skriv ÅÅÅÅ-MM-DD."
-        ) from None
-    if not year_in_range(day.year):
-        raise UsageError(
-            f"{option} {day.isoformat()} ligger utanför åren bfa räknar med "
-            f"({MIN_YEAR}–{MAX_YEAR}).",
-            hint="Ange ett datum inom det intervallet.",
-        )
-    return day
-
+#: One plain address: local@domain.tld, none of the characters that end or extend
+#: an address in a mailto: link or an iCalendar property.
+_EMAIL = re.compile(r"[^\s@;:,<>\"'()\[\]\\]+@[^\s@;:,<>\"'()\[\]\\]+\.[^\s@;:,<>\"'()\[\]\\.]+")
+#: Digits with the separators Swedish numbers are written with (Word's en dash included).
+_PHONE = re.compile(r"\+?[0-9(][0-9 \u00a0()\-\u2013/.]{3,30}")
 
 #: The fields ``BfaModel._one_line`` acts on: the one-line fields and every field that can
 #: hold a date (by name, in any model). Validating every field instead (``"*"``) called it
@@ -384,3 +370,26 @@ class Person(BfaModel):
     name: str = Field(alias="namn", description="Personens namn.")
     email: str | None = Field(None, alias="e_post", description="E-postadress.")
     phone: str | None = Field(None, alias="telefon", description="Telefonnummer.")
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        # The address becomes a mailto: and a calendar ATTENDEE: one plain address only.
+        if value is not None and not _EMAIL.fullmatch(value):
+            raise ValueError(
+                "ska vara en e-postadress, t.ex. fornamn.efternamn@kommun.se "
+                "(ett @, inga mellanslag, semikolon, kolon eller kommatecken)"
+            )
+        return value
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        if value is not None and not (
+            _PHONE.fullmatch(value) and sum(c.isdigit() for c in value) >= 5
+        ):
+            raise ValueError(
+                "ska vara ett telefonnummer, t.ex. 0560-160 00 eller +46 560 160 00 "
+                "(siffror, mellanslag, bindestreck, parenteser)"
+            )
+        return value

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .._ids import ID, ID_PATTERN
 from ._base import Beslut, BfaModel, Entity, Frekvens, FunktionEllerOrganRef, FunktionRef, OrganRef
@@ -167,6 +168,13 @@ class Medlem(BfaModel):
 SHARED = rf"^(organ|dokument|funktioner|aktorer)/{ID}$"
 
 
+_SAFE = r"[^\s'\"`$;&|<>()\\]"
+_GIT_ADDRESS = re.compile(
+    rf"(?:https?|ssh|git|file)://{_SAFE}+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:{_SAFE}+"
+)
+_REVISION = re.compile(r"[A-Za-z0-9_./@{}~^][A-Za-z0-9_./@{}~^-]*")
+
+
 class SamverkanLank(BfaModel):
     """A collaboration this municipality takes part in, and what it shares from it."""
 
@@ -191,6 +199,30 @@ class SamverkanLank(BfaModel):
         description="Det kommunen delar ur samverkans förråd, t.ex. 'organ/samverkansgrupp' "
         "eller 'dokument/samverkansoverenskommelse'.",
     )
+
+    @field_validator("git")
+    @classmethod
+    def _git_address(cls, value: str | None) -> str | None:
+        # The address is shown in a "git clone …" hint a coordinator pastes into a shell:
+        # a URL or scp-style address only, no spaces and no shell characters.
+        if value is not None and not _GIT_ADDRESS.fullmatch(value):
+            raise ValueError(
+                "ska vara en git-adress, t.ex. https://github.com/kommun/samverkan.git "
+                "eller git@github.com:kommun/samverkan.git "
+                "(inga mellanslag eller $ ` ; | & < > ( ) ' \")"
+            )
+        return value
+
+    @field_validator("revision")
+    @classmethod
+    def _revision_name(cls, value: str | None) -> str | None:
+        # Passed to git: a tag, branch or commit, never something git reads as an option.
+        if value is not None and not _REVISION.fullmatch(value):
+            raise ValueError(
+                "ska vara en tagg, gren eller commit, t.ex. v2026.1 (börjar inte med '-', "
+                "inga mellanslag)"
+            )
+        return value
 
     @model_validator(mode="after")
     def _one_source(self) -> SamverkanLank:

@@ -139,6 +139,8 @@ def render(
 
             text, title = scrub(text, repo), scrub(title, repo)
             decisions = [(k, scrub(v, repo)) for k, v in decisions]
+            # labels are scrubbed before layout; this catches what a figure says otherwise
+            context["figurer"] = {k: scrub(v, repo) for k, v in context["figurer"].items()}
         out.append(
             Rendered(
                 stem,
@@ -293,16 +295,23 @@ def to_pdf(doc: Rendered) -> bytes:
 
 
 def stale(repo: Repo, folder: Any) -> tuple[list[str], list[str]]:
-    """(stale, checked) committed renderings in ``folder`` (Markdown files named by stem)."""
+    """(stale, checked) committed renderings in ``folder``: every Markdown file
+    ``bfa render --all`` would write there is checked, and one that is missing is stale
+    (a deleted rendering is noticed). A missing folder is an error, not "nothing to check"."""
     from pathlib import Path
 
+    from ..errors import UsageError
+
     folder = Path(folder)
+    if not folder.is_dir():
+        raise UsageError(
+            f"Mappen {folder} finns inte; det finns inga renderingar att kontrollera där.",
+            hint="Skriv dem med bfa render --all -o MAPP, eller ange rätt mapp med -o.",
+        )
     checked, out = [], []
     for doc in render_all(repo):
         path = folder / f"{doc.name}.md"
-        if not path.exists():
-            continue
         checked.append(str(path))
-        if path.read_text(encoding="utf-8") != doc.markdown:
+        if not path.is_file() or path.read_text(encoding="utf-8") != doc.markdown:
             out.append(str(path))
     return out, checked

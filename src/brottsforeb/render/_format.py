@@ -76,6 +76,27 @@ _COMMON_ENDINGS = (
     "kommunalråd",
     "säkerhetsskyddschef",
     "trygghetssamordnare",
+    # titles of functions, so that a list of them reads in one case ("analytiker")
+    "analytiker",
+    "konsulent",
+    "konsulenter",
+    "kurator",
+    "kuratorer",
+    "rektor",
+    "rektorer",
+    "ledare",
+    "företrädare",
+    "utredare",
+    "assistent",
+    "pedagog",
+    "koordinator",
+    "inspektör",
+    "sköterska",
+    "ingenjör",
+    "administratör",
+    "coach",
+    "värd",
+    "värdar",
 )
 
 #: Leading words that begin a descriptive phrase, never a name ("Hela Torsby kommuns

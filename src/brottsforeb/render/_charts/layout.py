@@ -62,7 +62,7 @@ WIDTH, FONT, LINE, GAP_Y, PAD_X = 820.0, 17.0, 20.0, 46.0, 12.0
 MIN_BOX_W, MAX_BOX_W = 140.0, 230.0
 
 
-def chart_layout(repo: Repo) -> Layout:
+def chart_layout(repo: Repo, public: bool = False) -> Layout:
     """Where every box, line, group frame and the legend go.
 
     The layout is made so that no line runs through a box it does not connect: boxes stand
@@ -72,7 +72,7 @@ def chart_layout(repo: Repo) -> Layout:
     row; its dashed line goes down to its own lane below that row, left to its own lane in
     the margin, up to the gap below the body it is linked to, across, and up into it.
     """
-    graph = org_graph(repo)
+    graph = org_graph(repo, public)
     functions = [n for n in graph if n.kind == "funktion"]
     nodes = [n for n in graph if n.kind != "funktion"]
     by_id = {n.id: n for n in nodes}
@@ -207,9 +207,9 @@ def _direction(p: tuple[float, float], q: tuple[float, float]) -> tuple[float, f
     return (dx / length, dy / length) if abs(dx) > abs(dy) else (0.0, 1.0 if dy > 0 else -1.0)
 
 
-def svg_chart(repo: Repo) -> str:
+def svg_chart(repo: Repo, public: bool = False) -> str:
     """The organisation chart for the PDF (Typst cannot draw Mermaid): see chart_layout."""
-    lay = chart_layout(repo)
+    lay = chart_layout(repo, public)
     w, h = lay.width, lay.height
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0f}" height="{h:.0f}" '

@@ -26,9 +26,12 @@ def _nid(prefix: str, eid: str) -> str:
     return f"{prefix}_{eid.replace('-', '_')}"
 
 
-def org_graph(repo: Repo, public: bool = True) -> list[Node]:
+def org_graph(repo: Repo, public: bool = False) -> list[Node]:
     """Bodies with their parent (ingår i / tillsätts av / rapporterar till), plus the
-    coordinator and the community police officer linked to the bodies they hold together."""
+    coordinator and the community police officer linked to the bodies they hold together.
+
+    ``public``: labels are scrubbed of people's names and contacts before they are laid out
+    (a name typed into a body's name would otherwise reach the chart, wrapped over lines)."""
     organ = repo.organ
     nodes: list[Node] = []
     order = ["fullmäktige", "nämnd", "råd", "styrgrupp", "beredningsgrupp", "arbetsgrupp"]
@@ -71,6 +74,11 @@ def org_graph(repo: Repo, public: bool = True) -> list[Node]:
             if fid in o.convener or (fid in o.members and not o.external)
         ]
         nodes.append(Node(_nid("f", fid), f.title, "funktion", None, linked))
+    if public:
+        from .._public import scrub
+
+        for n in nodes:
+            n.label = scrub(n.label, repo)
     return nodes
 
 
@@ -95,9 +103,9 @@ def mermaid_legend(nodes: list[Node]) -> list[str]:
     return ['  subgraph forklaring["Förklaring"]', "    direction LR", *rows, "  end"]
 
 
-def mermaid_chart(repo: Repo) -> Safe:
+def mermaid_chart(repo: Repo, public: bool = False) -> Safe:
     """A Mermaid flowchart, which GitHub and GitLab draw from the Markdown."""
-    nodes = org_graph(repo)
+    nodes = org_graph(repo, public)
     lines = ["%% bfa-figur: organisationsschema", "flowchart TD"]
     externals = [n for n in nodes if n.kind == "extern"]
     for n in nodes:

@@ -33,13 +33,25 @@ def build(ctx: Ctx, d: Dokument | None, i: str | None, y: int | None) -> dict[st
         }
         for _aid, a in sorted(ctx.repo.aktorer.items(), key=lambda kv: kv[1].name)
     ]
-    key = {k.coordination} if k and k.coordination else set()
-    key |= {fid for fid, f in ctx.repo.funktioner.items() if "kommunpolis" in f.title.lower()}
-    c["nyckelfunktioner"] = [
-        {"titel": ctx.funktion(fid), "uppgifter": ctx.repo.funktioner[fid].tasks}
-        for fid in sorted(key)
+    coordinator = k.coordination if k and k.coordination else None
+    police = {fid for fid, f in ctx.repo.funktioner.items() if "kommunpolis" in f.title.lower()}
+    shown = [
+        fid
+        for fid in sorted(police | ({coordinator} if coordinator else set()))
         if fid in ctx.repo.funktioner and ctx.repo.funktioner[fid].tasks
     ]
+    c["nyckelfunktioner"] = [
+        {"titel": ctx.funktion(fid), "uppgifter": ctx.repo.funktioner[fid].tasks} for fid in shown
+    ]
+    # The heading names what is shown: a kommunpolis without tasks is not described.
+    has_police, has_coordinator = bool(police & set(shown)), coordinator in shown
+    c["nyckelfunktioner_rubrik"] = (
+        "Kommunpolis och samordnare"
+        if has_police and has_coordinator
+        else "Kommunpolis"
+        if has_police
+        else "Samordnare"
+    )
     return c
 
 

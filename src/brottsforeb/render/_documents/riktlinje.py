@@ -126,13 +126,13 @@ def build(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) -> dict
             }
             if k and k.reporting
             else None,
-            "schema": _charts.mermaid_chart(repo),
+            "schema": _charts.mermaid_chart(repo, ctx.public),
             "register": register(ctx),
         }
     )
     c["efter_organ"] = placed_sections(c["avsnitt"], c["organ"] + c["externa"])
     c["placerade"] = [h for hs in c["efter_organ"].values() for h in hs]
-    c["figurer"] = {"organisationsschema": _charts.svg_chart(repo)}
+    c["figurer"] = {"organisationsschema": _charts.svg_chart(repo, ctx.public)}
     c["källfiler"] = organisation_files(ctx, d)
     return c
 
