@@ -200,6 +200,10 @@ def test_org_chart_floats_so_the_first_page_is_filled() -> None:
     (doc,) = render(load_repo(EXAMPLES / "torsby"), "organisation")
     pages = [p.extract_text() or "" for p in PdfReader(io.BytesIO(to_pdf(doc))).pages]
     assert "Operativ grupp" in pages[0] and len(pages[0]) > 1500, pages[0]
+    # Never above the title: a float at the top of page 1 went before it (Norsjö).
+    (doc,) = render(load_repo(EXAMPLES / "norsjo"), "organisation")
+    first = PdfReader(io.BytesIO(to_pdf(doc))).pages[0].extract_text() or ""
+    assert first.index("Struktur för det") < first.index("Kommunfullmäktige"), first
 
 
 def test_a_body_without_parent_stands_below_the_leading_body() -> None:

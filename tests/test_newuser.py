@@ -277,3 +277,77 @@ def test_protokoll_of_a_planned_meeting_is_refused_not_invented(
     held = cli("render", "protokoll", "styrgrupp", "2026-12-08")
     assert held.exit_code == 0, held.output
     assert "**Närvarande:**" in held.output
+
+
+def test_forslag_counts_one_change_in_the_singular(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Förslaget ändrar 1 uppgifter i organisationen …"
+    import git
+
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Kristianstads kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    repo = git.Repo(root)
+    with repo.config_writer() as cw:
+        cw.set_value("user", "name", "Erik Samordnare")
+        cw.set_value("user", "email", "samordnare@example.invalid")
+    repo.git.add(A=True)
+    repo.index.commit("Första versionen")
+    assert cli("set", "organ/styrgrupp", "möten.antal", "4").exit_code == 0
+    assert cli("set", "bfa", "förslag", "{ärende: Tätare styrgruppsmöten}").exit_code == 0
+    out = cli("render", "forslag", "--base", "HEAD").output
+    assert "Förslaget ändrar 1 uppgift i organisationen" in out, out
+
+
+def _meeting_file(root: Path, body: str) -> Path:
+    path = root / "moten" / "2026" / "2026-12-09-styrgrupp.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"organ: styrgrupp\ndatum: 2026-12-09\nstatus: planerat\n{body}", "utf-8")
+    return path
+
+
+def test_calendar_invitation_for_a_meeting_file_with_an_error_names_the_error(
+    cli, make_repo
+) -> None:
+    # A8: the invitation said the meeting did not exist (and suggested another) when its
+    # file existed but had a schema error.
+    root = make_repo()
+    _meeting_file(root, "närvarnde: [samordnare]\n")
+    result = cli("calendar", root, "--meeting", "2026-12-09-styrgrupp")
+    assert result.exit_code == 1, result.output
+    assert "moten/2026/2026-12-09-styrgrupp.yaml:4:1" in result.output, result.output
+    assert "Det finns inget möte" not in result.output
+
+
+def test_calendar_does_not_silently_drop_a_broken_meeting(cli, make_repo) -> None:
+    # A33: bfa calendar left out a meeting whose file had an error, with exit code 0.
+    root = make_repo()
+    _meeting_file(root, "tid: 13.00–15.00\nplats: [Rum 1\n")
+    result = cli("calendar", root, "--today", "2026-11-22")
+    assert result.exit_code == 1, result.output
+    assert "2026-12-09-styrgrupp.yaml" in result.output
+    assert "ingen kalender skrivs" in result.output
+    assert "BEGIN:VCALENDAR" not in result.output
+
+
+@pytest.mark.parametrize("tid", ["13.00", "13:00", "kl. 13.00"])
+def test_a_start_time_alone_is_a_timed_event(cli, make_repo, tid: str) -> None:
+    # A34: a tid with only the start became an all-day event.
+    root = make_repo()
+    _meeting_file(root, f'tid: "{tid}"\n')
+    result = cli("calendar", root, "--meeting", "styrgrupp 2026-12-09")
+    assert result.exit_code == 0, result.output
+    assert "DTSTART;TZID=Europe/Stockholm:20261209T130000" in result.output, result.output
+    assert "DTEND;TZID=Europe/Stockholm:20261209T140000" in result.output
+    kallelse = cli("render", "kallelse", "styrgrupp", "2026-12-09", root).output
+    assert "| Tid | 13.00 |" in kallelse, kallelse
+
+
+@pytest.mark.parametrize("tid", ["25:99", "kl 13", "15.00–13.00", "efter lunch"])
+def test_a_time_that_is_no_clock_time_is_a_schema_error(cli, make_repo, tid: str) -> None:
+    # A34: "25:99" and "kl 13" were accepted by validate.
+    root = make_repo()
+    _meeting_file(root, f'tid: "{tid}"\n')
+    out = cli("validate", root).output
+    assert "'tid' ska" in out and "[SCHEMA]" in out, out

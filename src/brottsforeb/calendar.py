@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from .duties import deadlines
+from .model.mote import parse_time
 from .repo import Repo
 
 __all__ = ["PRODID", "calendar_ics", "meeting_ics"]
 
 PRODID = "-//bfa//brottsforeb kalender//SV"
 TZ = ZoneInfo("Europe/Stockholm")
-_TIME = re.compile(r"(\d{1,2})[.:](\d{2})\s*[–-]\s*(\d{1,2})[.:](\d{2})")
+#: A meeting whose ``tid`` gives only the start lasts this long, unless its body's
+#: ``möten.längd_minuter`` says otherwise.
+DEFAULT_MINUTES = 60
 
 
 def _uid(*parts: str) -> str:
@@ -127,11 +129,18 @@ def _meeting_event(repo: Repo, mid: str, stamp: dt.datetime) -> Any:
     ev.add("uid", _uid("mote", mid))
     ev.add("dtstamp", stamp)
     ev.add("summary", f"Möte: {repo.name_of('organ', m.organ)}")
-    times = _TIME.search(m.time or "")
-    if times:
-        h1, m1, h2, m2 = (int(x) for x in times.groups())
-        ev.add("dtstart", dt.datetime.combine(m.date, dt.time(h1, m1), tzinfo=TZ))
-        ev.add("dtend", dt.datetime.combine(m.date, dt.time(h2, m2), tzinfo=TZ))
+    if m.time:  # validated when the repository was read (model.mote.parse_time)
+        start, end = parse_time(m.time)
+        begin = dt.datetime.combine(m.date, start, tzinfo=TZ)
+        body = repo.organ.get(m.organ)
+        minutes = (body.meetings.minutes if body and body.meetings else None) or (DEFAULT_MINUTES)
+        finish = (
+            dt.datetime.combine(m.date, end, tzinfo=TZ)
+            if end
+            else begin + dt.timedelta(minutes=minutes)
+        )
+        ev.add("dtstart", begin)
+        ev.add("dtend", finish)
     else:
         ev.add("dtstart", m.date)
         ev.add("dtend", m.date + dt.timedelta(days=1))

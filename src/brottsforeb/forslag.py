@@ -282,8 +282,8 @@ def build(path: Path, base: str, head: str | None = None) -> Any:
         lines += _paragraphs(f.summary)
     n_changes = sum(len(s) for _, s in p.sentences)
     lines += [
-        f"Förslaget ändrar {n_changes} uppgifter i organisationen för det brottsförebyggande "
-        f"arbetet i {md(k.name)}"
+        f"Förslaget ändrar {n_changes} {'uppgift' if n_changes == 1 else 'uppgifter'} i "
+        f"organisationen för det brottsförebyggande arbetet i {md(k.name)}"
         + (f" och {len(p.lapses)} styrdokument upphör eller ersätts." if p.lapses else "."),
         "",
     ]

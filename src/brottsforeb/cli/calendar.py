@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import PATH_ARG, command, parse_today
+from ._common import PATH_ARG, command, fail, parse_today
 
 
 @command("calendar")
@@ -40,14 +40,22 @@ def calendar_cmd(
     from .. import load_repo
     from .._io import write_output
     from ..calendar import PRODID, calendar_ics, meeting_ics
+    from ..render import repository_errors
 
-    if meeting:
-        words = [w for part in meeting for w in part.split()]
-        if path == Path() and len(words) == 1 and Path(words[0]).is_file():
-            path = Path(words[0]).resolve().parent
-        data = meeting_ics(load_repo(path), words)
-    else:
-        data = calendar_ics(load_repo(path), parse_today(today))
+    words = [w for part in meeting or [] for w in part.split()]
+    if path == Path() and len(words) == 1 and Path(words[0]).is_file():
+        path = Path(words[0]).resolve().parent
+    repo = load_repo(path)
+    errors = repository_errors(repo)
+    if errors:  # a meeting file with an error would be missing from the calendar
+        for line in errors:
+            sys.stderr.write(f"  {line}\n")
+        raise fail(
+            f"Förrådet har {len(errors)} fel; ingen kalender skrivs.",
+            "Rätta felen (se bfa validate): en mötesfil med fel kommer annars inte med.",
+            code=1,
+        )
+    data = meeting_ics(repo, words) if words else calendar_ics(repo, parse_today(today))
     if out is None:
         sys.stdout.buffer.write(data)
         return

@@ -3,12 +3,41 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from .._ids import MEETING_PATTERN
 from ._base import BfaModel, Entity, FunktionRef, OrganRef
+
+_CLOCK = re.compile(
+    r"^(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})(?:\s*[–—-]\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2}))?$"
+)
+
+
+def parse_time(text: str) -> tuple[dt.time, dt.time | None]:
+    """A meeting's ``tid`` as (start, end or None): '13.00', '13:00', 'kl. 13.00' or
+    '13.00–15.00'. Raises ValueError (Swedish, for the finding) for anything else."""
+    match = _CLOCK.match(text.strip())
+    if match is None:
+        raise ValueError("ska vara ett klockslag som 13.00, eller start och slut som 13.00–15.00")
+    h1, m1, h2, m2 = match.groups()
+    try:
+        start = dt.time(int(h1), int(m1))
+        end = dt.time(int(h2), int(m2)) if h2 is not None else None
+    except ValueError:
+        raise ValueError("ska vara ett klockslag som finns (00.00–23.59), t.ex. 13.00") from None
+    if end is not None and end <= start:
+        raise ValueError("ska sluta efter att mötet börjar, t.ex. 13.00–15.00")
+    return start, end
+
+
+def format_time(text: str) -> str:
+    """``tid`` written one way: '13.00–15.00' or '13.00'."""
+    start, end = parse_time(text)
+    head = start.strftime("%H.%M")
+    return f"{head}–{end.strftime('%H.%M')}" if end else head
 
 
 class Arende(BfaModel):
@@ -60,7 +89,11 @@ MoteStatus = Literal["planerat", "hållet", "inställt"]
 class Mote(Entity):
     organ: OrganRef = Field(alias="organ", description="Organet som sammanträdde.")
     date: dt.date = Field(alias="datum", description="Mötesdatum (ÅÅÅÅ-MM-DD).")
-    time: str | None = Field(None, alias="tid", description="Tid, t.ex. '13.00–15.00'.")
+    time: str | None = Field(
+        None,
+        alias="tid",
+        description="Tid: start och slut, t.ex. '13.00–15.00', eller bara start ('13.00').",
+    )
     place: str | None = Field(None, alias="plats", description="Plats.")
     form: Literal["fysiskt", "digitalt", "hybrid"] | None = Field(
         None, alias="form", description="fysiskt, digitalt eller hybrid."
@@ -104,6 +137,13 @@ class Mote(Entity):
     secretary: FunktionRef | None = Field(
         None, alias="sekreterare", description="Funktionen som för protokollet."
     )
+
+    @field_validator("time")
+    @classmethod
+    def _clock(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_time(value)
+        return value
 
     @property
     def recorded(self) -> bool:

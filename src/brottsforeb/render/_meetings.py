@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..model import Mote, Organ
+from ..model.mote import format_time
 from ..repo import Repo
 from ._views import Ctx
 
@@ -205,7 +206,7 @@ def _next_meeting(repo: Repo, mid: str, m: Mote) -> str:
     if not later:
         return ""
     nxt = repo.moten[later[0][1]]
-    return nxt.date.isoformat() + (f" kl. {nxt.time}" if nxt.time else "")
+    return nxt.date.isoformat() + (f" kl. {format_time(nxt.time)}" if nxt.time else "")
 
 
 def meeting_context(ctx: Ctx, mid: str, kind: str) -> dict[str, Any]:
@@ -232,7 +233,7 @@ def meeting_context(ctx: Ctx, mid: str, kind: str) -> dict[str, Any]:
     place = _place(m, o)
     meta: list[tuple[str, str]] = [("Organ", organ_name), ("Datum", m.date.isoformat())]
     if m.time:
-        meta.append(("Tid", m.time))
+        meta.append(("Tid", format_time(m.time)))
     if place:
         meta.append(("Plats", place))
     if m.link and not ctx.public:
@@ -301,7 +302,7 @@ def meeting_context(ctx: Ctx, mid: str, kind: str) -> dict[str, Any]:
         "möte": {
             "id": mid,
             "datum": m.date.isoformat(),
-            "tid": m.time or "",
+            "tid": format_time(m.time) if m.time else "",
             "plats": place,
             "länk": "" if ctx.public else (m.link or ""),
             "inställt": _cancelled(m),

@@ -82,8 +82,9 @@ class _Writer:
                     f'#align(center, image(bytes(sys.inputs.{name}), format: "svg", width: 80%))\n'
                 )
                 return
-            # The org chart floats to where it fits: the top or bottom of this page, else the
-            # top of the next, while the text goes on filling this page (a chart too tall
+            # The org chart floats to where it fits: the bottom of this page, else of the
+            # next (never the top: it went above page 1's title), while the text goes on
+            # filling this page (a chart too tall
             # for what is left of page 1 left it mostly empty). Its heading goes with it, and
             # a very tall chart is scaled to fit one page.
             heading = self.out.pop() if self.out and self.out[-1].startswith("\n=") else ""
@@ -93,7 +94,7 @@ class _Writer:
                 else "width: 100%"
             )
             self.out.append(
-                f"\n#place(auto, float: true, clearance: 1.5em, block(width: 100%)[{heading}\n"
+                f"\n#place(bottom, float: true, clearance: 1.5em, block(width: 100%)[{heading}\n"
                 f'#align(center, image(bytes(sys.inputs.{name}), format: "svg", {size}))])\n'
             )
         elif info.strip() != "mermaid":
