@@ -222,7 +222,7 @@ def test_board_reads_minutes_names_labels_items_attribution(cli, history) -> Non
     styr.write_text(styr.read_text().replace("antal: 2", "antal: 3"))
     commit(repo, "Tre möten")
     md = cli("minutes", root, "--since", "ks-2026-04-21", "--until", "HEAD", "-f", "md").stdout
-    assert "Ändringar från ks-2026-04-21 till HEAD." in md
+    assert "Ändringar från ks-2026-04-21 (" in md and "till senaste incheckningen (" in md
     assert "möten.antal" not in md
     assert "Styrgrupp: mötesfrekvens, antal gånger per period ändrades från 2 till 3" in md
     m = minutes(root, "ks-2026-04-21", "HEAD")

@@ -10,6 +10,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import git
@@ -301,7 +302,8 @@ def test_install_from_is_written_in_one_place(cli, tmp_path: Path, source: str, 
 
 def test_install_from_a_wheel_copies_it_into_the_repository(cli, tmp_path: Path) -> None:
     wheel = tmp_path / "brottsforeb-0.1.0-py3-none-any.whl"
-    wheel.write_bytes(b"PK\x05\x06" + bytes(18))  # an empty zip: the bytes are copied as they are
+    with zipfile.ZipFile(wheel, "w") as zf:  # the smallest zip bfa takes for its wheel
+        zf.writestr("brottsforeb-0.1.0.dist-info/METADATA", "Name: brottsforeb\n")
     r = cli("init", tmp_path / "r", "--name", "Testby kommun", "--install-from", wheel)
     assert r.exit_code == 0, r.output
     assert (tmp_path / "r/.bfa" / wheel.name).read_bytes() == wheel.read_bytes()

@@ -16,7 +16,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from brottsforeb.model import KINDS, Kommun
-from brottsforeb.model._walk import _plan, _unwrap
+from brottsforeb.model._walk import _plan, _unwrap, field_label
 from brottsforeb.rules import RULES
 from brottsforeb.rules.catalog import SCOPE
 
@@ -80,7 +80,8 @@ def _table(kind: str, cls: type[BaseModel], ex: dict[tuple[str, ...], str]) -> l
             required = "ja" if info.is_required() else ""
             example = ex.get((kind, *prefix, alias), "")
             rows.append(
-                f"| `{key}` | {_cell(info.description or '')} | {_type_name(ann)} | "
+                f"| `{key}` | {_cell(field_label(model, alias))} | "
+                f"{_cell(info.description or '')} | {_type_name(ann)} | "
                 f"{required} | {_cell(example)} |"
             )
             inner = ann
@@ -91,8 +92,8 @@ def _table(kind: str, cls: type[BaseModel], ex: dict[tuple[str, ...], str]) -> l
 
     add(cls, (), 0)
     return [
-        "| nyckel | betydelse | värde | krävs | exempel |",
-        "|---|---|---|---|---|",
+        "| nyckel | benämning | betydelse | värde | krävs | exempel |",
+        "|---|---|---|---|---|---|",
         *rows,
     ]
 
@@ -104,6 +105,7 @@ def vocabulary(examples: Path) -> str:
         "",
         "Genererad från modellerna med `python -m tools.docgen`; exemplen är de första",
         "värdena i de medföljande exemplen (Torsby, Lindesberg, Norsjö). Ändra inte för hand.",
+        "Benämningen är det ord `bfa minutes` använder för nyckeln när ett värde ändras.",
         "",
         "En fil beskriver en sak. Mappen anger slaget och filnamnet (utan `.yaml`) är id:t:",
         "små bokstäver a–z, siffror och bindestreck. Okända nycklar är fel.",

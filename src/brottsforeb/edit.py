@@ -1,45 +1,38 @@
 """Safe edits: change one value in one file and leave every other byte as it was.
 
 `bfa set` must not reformat a file a coordinator has commented and laid out by
-hand. A round-trip dump (ruamel.yaml and the like) re-indents sequences, re-wraps
-long lines and re-spaces flow mappings, so instead the file is composed with
-PyYAML's pure-Python composer, which knows where each node starts and ends,
-and only the target scalar's span is replaced (or one line is inserted for a new
-key or list item). The edited repository is validated before anything is written,
-and the write is atomic.
+hand: only the target node's text changes (``_edit_text``: a value, a new key in the
+place of the template's commented placeholder, a list item appended or removed, a
+whole list replaced), written by ruamel.yaml's emitter in the file's own style. The
+edited repository is validated before anything is written, and the write is atomic.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ._edit_spans import Key, iter_scalar_paths, shared_nodes, show
+from ._edit_text import edit_text
 from ._io import file_lock, write_bytes_atomic
-from ._messages import key_path
-from ._yaml import nesting_too_deep
 from .errors import ConflictError, InvalidEditError, UsageError, WriteRefusedError
 from .findings import Finding, Severity
 
-__all__ = ["Edit", "InvalidEditError", "edit_text", "parse_field", "set_value"]
+__all__ = [
+    "Edit",
+    "InvalidEditError",
+    "edit_text",
+    "iter_scalar_paths",
+    "parse_field",
+    "set_value",
+    "shown_value",
+]
 
-Key = str | int
-_BOM = "\ufeff"
-#: Characters YAML reads as a line break or folds away inside quotes; written as
-#: \\uXXXX escapes in double quotes so that the value reads back as typed.
-_YAML_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
-
-
-def _double_quoted(raw: str) -> str:
-    text = json.dumps(raw, ensure_ascii=False)
-    return _YAML_BREAKS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+_shared = shared_nodes  # the name tests use
+_show = show
 
 
 @dataclass
@@ -52,6 +45,54 @@ class Edit:
     new: Any
     changed: bool
     findings: list[Finding] = field(default_factory=list)  # warnings that remain
+    how: str = "set"  # "set", "append" or "remove"
+
+    def summary(self) -> str:
+        """One Swedish sentence for the terminal, values as a reader reads them."""
+        from ._escape import one_line
+        from ._pii import mask
+
+        def s(value: Any) -> str:
+            return mask(one_line(shown_value(value)))
+
+        if not self.changed:
+            return _sentence(f"{self.file}: {self.key} är redan {s(self.new)}; inget ändrat")
+        if self.how == "append":
+            return _sentence(f"{self.file}: lade till {s(self.new)} i {self.key}")
+        if self.how == "remove":
+            if self.new is None:
+                return _sentence(f"{self.file}: tog bort {self.key} (var {s(self.old)})")
+            return _sentence(f"{self.file}: tog bort {s(self.new)} ur {self.key}")
+        if self.old is None:
+            return _sentence(f"{self.file}: {self.key} satt till {s(self.new)} (ny nyckel)")
+        return _sentence(f"{self.file}: {self.key} ändrat från {s(self.old)} till {s(self.new)}")
+
+
+def _sentence(text: str) -> str:
+    """``text`` with one full stop, never two (a value may end in one)."""
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def shown_value(value: Any) -> str:
+    """A value as a Swedish reader reads it: ja/nej, dates as ÅÅÅÅ-MM-DD, lists with commas."""
+    if value is None:
+        return "tomt"
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {shown_value(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(shown_value(v) for v in value) + "]"
+    return str(value)
+
+
+def _visible(text: str) -> str:
+    from ._escape import one_line
+    from ._pii import mask
+
+    return mask(one_line(text))
 
 
 def parse_field(text: str) -> tuple[Key, ...]:
@@ -59,6 +100,16 @@ def parse_field(text: str) -> tuple[Key, ...]:
 
     List positions count from 1, as in bfa's messages.
     """
+    if re.search(r"\[\s*-", text):
+        raise UsageError(
+            f"Fältet '{_visible(text)}': listor räknas från 1.",
+            hint="Skriv t.ex. ledamöter[1] för det första värdet.",
+        )
+    if not re.fullmatch(r"[^.\[\]]+(?:\.[^.\[\]]+|\[\d+\])*", text.strip()):
+        raise UsageError(
+            f"'{_visible(text)}' är inget fält.",
+            hint="Skriv t.ex. status, möten.antal eller ledamöter[2].",
+        )
     out: list[Key] = []
     for part in re.findall(r"[^.\[\]]+|\[\d+\]", text.strip()):
         digits = part.strip("[]")
@@ -74,255 +125,6 @@ def parse_field(text: str) -> tuple[Key, ...]:
     return tuple(out)
 
 
-def _show(path: tuple[Key, ...]) -> str:
-    """ledamöter[2].namn as the user wrote it; the whole file when the path is empty."""
-    return key_path(path) if path else "filen"
-
-
-# -- the text edit ----------------------------------------------------------------------
-
-
-def _shared(root: yaml.Node) -> set[int]:
-    """Nodes reached more than once: anchored values that aliases repeat."""
-    seen: Counter[int] = Counter()
-
-    def walk(n: yaml.Node) -> None:
-        seen[id(n)] += 1
-        if seen[id(n)] > 1:
-            return
-        if isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                walk(k)
-                walk(v)
-        elif isinstance(n, yaml.SequenceNode):
-            for v in n.value:
-                walk(v)
-
-    walk(root)
-    return {i for i, c in seen.items() if c > 1}
-
-
-def _plain_ok(text: str, value: Any) -> bool:
-    """Whether ``text`` reads back as ``value`` unquoted, in block and in flow context."""
-    if not text or text != text.strip() or "\n" in text or " #" in text:
-        return False
-    try:
-        block = yaml.safe_load(f"k: {text}\n")
-        flow = yaml.safe_load(f"{{k: {text}}}\n")
-    except (yaml.YAMLError, ValueError, OverflowError):  # 2026-02-30: no such date
-        return False
-    return (
-        isinstance(block, dict)
-        and isinstance(flow, dict)
-        and block.get("k") == value
-        and flow.get("k") == value
-        and type(block.get("k")) is type(value)
-    )
-
-
-def _scalar(raw: str, style: str | None) -> tuple[str, Any]:
-    """The YAML text to write for the user's ``raw`` value, and the value it means.
-
-    A value typed plainly keeps YAML's meaning (3 is a number, 2026-05-01 a date);
-    where the old value was quoted, the new one is a string in the same quotes.
-    """
-    if nesting_too_deep(raw) is not None:
-        raise UsageError("Värdet är för djupt nästlat.", hint="Skriv listor med färre nivåer.")
-    if style in ("'", '"'):
-        if style == "'" and not _YAML_BREAKS.search(raw):
-            return "'" + raw.replace("'", "''") + "'", raw
-        return _double_quoted(raw), raw
-    try:
-        value = yaml.safe_load(f"k: {raw}\n")["k"] if raw.strip() else raw
-    except (yaml.YAMLError, TypeError, ValueError, OverflowError):
-        value = raw
-    if isinstance(value, (dict, list)) and raw.strip()[:1] in "{[" and _plain_ok(raw, value):
-        return raw.strip(), value  # a flow collection, e.g. {år: 2026, värde: 70}
-    if isinstance(value, (dict, list)) or value is None:
-        value = raw
-    if _plain_ok(raw, value) and not _YAML_BREAKS.search(raw):
-        return raw, value
-    return _double_quoted(raw), raw
-
-
-def _skip_props(text: str, i: int) -> int:
-    """Past an anchor (&a) or tag (!t) in front of a node, to the value itself."""
-    while i < len(text) and text[i] in "&!":
-        while i < len(text) and not text[i].isspace():
-            i += 1
-        while i < len(text) and text[i] in " \t":
-            i += 1
-    return i
-
-
-def _region_end(body: str, index: int, indent: int) -> int:
-    """Index just past the last line of the entry starting at ``index``.
-
-    The entry goes on while lines are indented deeper than ``indent``, or as deep
-    when they are items of a block sequence ("- …"); blank lines and comments in
-    between are included, trailing ones not. Lines are used rather than node end
-    marks because an alias's node carries its anchor's marks.
-    """
-    lines = body.splitlines(keepends=True)
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line))
-    first = max(i for i, s in enumerate(starts[:-1]) if s <= index) if lines else 0
-    last = first
-    for i in range(first + 1, len(lines)):
-        text = lines[i].rstrip("\r\n")
-        bare = text.lstrip(" ")
-        if not bare or bare.startswith("#"):
-            continue
-        depth = len(text) - len(bare)
-        item = depth == indent and (bare == "-" or bare.startswith("- "))
-        if depth < indent or (depth == indent and not item):
-            break
-        last = i
-    return starts[last + 1] if lines else 0
-
-
-def _key_node(mapping: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
-    for k, v in mapping.value:
-        if isinstance(k, yaml.ScalarNode) and k.value == key:
-            return k, v
-    return None
-
-
-def edit_text(
-    text: str, path: tuple[Key, ...], raw: str, *, append: bool = False
-) -> tuple[str, Any, Any]:
-    """Return ``text`` with the value at ``path`` set to ``raw``: (new text, old, new value).
-
-    With ``append`` the value at ``path`` is a list and ``raw`` is added to its end.
-    Only the bytes of that value change (or one line is added); the rest of the
-    file — comments, order, quoting, blank lines — stays identical.
-    """
-    bom = _BOM if text.startswith(_BOM) else ""
-    body = text[len(bom) :]
-    crlf = "\r\n" in body and body.count("\r\n") == body.count("\n")
-    new_body, old, value = _edit_body(body, path, raw, append=append)
-    if crlf:  # a Windows file keeps its line endings: the new line ends in CRLF too
-        new_body = re.sub(r"(?<!\r)\n", "\r\n", new_body)
-    return bom + new_body, old, value
-
-
-def _edit_body(body: str, path: tuple[Key, ...], raw: str, *, append: bool) -> tuple[str, Any, Any]:
-    if nesting_too_deep(body) is not None:
-        raise UsageError(
-            "Filen är för djupt nästlad för att ändras.",
-            hint="Rätta filen först; bfa validate visar var felet är.",
-        )
-    try:
-        root = yaml.compose(body, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        raise UsageError(
-            f"Filen kan inte läsas som YAML ({exc.__class__.__name__}).",
-            hint="Rätta filen först; bfa validate visar var felet är.",
-        ) from None
-    if not isinstance(root, yaml.MappingNode):
-        raise UsageError("Filen är ingen mappning (nyckel: värde) och kan inte ändras med bfa set.")
-    shared = _shared(root)
-    node: yaml.Node = root
-    for depth, key in enumerate(path):
-        if id(node) in shared:
-            raise _anchored(path[:depth])
-        last = depth == len(path) - 1
-        if isinstance(key, str):
-            if not isinstance(node, yaml.MappingNode):
-                raise UsageError(f"'{_show(path[:depth])}' är ingen mappning.")
-            pair = _key_node(node, key)
-            if pair is None:
-                if not last:
-                    raise UsageError(
-                        f"'{_show(path[: depth + 1])}' finns inte i filen.",
-                        hint="Lägg till den överordnade nyckeln för hand först.",
-                    )
-                value_text, value = _scalar(raw, None)
-                if append:
-                    value_text, value = f"[{value_text}]", [value]
-                return _insert_key(body, node, key, value_text), None, value
-            node = pair[1]
-        else:
-            if not isinstance(node, yaml.SequenceNode):
-                raise UsageError(f"'{_show(path[:depth])}' är ingen lista.")
-            if key >= len(node.value):
-                raise UsageError(
-                    f"'{_show(path[: depth + 1])}' finns inte; listan har {len(node.value)} "
-                    "värden.",
-                    hint="Lägg till ett värde med --append.",
-                )
-            node = node.value[key]
-    if id(node) in shared:
-        raise _anchored(path)
-    if append:
-        if not isinstance(node, yaml.SequenceNode):
-            raise UsageError(f"'{_show(path)}' är ingen lista; --append gäller listor.")
-        value_text, value = _scalar(raw, None)
-        return _append_item(body, node, value_text), None, value
-    if not isinstance(node, yaml.ScalarNode):
-        what = "lista" if isinstance(node, yaml.SequenceNode) else "mappning"
-        raise UsageError(
-            f"'{_show(path)}' är en {what}, inte ett enkelt värde.",
-            hint="Ange ett fält inuti den, t.ex. möten.antal eller ledamöter[2], "
-            "eller --append för listor.",
-        )
-    old_text = body[node.start_mark.index : node.end_mark.index]
-    try:
-        old = yaml.safe_load(old_text or "null")
-    except (yaml.YAMLError, ValueError, OverflowError):  # e.g. slut: 2026-02-30, to be repaired
-        old = old_text
-    if node.style in ("|", ">"):
-        raise UsageError(
-            f"'{_show(path)}' är en flerradig text och ändras bäst i filen direkt.",
-        )
-    start = _skip_props(body, node.start_mark.index)
-    value_text, value = _scalar(raw, node.style)
-    return body[:start] + value_text + body[node.end_mark.index :], old, value
-
-
-def _anchored(path: tuple[Key, ...]) -> UsageError:
-    return UsageError(
-        f"'{_show(path)}' delas med ett ankare (&/*) på flera ställen i filen.",
-        hint="Ändra i filen direkt, så att det syns vilka ställen som ändras.",
-    )
-
-
-def _is_flow(body: str, node: yaml.Node) -> bool:
-    return body[_skip_props(body, node.start_mark.index) : node.start_mark.index + 64][:1] in "{["
-
-
-def _insert_key(body: str, mapping: yaml.MappingNode, key: str, value_text: str) -> str:
-    key_text = key if _plain_ok(key, key) else json.dumps(key, ensure_ascii=False)
-    if _is_flow(body, mapping):
-        close = mapping.end_mark.index - 1  # the '}'
-        sep = ", " if mapping.value else ""
-        return body[:close] + f"{sep}{key_text}: {value_text}" + body[close:]
-    indent = mapping.value[0][0].start_mark.column if mapping.value else 0
-    last_key = mapping.value[-1][0] if mapping.value else None
-    at = _region_end(body, last_key.start_mark.index, indent) if last_key else len(body)
-    line = " " * indent + f"{key_text}: {value_text}\n"
-    if at == len(body) and body and not body.endswith("\n"):
-        line = "\n" + line
-    return body[:at] + line + body[at:]
-
-
-def _append_item(body: str, seq: yaml.SequenceNode, value_text: str) -> str:
-    if _is_flow(body, seq):
-        close = seq.end_mark.index - 1  # the ']'
-        sep = ", " if seq.value else ""
-        return body[:close] + f"{sep}{value_text}" + body[close:]
-    first = seq.value[0]
-    line_start = body.rfind("\n", 0, first.start_mark.index) + 1
-    dash = body.index("-", line_start)
-    prefix = body[line_start:dash]
-    at = _region_end(body, dash, len(prefix))
-    line = f"{prefix}- {value_text}\n"
-    if at == len(body) and not body.endswith("\n"):
-        line = "\n" + line
-    return body[:at] + line + body[at:]
-
-
 # -- bfa set ----------------------------------------------------------------------------
 
 
@@ -330,8 +132,19 @@ def _errors(findings: list[Finding]) -> set[tuple[str, str, str]]:
     return {(f.rule, f.file, f.message) for f in findings if f.severity is Severity.ERROR}
 
 
-def set_value(root: Path, ref: str, field_: str, raw: str, *, append: bool = False) -> Edit:
+def set_value(
+    root: Path,
+    ref: str,
+    field_: str,
+    raw: str | None,
+    *,
+    append: bool = False,
+    remove: bool = False,
+) -> Edit:
     """Set ``field_`` of the entity ``ref`` to ``raw`` (YAML text) and write it atomically.
+
+    ``append`` adds ``raw`` to the list ``field_``; ``remove`` takes ``raw`` out of it, or
+    without ``raw`` removes the list item or key ``field_`` names (see ``edit_text``).
 
     Refused, with nothing written, when the edit would add an error to the repository.
     """
@@ -353,7 +166,8 @@ def set_value(root: Path, ref: str, field_: str, raw: str, *, append: bool = Fal
             entry = before.lookup(ref)
             if _target(root, entry.file) != target:
                 raise ConflictError(f"{entry.file} flyttades medan bfa läste den; kör igen.")
-        return _set_locked(root, target, files, found, before, entry, field_, raw, append)
+        how = "append" if append else "remove" if remove else "set"
+        return _set_locked(root, target, files, found, before, entry, field_, raw, how)
 
 
 def _target(root: Path, rel: str) -> Path:
@@ -376,8 +190,8 @@ def _set_locked(
     before: Any,
     entry: Any,
     field_: str,
-    raw: str,
-    append: bool,
+    raw: str | None,
+    how: str,
 ) -> Edit:
     from .loader import load_files
     from .rules import validate
@@ -390,10 +204,10 @@ def _set_locked(
             hint="Spara filen som UTF-8 först; bfa validate visar var.",
         ) from None
     path = parse_field(field_)
-    new_text, old, new = edit_text(text, path, raw, append=append)
+    new_text, old, new = edit_text(text, path, raw, append=how == "append", remove=how == "remove")
     shown = _show(path)
     if new_text == text:
-        return Edit(entry.file, shown, old, new, changed=False)
+        return Edit(entry.file, shown, old, new, changed=False, how=how)
     edited = dict(files)
     edited[entry.file] = new_text.encode("utf-8")
     after = load_files(edited, root, found)
@@ -416,27 +230,4 @@ def _set_locked(
         )
     write_bytes_atomic(target, edited[entry.file])
     remaining = [f for f in after_findings if f.file == entry.file]
-    return Edit(entry.file, shown, old, _plain(new), changed=True, findings=remaining)
-
-
-def _plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def iter_scalar_paths(text: str) -> Iterator[tuple[Key, ...]]:
-    """Every path to a scalar in ``text`` (used by tests and shell completion)."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-
-    def walk(n: yaml.Node, path: tuple[Key, ...]) -> Iterator[tuple[Key, ...]]:
-        if isinstance(n, yaml.ScalarNode):
-            yield path
-        elif isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                if isinstance(k, yaml.ScalarNode):
-                    yield from walk(v, (*path, k.value))
-        elif isinstance(n, yaml.SequenceNode):
-            for i, v in enumerate(n.value):
-                yield from walk(v, (*path, i))
-
-    if root is not None:
-        yield from walk(root, ())
+    return Edit(entry.file, shown, old, new, changed=True, findings=remaining, how=how)

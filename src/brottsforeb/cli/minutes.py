@@ -42,48 +42,22 @@ def minutes_cmd(
     force: bool = typer.Option(False, "--force", help="Skriv över en fil som inte är från bfa."),
 ) -> None:
     """Beskriv vad som ändrats i förrådet, i svenska meningar med vem som ändrade och när."""
-    from .._io import write_output
-    from ..history import (
-        attribution,
-        grouped,
-        minutes,
-        revision_name,
-        to_json,
-        to_markdown,
-    )
+    from ..history import human_lines, minutes, render_minutes, write_minutes
 
     m = minutes(path, since, until)
-    if fmt is MinutesFormat.human and out is None:
+    if out is not None:
+        write_minutes(m, out, fmt.value, force=force)
+    elif fmt is MinutesFormat.human:
         from rich.text import Text
 
         term = console()
-        since, until = revision_name(m.since), revision_name(m.until)
-        term.print(Text(f"Ändringar från {since} till {until}", style="bold"))
-        if not m.changes:
-            term.print("Inga ändringar.")
-        for heading, items in grouped(m.changes):
-            term.print(Text(heading, style="bold underline"))
-            for c in items:
-                term.print(Text(f"  • {c.sentence}"))
-                if c.commits:
-                    term.print(Text(f"      {attribution(c.commits)}", style="dim"))
-        for p in m.problems:
-            term.print(Text(f"  ! {p}", style="yellow"))
-        return
-    text = (
-        to_json(m) + "\n"
-        if fmt is MinutesFormat.json
-        else to_markdown(m, "Ändringar i det brottsförebyggande arbetets förråd")
-    )
-    if out is None:
-        sys.stdout.write(text)
+        for text, kind in human_lines(m):
+            term.print(Text(text, style=_STYLE.get(kind, "")))
     else:
-        write_output(
-            out,
-            text.encode("utf-8"),
-            marker=b"\xc3\x84ndringar" if fmt is not MinutesFormat.json else b'"since"',
-            force=force,
-        )
+        sys.stdout.write(render_minutes(m, fmt.value))
+
+
+_STYLE = {"title": "bold", "heading": "bold underline", "by": "dim", "problem": "yellow"}
 
 
 @command("log")

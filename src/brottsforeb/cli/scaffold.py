@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import command, console, fail, parse_date
+from ._common import command, console
 
 
 @command("init")
@@ -153,19 +153,9 @@ def new_cmd(
     """
     from rich.text import Text
 
-    from ..model import kind_by_name
-    from ..scaffold import new_entity, new_meeting
+    from ..scaffold import new
 
-    k = kind_by_name(kind)
-    if k is not None and k.folder == "moten":
-        when = dt.date.today() if date is None else parse_date(date, "--date")
-        if typ is not None:
-            raise fail("--type gäller inte bfa new mote; ett möte har inget slag.")
-        created = new_meeting(path, name, when)
-    else:
-        if date is not None:
-            raise fail("--date gäller bara bfa new mote.")
-        created = new_entity(path, kind, name, typ=typ, eid=eid)
+    created = new(path, kind, name, typ=typ, eid=eid, date=date)
     rel = created.files[0]
     out = console()
     out.print(Text(f"Skapade {rel}", style="bold green"))

@@ -244,6 +244,7 @@ class Entity(BfaModel):
     unconfirmed: list[str] = Field(
         default_factory=list,
         alias="obekräftat",
+        title="obekräftade uppgifter",
         description="Nycklar vars värden bfa fyllde i (bfa init/new) och som ingen ännu har "
         "bekräftat, t.ex. [inrättad, möten]. Stryk en nyckel ur listan när värdet stämmer.",
     )
@@ -300,9 +301,16 @@ from .._periods import PERIOD_MONTHS as PERIOD_MONTHS  # noqa: E402 - re-exporte
 class Frekvens(BfaModel):
     """How often something happens: ``antal`` times per ``per``."""
 
-    count: int = Field(1, alias="antal", ge=1, description="Hur många gånger per period.")
+    count: int = Field(
+        1,
+        alias="antal",
+        title="antal gånger per period",
+        ge=1,
+        description="Hur många gånger per period.",
+    )
     per: Period = Field(
         alias="per",
+        title="period",
         description="Perioden: vecka, månad, kvartal, termin, halvår, år eller 'vartannat år'.",
     )
     or_more: bool = Field(
@@ -311,6 +319,7 @@ class Frekvens(BfaModel):
     when: str | None = Field(
         None,
         alias="när",
+        title="tidpunkt",
         description="När under perioden, t.ex. 'en gång på våren och en gång på hösten'.",
     )
 
@@ -342,7 +351,9 @@ class Frekvens(BfaModel):
 class Beslut(BfaModel):
     """A decision: who, when, which paragraph."""
 
-    by: OrganRef | None = Field(None, alias="av", description="Organet som beslutade.")
+    by: OrganRef | None = Field(
+        None, alias="av", title="beslutat av", description="Organet som beslutade."
+    )
     date: DateOrPartial = Field(
         alias="datum",
         description="Beslutsdatum (ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM/ÅÅÅÅ om bara det är känt).",
@@ -354,8 +365,12 @@ class Beslut(BfaModel):
 
 
 class Datumintervall(BfaModel):
-    start: dt.date | None = Field(None, alias="start", description="Första dag (ÅÅÅÅ-MM-DD).")
-    end: dt.date | None = Field(None, alias="slut", description="Sista dag (ÅÅÅÅ-MM-DD).")
+    start: dt.date | None = Field(
+        None, alias="start", title="startdatum", description="Första dag (ÅÅÅÅ-MM-DD)."
+    )
+    end: dt.date | None = Field(
+        None, alias="slut", title="slutdatum", description="Sista dag (ÅÅÅÅ-MM-DD)."
+    )
 
     @model_validator(mode="after")
     def _order(self) -> Datumintervall:
@@ -368,7 +383,7 @@ class Person(BfaModel):
     """A person holding a function. Left out of public renderings."""
 
     name: str = Field(alias="namn", description="Personens namn.")
-    email: str | None = Field(None, alias="e_post", description="E-postadress.")
+    email: str | None = Field(None, alias="e_post", title="e-post", description="E-postadress.")
     phone: str | None = Field(None, alias="telefon", description="Telefonnummer.")
 
     @field_validator("email")

@@ -159,3 +159,21 @@ def description(cls: type[BaseModel], key: str) -> str:
         if alias == key:
             return cls.model_fields[name].description or ""
     return ""
+
+
+def field_label(cls: type[BaseModel], key: str) -> str:
+    """The Swedish label of a key, as docs/vokabular.md and bfa minutes show it.
+
+    The field's ``title`` where the key alone does not say it to a reader (``möten`` is
+    the meeting cadence, ``antal`` the number of times per period); otherwise the key
+    itself, with spaces for underscores (``gäller_från`` → "gäller från").
+    """
+    for name, alias, _, _ in _plan(cls):
+        if alias == key:
+            return cls.model_fields[name].title or alias.replace("_", " ")
+    return key.replace("_", " ")
+
+
+def inner_model(cls: type[BaseModel], key: str) -> type[BaseModel] | None:
+    """The model of the mapping (or of each mapping in the list) held at ``key``."""
+    return model_at(cls, (key,))

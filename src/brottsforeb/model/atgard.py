@@ -47,13 +47,15 @@ class Atgard(Entity):
         None, alias="typ", description="Slag av åtgärd."
     )
     responsible: FunktionRef | None = Field(
-        None, alias="ansvarig", description="Funktionen som ansvarar."
+        None, alias="ansvarig", title="ansvarig funktion", description="Funktionen som ansvarar."
     )
     partners: list[AktorRef] = Field(
         default_factory=list, alias="samverkansparter", description="Samverkansparter."
     )
-    start: dt.date | None = Field(None, alias="start", description="Startdatum.")
-    end: dt.date | None = Field(None, alias="slut", description="Slutdatum.")
+    start: dt.date | None = Field(
+        None, alias="start", title="startdatum", description="Startdatum."
+    )
+    end: dt.date | None = Field(None, alias="slut", title="slutdatum", description="Slutdatum.")
     status: Literal["planerad", "pågående", "genomförd", "avbruten", "försenad"] = Field(
         "planerad",
         alias="status",

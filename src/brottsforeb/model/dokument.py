@@ -59,11 +59,15 @@ class Revidering(BfaModel):
     """When the document must be revised or reviewed next."""
 
     kind: Literal["revision", "aktualitetsprövning"] = Field(
-        "revision", alias="typ", description="revision eller aktualitetsprövning."
+        "revision",
+        alias="typ",
+        title="slag av prövning",
+        description="revision eller aktualitetsprövning.",
     )
     years: int | None = Field(
         None,
         alias="intervall_år",
+        title="intervall i år",
         ge=1,
         le=20,
         description="Antal år efter antagandet, t.ex. 4 för 'minst vart fjärde år'.",
@@ -72,6 +76,7 @@ class Revidering(BfaModel):
     text: str | None = Field(
         None,
         alias="text",
+        title="formulering",
         description="Formuleringen i dokumentet, t.ex. 'minst vart fjärde "
         "år eller oftare vid behov'.",
     )
@@ -128,7 +133,10 @@ class Dokument(Entity):
         "saknas, annars gällande.",
     )
     replaced_by: DokumentRef | None = Field(
-        None, alias="ersatt_av", description="Dokumentet som ersätter det här (id i dokument/)."
+        None,
+        alias="ersatt_av",
+        title="ersatt av",
+        description="Dokumentet som ersätter det här (id i dokument/).",
     )
     paragraph: str | None = Field(None, alias="paragraf", description="Paragraf, t.ex. '§ 142'.")
     record_number: str | None = Field(
@@ -143,10 +151,16 @@ class Dokument(Entity):
         None, alias="intressenter", description="Vilka dokumentet vänder sig till."
     )
     revision: Revidering | None = Field(
-        None, alias="revideras", description="När dokumentet ska revideras eller prövas."
+        None,
+        alias="revideras",
+        title="revidering",
+        description="När dokumentet ska revideras eller prövas.",
     )
     responsible: FunktionRef | None = Field(
-        None, alias="ansvarig", description="Funktionen som tar fram och förvaltar dokumentet."
+        None,
+        alias="ansvarig",
+        title="ansvarig funktion",
+        description="Funktionen som tar fram och förvaltar dokumentet.",
     )
     responsible_organ: OrganRef | None = Field(
         None, alias="ansvarigt_organ", description="Ansvarigt politiskt organ."

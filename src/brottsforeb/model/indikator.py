@@ -20,7 +20,9 @@ class Kalla(BfaModel):
         "polisens statistik",
         "egen",
     ] = Field(alias="typ", description="Slag av källa.")
-    kpi: str | None = Field(None, alias="kpi", description="Koladas KPI-id, t.ex. 'N07403'.")
+    kpi: str | None = Field(
+        None, alias="kpi", title="Koladas KPI-id", description="Koladas KPI-id, t.ex. 'N07403'."
+    )
     description: str | None = Field(None, alias="beskrivning", description="Vad som mäts och hur.")
 
 
@@ -58,7 +60,9 @@ class Indikator(Entity):
         alias="riktning", description="Önskad riktning: öka eller minska."
     )
     target: float | None = Field(None, alias="mål", description="Målvärde.")
-    target_text: str | None = Field(None, alias="mål_text", description="Målet i ord.")
+    target_text: str | None = Field(
+        None, alias="mål_text", title="mål i ord", description="Målet i ord."
+    )
     cadence: Frekvens = Field(alias="frekvens", description="Hur ofta indikatorn mäts.")
     values: list[Matvarde] = Field(
         default_factory=list, alias="mätvärden", description="Uppmätta värden."

@@ -74,6 +74,7 @@ class LagesbildRutin(BfaModel):
     produced_by: list[FunktionEllerOrganRef] = Field(
         default_factory=list,
         alias="framtas_av",
+        title="tas fram av",
         description="Funktioner eller organ som sammanställer den.",
     )
     consulted: list[OrganRef] = Field(
@@ -178,12 +179,20 @@ _REVISION = re.compile(r"[A-Za-z0-9_./@{}~^][A-Za-z0-9_./@{}~^-]*")
 class SamverkanLank(BfaModel):
     """A collaboration this municipality takes part in, and what it shares from it."""
 
-    id: str = Field(alias="id", pattern=ID_PATTERN, description="Kort id för samverkan.")
+    id: str = Field(
+        alias="id",
+        title="samverkans id",
+        pattern=ID_PATTERN,
+        description="Kort id för samverkan.",
+    )
     path: str | None = Field(
         None, alias="sökväg", description="Samverkans förråd, relativt det här förrådet."
     )
     git: str | None = Field(
-        None, alias="git", description="Git-adress till samverkans förråd (läses ur en lokal klon)."
+        None,
+        alias="git",
+        title="git-adress",
+        description="Git-adress till samverkans förråd (läses ur en lokal klon).",
     )
     revision: str | None = Field(
         None, alias="revision", description="Tagg eller commit i samverkans förråd (med git)."
@@ -191,6 +200,7 @@ class SamverkanLank(BfaModel):
     clone: str | None = Field(
         None,
         alias="klon",
+        title="lokal klon",
         description="Sökväg till den lokala klonen (med git); annars ~/.cache/bfa/samverkan/<id>.",
     )
     shares: list[Annotated[str, Field(pattern=SHARED)]] = Field(
@@ -243,6 +253,7 @@ class Kommun(Entity):
     name_genitive: str | None = Field(
         None,
         alias="namn_genitiv",
+        title="namnets genitiv",
         description="Namnets genitiv när den inte bildas med -s, t.ex. 'Södra Lapplands "
         "kommuners' (standard: 'Torsby kommuns').",
     )
@@ -255,7 +266,10 @@ class Kommun(Entity):
     )
     population: int | None = Field(None, alias="invånare", ge=0, description="Antal invånare.")
     population_year: int | None = Field(
-        None, alias="invånare_år", description="Året invånarantalet avser."
+        None,
+        alias="invånare_år",
+        title="år för invånarantalet",
+        description="Året invånarantalet avser.",
     )
     leadership: Ledning | None = Field(
         None, alias="ledning", description="Nämnden som leder det brottsförebyggande arbetet."

@@ -17,7 +17,7 @@ ID = ID_PATTERN
 class Problem(BfaModel):
     """One problem in the kartläggning: what, how much, with what consequences, where, when."""
 
-    id: str = Field(alias="id", pattern=ID, description="Kort id, unikt i lägesbilden.")
+    id: str = Field(alias="id", title="id", pattern=ID, description="Kort id, unikt i lägesbilden.")
     heading: str = Field(alias="rubrik", description="Problemet i korthet.")
     description: str | None = Field(None, alias="beskrivning", description="Beskrivning.")
     extent: str | None = Field(None, alias="omfattning", description="Problemets omfattning.")

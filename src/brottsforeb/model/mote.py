@@ -65,13 +65,16 @@ class Arende(BfaModel):
 
 
 class Atgardspunkt(BfaModel):
-    what: str = Field(alias="vad", description="Vad som ska göras.")
-    who: FunktionRef | None = Field(None, alias="vem", description="Ansvarig funktion.")
+    what: str = Field(alias="vad", title="uppgift", description="Vad som ska göras.")
+    who: FunktionRef | None = Field(
+        None, alias="vem", title="ansvarig", description="Ansvarig funktion."
+    )
     by: dt.date | None = Field(None, alias="senast", description="Senast (ÅÅÅÅ-MM-DD).")
     done: bool = Field(False, alias="klar", description="true när punkten är klar.")
     origin: str | None = Field(
         None,
         alias="från",
+        title="från mötet",
         pattern=MEETING_PATTERN,
         description="Mötet där punkten först beslutades (dess id, t.ex. "
         "'2026-03-10-styrgrupp'), när punkten förs vidare från ett tidigare möte.",
@@ -79,8 +82,12 @@ class Atgardspunkt(BfaModel):
 
 
 class Ersattning(BfaModel):
-    for_: FunktionRef = Field(alias="för", description="Funktionen som ersattes.")
-    by: str = Field(alias="av", description="Vem som ersatte (funktion eller namn).")
+    for_: FunktionRef = Field(
+        alias="för", title="ersatt funktion", description="Funktionen som ersattes."
+    )
+    by: str = Field(
+        alias="av", title="ersatt av", description="Vem som ersatte (funktion eller namn)."
+    )
 
 
 MoteStatus = Literal["planerat", "hållet", "inställt"]

@@ -55,16 +55,25 @@ class Moten(Frekvens):
     """The cadence and form of a body's meetings."""
 
     minutes: int | None = Field(
-        None, alias="längd_minuter", ge=1, description="Mötets längd i minuter."
+        None,
+        alias="längd_minuter",
+        title="mötenas längd i minuter",
+        ge=1,
+        description="Mötets längd i minuter.",
     )
     form: Literal["fysiskt", "digitalt", "hybrid"] | None = Field(
         None, alias="form", description="fysiskt, digitalt eller hybrid."
     )
     place: str | None = Field(None, alias="plats", description="Var mötena hålls.")
     tool: str | None = Field(
-        None, alias="verktyg", description="Verktyg för digitala möten, t.ex. 'Microsoft Teams'."
+        None,
+        alias="verktyg",
+        title="mötesverktyg",
+        description="Verktyg för digitala möten, t.ex. 'Microsoft Teams'.",
     )
-    agenda: str | None = Field(None, alias="innehåll", description="Vad som tas upp på mötena.")
+    agenda: str | None = Field(
+        None, alias="innehåll", title="mötenas innehåll", description="Vad som tas upp på mötena."
+    )
 
 
 class Dokumentation(BfaModel):
@@ -79,6 +88,7 @@ class Dokumentation(BfaModel):
     adjustment: bool = Field(
         False,
         alias="justering",
+        title="justering av protokollet",
         description="true om protokollet justeras; protokollet får då rader för justering.",
     )
     adjusters: list[FunktionRef] = Field(
@@ -144,12 +154,17 @@ class Organ(Entity):
     appointed_by: OrganRef | None = Field(
         None, alias="tillsätts_av", description="Organet som tillsätter det."
     )
-    meetings: Moten | None = Field(None, alias="möten", description="Mötesfrekvens och form.")
+    meetings: Moten | None = Field(
+        None, alias="möten", title="mötesfrekvens", description="Mötesfrekvens och form."
+    )
     documentation: Dokumentation | None = Field(
         None, alias="dokumentation", description="Hur mötena dokumenteras."
     )
     temporary: Datumintervall | None = Field(
-        None, alias="tidsbegränsad", description="Start och slut för en tidsbegränsad grupp."
+        None,
+        alias="tidsbegränsad",
+        title="tidsbegränsning",
+        description="Start och slut för en tidsbegränsad grupp.",
     )
     established: DateOrPartial | None = Field(
         None,

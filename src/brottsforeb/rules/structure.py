@@ -187,6 +187,12 @@ def _shown(value: object) -> str:
     return str(getattr(value, "isoformat", lambda: value)())
 
 
+def _aliases(model: object) -> set[str]:
+    """The keys a file of this model may have (its fields' Swedish names)."""
+    fields = getattr(type(model), "model_fields", {})
+    return {f.alias or name for name, f in fields.items()}
+
+
 def _at(data: object, dotted: str) -> tuple[Path_, object] | None:
     """The key path and value of ``dotted`` ('möten', 'möten.antal', 'ledamöter.0') in data."""
     path: list[str | int] = []
@@ -229,17 +235,22 @@ def placeholders(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 },
             )
         # values bfa filled in (bfa init, bfa new) until the user confirms them
+        ref = "bfa" if entry.file == "bfa.yaml" else entry.file.removesuffix(".yaml")
         for i, dotted in enumerate(getattr(entry.model, "unconfirmed", None) or []):
             found = _at(entry.parsed.data, dotted)
+            strike = f"bfa set {ref} obekräftat --remove {dotted}"
             if found is None:
+                if dotted.split(".")[0] in _aliases(entry.model):  # left as a placeholder
+                    message = f"'{dotted}' är inte ifyllt (bfa fyllde inte i något åt dig)."
+                    hint = f"Fyll i det (bfa set {ref} {dotted} VÄRDE), sedan: {strike}"
+                else:
+                    message = f"'obekräftat' nämner '{dotted}', som inte finns i filen."
+                    hint = f"Rätta stavningen, eller stryk nyckeln: {strike}"
                 yield Hit(
                     entry.kind,
                     entry.id,
                     ("obekräftat", i),
-                    args={
-                        "message": f"'obekräftat' nämner '{dotted}', som inte finns i filen.",
-                        "hint": "Stryk nyckeln ur 'obekräftat', eller rätta stavningen.",
-                    },
+                    args={"message": message, "hint": hint},
                 )
                 continue
             path, value = found
@@ -249,9 +260,10 @@ def placeholders(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 path,
                 args={
                     "message": f"'{key_path(path)}' är ifyllt av bfa och inte bekräftat: "
-                    f"{_shown(value)}.",
-                    "hint": f"Kontrollera värdet, ändra det om det behövs och stryk '{dotted}' "
-                    "ur listan 'obekräftat'.",
+                    + _shown(value).rstrip(".")
+                    + ".",
+                    "hint": f"Kontrollera värdet, ändra det om det behövs (bfa set {ref} "
+                    f"{dotted} VÄRDE) och stryk det ur listan 'obekräftat': {strike}",
                 },
             )
 
