@@ -183,13 +183,13 @@ CHECK_CASES: dict[str, tuple[dict[str, str | None], str, str, str]] = {
         BASE_MEETINGS,
         "2027-01-05",
         "2026-01-01",
-        "Kommunstyrelsen: 0 av 1 sammanträden med uppföljning år 2026",
+        "Kommunstyrelsen: 0 av 1 sammanträde med uppföljning år 2026 finns registrerat",
     ),
     "RAPPORTERING-KF": (
         BASE_MEETINGS,
         "2027-01-05",
         "2026-01-01",
-        "Kommunfullmäktige: 0 av 1 sammanträden med rapportering år 2026",
+        "Kommunfullmäktige: 0 av 1 sammanträde med rapportering år 2026 finns registrerat",
     ),
     "MOTE-EJ-HALLET": (
         meeting("2026-03-01", "styrgrupp", status="planerat"),

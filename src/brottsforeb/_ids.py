@@ -8,7 +8,30 @@ import unicodedata
 
 from .errors import UsageError
 
-__all__ = ["PLACEHOLDER", "WINDOWS_RESERVED", "ascii_id", "no_personnummer", "slug"]
+__all__ = [
+    "ID",
+    "ID_PATTERN",
+    "MEETING_ID",
+    "MEETING_PATTERN",
+    "PART_PATTERN",
+    "PLACEHOLDER",
+    "WINDOWS_RESERVED",
+    "ascii_id",
+    "no_personnummer",
+    "slug",
+]
+
+#: One id, the one pattern every id follows: a file name without .yaml — lower-case
+#: a–z, digits and hyphens, not starting with a hyphen ('forebyggande-samordnare').
+ID = r"[a-z0-9][a-z0-9-]*"
+#: A whole value that is one id (a Pydantic ``pattern``).
+ID_PATTERN = rf"^{ID}$"
+#: A part of a lägesbild: 'lägesbild-id/del-id'.
+PART_PATTERN = rf"^{ID}/{ID}$"
+#: A meeting's id, its file name: the date and the body's id ('2026-03-10-styrgrupp'),
+#: with the two as groups.
+MEETING_ID = rf"(\d{{4}}-\d{{2}}-\d{{2}})-({ID})"
+MEETING_PATTERN = rf"^\d{{4}}-\d{{2}}-\d{{2}}-{ID}$"
 
 #: Start of every text the coordinator still has to write.
 PLACEHOLDER = "FYLL I"

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ._ids import ID
 from ._yaml import ParsedYaml
 from .findings import Finding, from_catalog
 from .model._walk import aliases, description, model_at
@@ -94,7 +95,7 @@ def _case(
         return "datum", args, loc, False
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
-        if "a-z0-9" in pattern:
+        if ID in pattern:  # an id, a part (lägesbild-id/del-id) or a meeting id
             return ("id-del" if "/" in pattern else "id"), args, loc, False
         if pattern == r"^\d{4}$":
             return "årtal", args, loc, False

@@ -1,4 +1,5 @@
-"""Calendar arithmetic for cadences: periods, their Swedish labels, adding years."""
+"""Calendar arithmetic: cadence periods, their Swedish labels, adding months and years,
+and how far a due date is from today (the words `bfa check` says about it)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,23 @@ import calendar
 import datetime as dt
 from collections.abc import Iterator
 
+from ._words import count as _count
+
 __all__ = [
     "PERIOD_MONTHS",
+    "UNITS",
     "add_months",
     "add_years",
+    "days",
+    "due_state",
+    "ends_soon",
     "label",
     "months_between",
     "next_due",
+    "period_after",
     "period_of",
     "periods",
-    "planned_per_year",
+    "required_in",
 ]
 
 #: Length of one cadence period in months (weeks handled separately). A termin is a
@@ -58,13 +66,6 @@ def next_due(last: dt.date, per: str, count: int) -> dt.date:
     return add_months(last, max(1, PERIOD_MONTHS[per] // count))
 
 
-def planned_per_year(per: str, count: int) -> float:
-    """How many occurrences a cadence asks for in a whole year."""
-    if per == "vecka":
-        return 52.0 * count
-    return 12 / PERIOD_MONTHS[per] * count
-
-
 def period_of(d: dt.date, per: str, anchor_year: int = 0) -> tuple[dt.date, dt.date]:
     """The period containing ``d``: (first day, first day of the next period)."""
     if per == "vecka":
@@ -77,6 +78,22 @@ def period_of(d: dt.date, per: str, anchor_year: int = 0) -> tuple[dt.date, dt.d
     else:
         start = dt.date(d.year, ((d.month - 1) // months) * months + 1, 1)
     return start, add_months(start, months)
+
+
+def period_after(today: dt.date, per: str) -> dt.date:
+    """The first day of the period after today's."""
+    if per == "vecka":
+        return today + dt.timedelta(days=7)
+    return period_of(today, per, anchor_year=today.year)[1]
+
+
+def required_in(start: dt.date, ps: dt.date, pe: dt.date, per: str, count: int) -> int:
+    """What the period [ps, pe) asks for of a cadence of ``count`` per ``per`` counted from
+    ``start``: the first partial period in proportion (whole months, rounded half up)."""
+    if start <= ps or per == "vecka":
+        return count
+    part = months_between(start, pe)
+    return int(count * part / PERIOD_MONTHS[per] + 0.5)
 
 
 def periods(first: dt.date, until: dt.date, per: str) -> Iterator[tuple[dt.date, dt.date]]:
@@ -103,3 +120,42 @@ def label(start: dt.date, per: str) -> str:
     if per == "vartannat år":
         return f"{start.year}–{start.year + 1}"
     return f"år {start.year}"
+
+
+#: A cadence period's name in the plural ("3 kvartal i följd").
+UNITS: dict[str, str] = {
+    "vecka": "veckor",
+    "månad": "månader",
+    "kvartal": "kvartal",
+    "termin": "terminer",
+    "halvår": "halvår",
+    "år": "år",
+    "vartannat år": "tvåårsperioder",
+}
+
+
+def days(n: int) -> str:
+    """'1 dag', '2 dagar'."""
+    return _count(n, "dag", "dagar")
+
+
+def due_state(
+    due: dt.date, today: dt.date, horizon_days: int, *, late: str, soon: str
+) -> tuple[str, bool] | None:
+    """How a due date stands on ``today``, in days: (Swedish phrase, overdue?) when it is
+    past or within the horizon, None when it is later."""
+    n = (due - today).days
+    if n < 0:
+        return f"{late} {due.isoformat()} ({days(-n)})", True
+    if n <= horizon_days:
+        left = "i dag" if n == 0 else f"om {days(n)}"
+        return f"{soon} {due.isoformat()} ({left})", False
+    return None
+
+
+def ends_soon(end: dt.date, today: dt.date, horizon_days: int, per: str) -> bool:
+    """Whether a period ending at ``end`` (exclusive) is worth a warning on ``today``:
+    within the horizon, and within one period's length (a year's duty is not announced
+    in January)."""
+    months = PERIOD_MONTHS.get(per, 0)
+    return (end - today).days <= min(horizon_days, 31 * months if months else 7)

@@ -15,13 +15,21 @@ from pathlib import Path
 from typing import TypeVar
 
 from .errors import NotARepositoryError
-from .findings import Finding, from_catalog
+from .findings import Finding, Severity, from_catalog
 from .loader import ROOT_FILE, find_root
 
 A = TypeVar("A")
 T = TypeVar("T")
 
-__all__ = ["RepoResult", "discover", "expand", "map_roots", "validate_many"]
+__all__ = [
+    "RepoResult",
+    "Report",
+    "discover",
+    "expand",
+    "map_roots",
+    "validate_many",
+    "validate_paths",
+]
 
 #: Folders never searched for repositories: version control, environments, caches.
 _SKIP = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
@@ -180,3 +188,52 @@ def validate_many(paths: Sequence[Path], jobs: int | None = None) -> list[RepoRe
             ]
         out.append(RepoResult(root, label, findings, files))
     return out
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report over one or several repositories: what `bfa validate` prints."""
+
+    root: Path  # the repository, or the folder the repositories share
+    findings: list[Finding]
+    files: int
+    repositories: list[RepoResult]  # empty for a single repository
+
+    @property
+    def with_errors(self) -> int:
+        """How many repositories have at least one error."""
+        return sum(
+            1 for r in self.repositories if any(f.severity is Severity.ERROR for f in r.findings)
+        )
+
+    @property
+    def title(self) -> str:
+        """The report's heading in the human format."""
+        if not self.repositories:
+            return f"bfa validate {self.root}"
+        return f"bfa validate: {len(self.repositories)} förråd, {self.with_errors} med fel"
+
+    def fields(self) -> dict[str, object]:
+        """The JSON output's fields besides the findings (docs/json.md)."""
+        if not self.repositories:
+            return {"root": str(self.root)}
+        repos = [
+            {"label": r.label, "root": str(r.root), "files": r.files} for r in self.repositories
+        ]
+        return {"root": str(self.root), "repositories": repos}
+
+
+def validate_paths(paths: Sequence[Path], jobs: int | None = None) -> Report:
+    """Validate the repositories ``paths`` name (see ``expand``) into one report: one
+    repository in this process, several in ``jobs`` processes (default: all cores)."""
+    roots = expand(paths)
+    if len(roots) == 1:
+        from .loader import load_repo
+        from .rules import validate
+
+        repo = load_repo(roots[0])
+        return Report(repo.root or roots[0], validate(repo), repo.file_count, [])
+    results = validate_many(roots, jobs)
+    common = Path(os.path.commonpath([str(r.root) for r in results]))
+    findings = [f for r in results for f in r.findings]
+    return Report(common, findings, sum(r.files for r in results), results)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -36,7 +37,7 @@ class Severity(StrEnum):
 
     @property
     def rank(self) -> int:
-        return {"fel": 2, "varning": 1, "info": 0}[self.value]
+        return {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}[self]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,10 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.rule)
+
+    def days_left(self, today: dt.date) -> int | None:
+        """Days from ``today`` to the finding's due date (negative: overdue); None without."""
+        return (dt.date.fromisoformat(self.due) - today).days if self.due else None
 
 
 def from_catalog(

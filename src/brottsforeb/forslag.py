@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from ._escape import Safe, cell, md, mermaid, xml
+from ._ids import ID
 from .errors import HistoryError, RenderError
 from .history import WORKTREE, grouped, load_at, open_git, resolve
 from .loader import find_root
 from .repo import Repo
 
 NAMES_KOMMUN = "Kommunen (bfa.yaml)"  # history._label of bfa.yaml
-RENAMED = re.compile(r": bytte id från ([a-z0-9-]+) till ([a-z0-9-]+)$")
+RENAMED = re.compile(rf": bytte id från ({ID}) till ({ID})$")
 
 __all__ = ["Proposal", "build", "proposal"]
 

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import _startup, _yaml
+from ._ids import ID_PATTERN, MEETING_ID
 from ._io import os_reason, windows_reserved
 from ._messages import schema_findings, suggest
 from ._pii import find_personnummer
@@ -24,9 +25,9 @@ from .repo import KOMMUN, Entry, Repo
 __all__ = ["find_root", "load_files", "load_repo", "read_tree"]
 
 ROOT_FILE = "bfa.yaml"
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_SLUG = re.compile(ID_PATTERN)
 _YEAR = re.compile(r"^\d{4}$")
-_MEETING = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*)$")
+_MEETING = re.compile(rf"^{MEETING_ID}$")
 _SUFFIXES = (".yaml", ".yml")
 #: Top-level folders that hold no entities and are not worth a warning.
 _OTHER_DIRS = {"templates", "docs", "utdata", "renderingar", "scheman", "schema", "node_modules"}

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ._escape import cell, csv_cell, md
+from ._words import plural
 from .findings import JSON_VERSION, Severity
 
 __all__ = ["SCHEMA_VERSION", "Overview", "Row", "overview", "to_csv", "to_json", "to_markdown"]
@@ -227,7 +228,8 @@ def to_markdown(ov: Overview) -> str:
         f"# {md(TITLE)}",
         "",
         f"Läget {ov.today.isoformat()} för {n} förråd. {plans} av {n} har en beslutad "
-        f"åtgärdsplan; {antal(ov.overdue_total, 'frist', 'frister')} är försenade.",
+        f"åtgärdsplan; {antal(ov.overdue_total, 'frist', 'frister')} "
+        f"{plural(ov.overdue_total, 'är försenad', 'är försenade')}.",
         "",
         "| " + " | ".join(h for _, h in COLUMNS) + " |",
         "|" + "---|" * len(COLUMNS),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -47,7 +48,9 @@ class Repo:
     """Everything bfa knows about one municipality's repository.
 
     Invalid files are kept as entries without a model, so references to them
-    do not cascade into "missing" findings.
+    do not cascade into "missing" findings. The loader fills a Repo and hands it
+    out; from then on it is read, never changed, so the views by kind (``organ``,
+    ``moten`` …) and ``meetings_of`` are computed once, on first use.
     """
 
     root: Path | None = None
@@ -70,35 +73,35 @@ class Repo:
                 out[eid] = entry.model
         return out
 
-    @property
+    @cached_property
     def aktorer(self) -> dict[str, Aktor]:
         return self._models("aktorer", Aktor)
 
-    @property
+    @cached_property
     def funktioner(self) -> dict[str, Funktion]:
         return self._models("funktioner", Funktion)
 
-    @property
+    @cached_property
     def organ(self) -> dict[str, Organ]:
         return self._models("organ", Organ)
 
-    @property
+    @cached_property
     def dokument(self) -> dict[str, Dokument]:
         return self._models("dokument", Dokument)
 
-    @property
+    @cached_property
     def lagesbilder(self) -> dict[str, Lagesbild]:
         return self._models("lagesbilder", Lagesbild)
 
-    @property
+    @cached_property
     def atgarder(self) -> dict[str, Atgard]:
         return self._models("atgarder", Atgard)
 
-    @property
+    @cached_property
     def indikatorer(self) -> dict[str, Indikator]:
         return self._models("indikatorer", Indikator)
 
-    @property
+    @cached_property
     def moten(self) -> dict[str, Mote]:
         return self._models("moten", Mote)
 
@@ -198,8 +201,13 @@ class Repo:
         return next((o for o in lb.causes if o.id == oid), None) if lb else None
 
     def meetings_of(self, organ_id: str) -> list[Mote]:
-        """Meetings held (not cancelled) by a body, oldest first."""
-        return sorted(
-            (m for m in self.moten.values() if m.organ == organ_id and not m.cancelled),
-            key=lambda m: m.date,
-        )
+        """Meetings held (not cancelled) by a body, oldest first (a new list each call)."""
+        return list(self._meetings_by_organ.get(organ_id, ()))
+
+    @cached_property
+    def _meetings_by_organ(self) -> dict[str, list[Mote]]:
+        out: dict[str, list[Mote]] = {}
+        for m in sorted(self.moten.values(), key=lambda m: m.date):
+            if not m.cancelled:
+                out.setdefault(m.organ, []).append(m)
+        return out

@@ -36,6 +36,8 @@ class BodyStatus:
     last: dt.date | None
     next_planned: dt.date | None
     next_due: dt.date | None  # when the next meeting is due by the cadence
+    #: the next meeting is overdue by the cadence and none is planned
+    late: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ def status(repo: Repo, today: dt.date | None = None, horizon_days: int = 90) -> 
                 past[-1] if past else None,
                 planned[0] if planned else None,
                 next_due,
+                late=next_due is not None and next_due < today and not planned,
             )
         )
     out.due = [f for f in check(repo, today, horizon_days) if f.severity is not Severity.INFO]

@@ -80,26 +80,18 @@ DATE = "ÅÅÅÅ-MM-DD"
 
 def parse_today(value: str | None) -> dt.date:
     """The --today option: an ISO date, or the real date when not given."""
-    if value is None:
-        return dt.date.today()
+    return dt.date.today() if value is None else parse_date(value, "--today")
+
+
+def parse_date(value: str, option: str) -> dt.date:
+    """A date option (the library checks it); its error as a Swedish line and exit 2."""
+    from ..errors import BfaError
+    from ..model import given_date
+
     try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise fail(f"'{value}' är inget giltigt datum för --today.", "Skriv ÅÅÅÅ-MM-DD.") from None
-    return checked_date(day, "--today")
-
-
-def checked_date(day: dt.date, option: str) -> dt.date:
-    """A date given on the command line, within the years bfa computes with."""
-    from ..model._base import MAX_YEAR, MIN_YEAR, year_in_range
-
-    if not year_in_range(day.year):
-        raise fail(
-            f"{option} {day.isoformat()} ligger utanför åren bfa räknar med "
-            f"({MIN_YEAR}–{MAX_YEAR}).",
-            "Ange ett datum inom det intervallet.",
-        )
-    return day
+        return given_date(value, option)
+    except BfaError as exc:
+        raise fail(exc.message, exc.hint, exc.exit_code) from None
 
 
 def summary_line(findings: Sequence[Finding], files: int) -> str:

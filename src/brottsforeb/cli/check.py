@@ -44,10 +44,8 @@ def _table(findings: Sequence[Finding], today: dt.date, files: int) -> None:
     table.add_column("Regel", min_width=12, ratio=1, overflow="fold")
     table.add_column("Var", min_width=16, ratio=1, overflow="fold")
     for f in findings:
-        days = ""
-        if f.due:
-            n = (dt.date.fromisoformat(f.due) - today).days
-            days = f"{-n} över" if n < 0 else f"{n} kvar"
+        n = f.days_left(today)
+        days = "" if n is None else f"{-n} över" if n < 0 else f"{n} kvar"
         table.add_row(
             Text(f.due or "–"),
             Text(days),

@@ -65,13 +65,12 @@ def status_cmd(
     for col in ("Organ", "Mötesfrekvens", "Senaste", "Nästa planerade", "Nästa enligt frekvens"):
         bodies.add_column(col)
     for b in s.bodies:
-        late = b.next_due is not None and b.next_due < when and b.next_planned is None
         bodies.add_row(
             Text(b.name),
             Text(b.cadence or "–"),
             Text(_date(b.last)),
             Text(_date(b.next_planned)),
-            Text(_date(b.next_due), style="red" if late else ""),
+            Text(_date(b.next_due), style="red" if b.late else ""),
         )
     out.print(bodies)
 

@@ -35,50 +35,17 @@ def validate_cmd(
 
     Felkoder: 0 inga fel, 1 fel (eller varningar med --strict), 2 inget bfa-förråd.
     """
-    from ..batch import expand
+    from ..batch import validate_paths
 
-    given = paths or [Path()]
-    roots = expand(given)
-    if len(roots) == 1:
-        from .. import load_repo, validate
-
-        repo = load_repo(roots[0])
-        raise typer.Exit(
-            emit_findings(
-                validate(repo),
-                fmt,
-                files=repo.file_count,
-                strict=strict,
-                title=f"bfa validate {repo.root}" if fmt is Format.human else "",
-                command="validate",
-                root=str(repo.root),
-            )
-        )
-    from ..batch import validate_many
-
-    results = validate_many(roots, jobs)
-    findings = [f for r in results for f in r.findings]
-    files = sum(r.files for r in results)
-    with_errors = sum(1 for r in results if any(f.severity.value == "fel" for f in r.findings))
+    report = validate_paths(paths or [Path()], jobs)
     raise typer.Exit(
         emit_findings(
-            findings,
+            report.findings,
             fmt,
-            files=files,
+            files=report.files,
             strict=strict,
-            title=f"bfa validate: {len(results)} förråd, {with_errors} med fel"
-            if fmt is Format.human
-            else "",
+            title=report.title if fmt is Format.human else "",
             command="validate",
-            root=str(Path(*_common_root(results))),
-            repositories=[
-                {"label": r.label, "root": str(r.root), "files": r.files} for r in results
-            ],
+            **report.fields(),
         )
     )
-
-
-def _common_root(results: list) -> tuple[str, ...]:  # type: ignore[type-arg]
-    import os
-
-    return (os.path.commonpath([str(r.root) for r in results]),)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import HistoryError
+from ..findings import Severity
 from ..loader import find_root
 from ..repo import Repo
 from ._diff import Change, diff_repos, field_changes
@@ -61,7 +62,7 @@ def _unreadable(repo: Repo, revision: str) -> list[str]:
     return [
         clean(f"{f.file}:{f.line}: {f.message} (vid {revision})")
         for f in repo.findings
-        if f.severity.value == "fel" and f.rule.startswith(("YAML", "FIL", "SCHEMA"))
+        if f.severity is Severity.ERROR and f.rule.startswith(("YAML", "FIL", "SCHEMA"))
     ]
 
 

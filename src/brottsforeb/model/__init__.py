@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from . import _prebuilt
 from ._base import Beslut, BfaModel, Entity, Frekvens, Ref
+from ._dates import given_date
 from .aktor import Aktor
 from .atgard import Atgard
 from .dokument import Dokument
@@ -35,6 +36,7 @@ __all__ = [
     "Mote",
     "Organ",
     "Ref",
+    "given_date",
     "kind_by_name",
 ]
 

@@ -22,7 +22,9 @@ from pydantic import (
     model_validator,
 )
 
-SLUG = r"^[a-z0-9][a-z0-9-]*$"
+from .._ids import ID_PATTERN, PART_PATTERN
+
+SLUG = ID_PATTERN
 
 #: Fields that are one line of text wherever they occur: a name, a title, a paragraph or
 #: diary number, an address. Empty (after trimming) names and titles are errors; a line
@@ -263,7 +265,7 @@ ProblemRef = Annotated[
     str,
     Ref("problem"),
     Field(
-        pattern=r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$",
+        pattern=PART_PATTERN,
         description="problem i en lägesbild: 'lägesbild-id/problem-id'",
     ),
 ]
@@ -271,7 +273,7 @@ OrsakRef = Annotated[
     str,
     Ref("orsak"),
     Field(
-        pattern=r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$",
+        pattern=PART_PATTERN,
         description="orsak i en lägesbild: 'lägesbild-id/orsak-id'",
     ),
 ]

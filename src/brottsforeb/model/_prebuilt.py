@@ -32,7 +32,10 @@ from pydantic import BaseModel
 
 _HERE = Path(__file__).resolve().parent
 #: The sources the models are built from: the model package and what it imports of bfa.
-SOURCES = (*sorted(p.name for p in _HERE.glob("*.py")), "../_periods.py")
+SOURCES = (
+    *sorted(p.name for p in _HERE.glob("*.py")),
+    *("../_periods.py", "../_ids.py", "../_words.py", "../errors.py"),
+)
 
 
 def _key() -> str:

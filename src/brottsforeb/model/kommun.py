@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from .._ids import ID, ID_PATTERN
 from ._base import Beslut, BfaModel, Entity, Frekvens, FunktionEllerOrganRef, FunktionRef, OrganRef
 
 
@@ -165,7 +166,7 @@ class Medlem(BfaModel):
     )
 
 
-SHARED = r"^(organ|dokument|funktioner|aktorer)/[a-z0-9][a-z0-9-]*$"
+SHARED = rf"^(organ|dokument|funktioner|aktorer)/{ID}$"
 
 
 _SAFE = r"[^\s'\"`$;&|<>()\\]"
@@ -181,7 +182,7 @@ class SamverkanLank(BfaModel):
     id: str = Field(
         alias="id",
         title="samverkans id",
-        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        pattern=ID_PATTERN,
         description="Kort id för samverkan.",
     )
     path: str | None = Field(

@@ -7,10 +7,11 @@ from typing import Literal
 
 from pydantic import Field
 
+from .._ids import ID_PATTERN
 from ._base import Beslut, BfaModel, Datumintervall, FunktionEllerOrganRef, OrganRef
 from ._base import Entity as _Entity
 
-ID = r"^[a-z0-9][a-z0-9-]*$"
+ID = ID_PATTERN
 
 
 class Problem(BfaModel):

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
+from .._ids import MEETING_PATTERN
 from ._base import BfaModel, Entity, FunktionRef, OrganRef
 
 _CLOCK = re.compile(
@@ -74,7 +75,7 @@ class Atgardspunkt(BfaModel):
         None,
         alias="från",
         title="från mötet",
-        pattern=r"^\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9-]*$",
+        pattern=MEETING_PATTERN,
         description="Mötet där punkten först beslutades (dess id, t.ex. "
         "'2026-03-10-styrgrupp'), när punkten förs vidare från ett tidigare möte.",
     )

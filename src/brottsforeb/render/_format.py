@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .._words import plural as _plural
+
 #: No-break space: thousands separator and the space before %, never broken across lines.
 NBSP = "\u00a0"
 
@@ -143,7 +145,7 @@ def antal(n: Any, singular: str, plural: str) -> str:
     Every count composed into a document's text goes through here (filter ``antal`` in
     templates: ``{{ n | antal("möte", "möten") }}``).
     """
-    return f"{tal(n)} {singular if n == 1 else plural}"
+    return f"{tal(n)} {_plural(n, singular, plural)}"
 
 
 def procent(value: Any, decimals: int | None = None) -> str:

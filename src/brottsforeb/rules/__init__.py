@@ -10,6 +10,7 @@ from ..findings import Finding, Severity
 from ..repo import Repo
 from . import (  # noqa: F401 - importing registers the rules
     bra,
+    cadences,
     collaboration,
     deadlines,
     lag,
@@ -17,7 +18,7 @@ from . import (  # noqa: F401 - importing registers the rules
     structure,
 )
 from ._engine import CHECKS, Context, Hit, rule, run
-from .catalog import BY_ID, RENAMED, RULES, Rule
+from .catalog import BY_ID, RENAMED, RULES, Rule, Source
 
 __all__ = [
     "BY_ID",
@@ -40,7 +41,7 @@ def apply_exceptions(repo: Repo, findings: Sequence[Finding]) -> list[Finding]:
     out = []
     for f in findings:
         rule_ = BY_ID.get(f.rule)
-        if f.rule in reasons and rule_ is not None and rule_.source == "Brå":
+        if f.rule in reasons and rule_ is not None and rule_.source is Source.BRA:
             f = dataclasses.replace(
                 f, severity=Severity.INFO, message=f"{f.message} Undantagen: {reasons[f.rule]}"
             )

@@ -11,7 +11,7 @@ from typing import Any
 from .._yaml import Path_
 from ..findings import Finding, Severity
 from ..repo import Repo
-from .catalog import BY_ID, EGET
+from .catalog import BY_ID, Source
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def to_finding(repo: Repo, rule_id: str, hit: Hit) -> Finding:
         severity=hit.severity,
         due=hit.due.isoformat() if hit.due else "",
     )
-    if r.source != EGET:
+    if r.source is not Source.EGET:
         return f
     basis = hit.basis
     if basis is None and file:
@@ -87,7 +87,7 @@ def run(repo: Repo, command: str, ctx: Context) -> list[Finding]:
     for rule_id, fn in CHECKS.items():
         if BY_ID[rule_id].command != command:
             continue
-        if collaboration and (BY_ID[rule_id].source.startswith("Lag") or rule_id in MUNICIPAL):
+        if collaboration and (BY_ID[rule_id].source is Source.LAG or rule_id in MUNICIPAL):
             continue
         out.extend(to_finding(repo, rule_id, hit) for hit in fn(repo, ctx))
     return out

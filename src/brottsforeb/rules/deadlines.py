@@ -1,4 +1,5 @@
-"""Time-dependent rules of `bfa check`: deadlines, cadences and overdue follow-up.
+"""Time-dependent rules of `bfa check` on single dates: revisions, validity, the action
+plan, planned meetings, action items, åtgärder and indicators (cadences: cadences.py).
 
 Every rule yields hits with a ``due`` date. Past due is an error (the catalog's
 severity); due within the horizon is a warning; later is silent.
@@ -10,23 +11,14 @@ import datetime as dt
 from collections.abc import Iterator
 
 from .. import duties
-from .._periods import PERIOD_MONTHS
-from ..duties import DONE, Cadenced, Period
+from .._periods import due_state
+from ..duties import DONE
 from ..findings import Severity
 from ..model.dokument import WITHDRAWN
 from ..repo import KOMMUN, Repo
 from ._engine import Context, Hit, rule
 
 LAW_IN_FORCE_PLAN = dt.date(2024, 7, 1)  # the first åtgärdsplan was due by this date
-UNITS = {
-    "vecka": "veckor",
-    "månad": "månader",
-    "kvartal": "kvartal",
-    "termin": "terminer",
-    "halvår": "halvår",
-    "år": "år",
-    "vartannat år": "tvåårsperioder",
-}
 
 
 def state(
@@ -36,18 +28,13 @@ def state(
     late: str = "är försenad sedan",
     soon: str = "ska ske senast",
 ) -> tuple[str, Severity | None] | None:
-    """Swedish phrase for a deadline and its severity; None when not yet worth saying."""
-    days = (due - ctx.today).days
-    if days < 0:
-        return f"{late} {due.isoformat()} ({_days(-days)})", None
-    if days <= ctx.horizon_days:
-        left = "i dag" if days == 0 else f"om {_days(days)}"
-        return f"{soon} {due.isoformat()} ({left})", Severity.WARNING
-    return None
-
-
-def _days(n: int) -> str:
-    return "1 dag" if n == 1 else f"{n} dagar"
+    """Swedish phrase for a deadline and its severity (None: the catalog's); None when
+    not yet worth saying."""
+    said = due_state(due, ctx.today, ctx.horizon_days, late=late, soon=soon)
+    if said is None:
+        return None
+    text, overdue = said
+    return text, None if overdue else Severity.WARNING
 
 
 @rule("DOK-REVISION")
@@ -153,181 +140,6 @@ def action_plan(repo: Repo, ctx: Context) -> Iterator[Hit]:
         )
     else:
         yield Hit(KOMMUN, "bfa", (), due=LAW_IN_FORCE_PLAN, severity=sev)
-
-
-def _current(c: Cadenced, ctx: Context) -> Period | None:
-    """Today's period when it is not yet met and ends within the horizon."""
-    p = c.current
-    if p is None or p.met:
-        return None
-    months = PERIOD_MONTHS.get(c.cadence.per, 0)
-    if (p.end - ctx.today).days <= min(ctx.horizon_days, 31 * months if months else 7):
-        return p
-    return None
-
-
-@rule("LAGESBILD-FREKVENS")
-def situation_pictures(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    for kind in ("operativ", "strategisk"):
-        c = duties.situation_pictures(repo, kind, ctx.today)
-        if c is None:
-            continue
-        cadence = c.cadence.describe()
-        common = {"kind": f"en {kind}", "cadence": cadence, "type": kind}
-        where = (KOMMUN, "bfa", ("lägesbilder", kind))
-        if c.start is None:
-            yield Hit(*where, basis=c.basis, args=common, variant="saknas")
-            continue
-        for p in c.missed:
-            yield Hit(
-                *where,
-                due=p.due,
-                basis=c.basis,
-                args={"done": p.done, "required": p.required, "period": p.label, **common},
-            )
-        cur = _current(c, ctx)
-        if cur is not None:
-            yield Hit(
-                *where,
-                due=cur.due,
-                severity=Severity.WARNING,
-                basis=c.basis,
-                args={
-                    "done": cur.done,
-                    "required": cur.required,
-                    "möten": "möte" if cur.required == 1 else "möten",
-                    "period": cur.label,
-                    "due_date": cur.due.isoformat(),
-                    **common,
-                },
-                variant="pågår",
-            )
-
-
-def _item_duty(repo: Repo, ctx: Context, c: Cadenced) -> Iterator[Hit]:
-    base = {"name": repo.name_of("organ", c.subject), "cadence": c.cadence.describe()}
-    where = (KOMMUN, "bfa", (c.what,))
-    if c.start is None:
-        yield Hit(*where, severity=Severity.WARNING, basis=c.basis, args=base, variant="saknas")
-        return
-    for p in c.missed:
-        args = {**base, "done": p.done, "required": p.required, "period": p.label}
-        yield Hit(*where, due=p.due, basis=c.basis, args=args)
-    cur = _current(c, ctx)
-    if cur is not None:
-        last = f" (den senaste var {c.last.isoformat()})" if c.last else ""
-        yield Hit(
-            *where,
-            due=cur.due,
-            severity=Severity.WARNING,
-            basis=c.basis,
-            args={**base, "last": last, "due_date": cur.due.isoformat(), "period": cur.label},
-            variant="nästa",
-        )
-
-
-@rule("UPPFOLJNING-NAMND")
-def follow_up(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    c = duties.follow_up(repo, ctx.today)
-    if c is not None:
-        yield from _item_duty(repo, ctx, c)
-
-
-@rule("RAPPORTERING-KF")
-def reporting(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    c = duties.reporting(repo, ctx.today)
-    if c is not None:
-        yield from _item_duty(repo, ctx, c)
-
-
-@rule("MOTEN-FREKVENS")
-def cadence(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    for oid, o in sorted(repo.organ.items()):
-        c = duties.meetings(repo, oid, ctx.today)
-        if c is None:
-            continue
-        if o.external and not c.dates:
-            continue  # bodies run by others: checked only where the municipality keeps records
-        planned = c.cadence.describe()
-        if c.start is None:
-            yield Hit(
-                "organ",
-                oid,
-                ("möten",),
-                severity=Severity.WARNING,
-                basis=c.basis,
-                args={"name": o.name, "cadence": planned, "organ": oid},
-                variant="ej-registrerade",
-            )
-            continue
-        yield from _missed(o.name, oid, c, planned)
-        cur = _current(c, ctx)
-        if cur is not None:
-            yield Hit(
-                "organ",
-                oid,
-                ("möten",),
-                due=cur.due,
-                severity=Severity.WARNING,
-                basis=c.basis,
-                args={
-                    "name": o.name,
-                    "done": cur.done,
-                    "required": cur.required,
-                    "möten": "möte" if cur.required == 1 else "möten",
-                    "period": cur.label,
-                    "due_date": cur.due.isoformat(),
-                    "cadence": planned,
-                },
-                variant="pågår",
-            )
-
-
-def _missed(name: str, oid: str, c: Cadenced, planned: str) -> Iterator[Hit]:
-    """One hit per missed period; consecutive periods without meetings form one run
-    (within one calendar year, so each year's report and check agree)."""
-    per = c.cadence.per
-    missed = c.missed
-    i = 0
-    while i < len(missed):
-        first = missed[i]
-        j = i
-        while (
-            first.done == 0
-            and j + 1 < len(missed)
-            and missed[j + 1].done == 0
-            and missed[j + 1].start == missed[j].end
-            and (per == "vartannat år" or missed[j + 1].due.year == first.due.year or per == "år")
-        ):
-            j += 1
-        if j > i:
-            span = (
-                f"åren {first.start.year}–{missed[j].start.year}"
-                if per == "år"
-                else f"{first.label} – {missed[j].label}"
-            )
-            args = {"span": span, "count": j - i + 1, "unit": UNITS[per]}
-            case = "inga-i-följd"
-        elif first.done == 0:
-            args, case = {"period": first.label}, "inga"
-        else:
-            args = {
-                "done": first.done,
-                "required": first.required,
-                "möten": "möte" if first.required == 1 else "möten",
-                "period": first.label,
-            }
-            case = ""
-        yield Hit(
-            "organ",
-            oid,
-            ("möten",),
-            due=missed[j].due,
-            basis=c.basis,
-            args={"name": name, "cadence": planned, **args},
-            variant=case,
-        )
-        i = j + 1
 
 
 @rule("MOTE-EJ-HALLET")

@@ -11,7 +11,7 @@ from ..model import KINDS
 from ..model._walk import iter_refs
 from ..repo import KOMMUN, Repo
 from ._engine import Context, Hit, rule
-from .catalog import BY_ID, RENAMED
+from .catalog import BY_ID, RENAMED, Source
 
 
 @rule("REF-SAKNAS")
@@ -159,7 +159,7 @@ def exceptions(repo: Repo, ctx: Context) -> Iterator[Hit]:
                     else "Reglernas id finns i docs/regler.md.",
                 },
             )
-        elif r.source != "Brå":
+        elif r.source is not Source.BRA:
             yield Hit(
                 KOMMUN,
                 "bfa",

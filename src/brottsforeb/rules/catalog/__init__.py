@@ -26,7 +26,7 @@ from typing import Any
 
 from ...findings import Finding
 from . import bra, collaboration, deadlines, lag, load_files, load_yaml, structure
-from ._row import BFA, BRA, COMMANDS, EGET, LAG, SCHEMA, YAML, E, Rule, W
+from ._row import BFA, BRA, COMMANDS, EGET, LAG, SCHEMA, YAML, E, Rule, Source, W
 
 __all__ = [
     "BFA",
@@ -42,6 +42,7 @@ __all__ = [
     "YAML",
     "E",
     "Rule",
+    "Source",
     "W",
     "finding",
 ]

@@ -4,13 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from ...findings import Finding, Severity
 
+
+class Source(StrEnum):
+    """Where a rule comes from; the value is what findings cite."""
+
+    LAG = "Lag (2023:196)"  # duties of the law: errors
+    BRA = "Brå"  # Brå's recommendations: warnings, exemptable
+    EGET = "Kommunens beslut"  # what the municipality itself decided
+    BFA = "bfa"  # the repository format
+    YAML = "YAML"  # reading the files
+    SCHEMA = "schema"
+
+
 E, W = Severity.ERROR, Severity.WARNING
-LAG, BRA, EGET, BFA = "Lag (2023:196)", "Brå", "Kommunens beslut", "bfa"
-YAML, SCHEMA = "YAML", "schema"
+LAG, BRA, EGET, BFA = Source.LAG, Source.BRA, Source.EGET, Source.BFA
+YAML, SCHEMA = Source.YAML, Source.SCHEMA
 
 #: When a rule runs: ``validate``, ``check`` (depends on today's date) or ``load``
 #: (made while reading the files; reported by both commands).
@@ -28,7 +41,7 @@ class _Args(dict[str, Any]):
 class Rule:
     id: str
     severity: Severity
-    source: str
+    source: Source
     reference: str  # paragraph or publication; empty where not verified
     title: str
     message: str  # str.format template over the hit's arguments
@@ -44,7 +57,8 @@ class Rule:
     @property
     def cited(self) -> str:
         """The source as findings show it: 'Lag (2023:196) 4 §', 'Brå', 'YAML'."""
-        return self.source + (f" {self.reference}" if self.reference and self.source != BRA else "")
+        cite = f" {self.reference}" if self.reference and self.source is not Source.BRA else ""
+        return self.source.value + cite
 
     def texts(self, variant: str = "") -> tuple[str, str]:
         """The (message, hint) templates of one case ('' is the row's own)."""

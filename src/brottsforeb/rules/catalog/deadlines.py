@@ -40,7 +40,7 @@ ROWS: tuple[Rule, ...] = (
         EGET,
         "",
         "Lägesbilder tas fram så ofta som beslutats",
-        "{done} av {required} {type}a lägesbilder togs fram {period}.",
+        "{done} av {needed} togs fram {period}.",
         "Kommunen har beslutat att {kind} lägesbild tas fram {cadence}. Skriv in den senaste: "
         'bfa new lagesbild "Lägesbild ÅÅÅÅ" --type {type}, sedan bfa set lagesbilder/ID '
         "datum ÅÅÅÅ-MM-DD.",
@@ -48,8 +48,7 @@ ROWS: tuple[Rule, ...] = (
         variants={
             "saknas": ("Det finns ingen {type} lägesbild.", None),
             "pågår": (
-                "{done} av {required} {type}a lägesbilder är framtagna {period}, som slutar "
-                "{due_date}.",
+                "{done} av {needed} {made} {period}, som slutar {due_date}.",
                 None,
             ),
         },
@@ -65,8 +64,8 @@ ROWS: tuple[Rule, ...] = (
         EGET,
         "",
         "Uppföljning i ledande nämnd",
-        "{name}: {done} av {required} sammanträden med uppföljning {period} finns "
-        "registrerade i moten/ (beslutat: {cadence}).",
+        "{name}: {done} av {needed} med uppföljning {period} {registered} i moten/ "
+        "(beslutat: {cadence}).",
         "Registrera sammanträdet: bfa new mote ORGAN --date ÅÅÅÅ-MM-DD, sedan bfa set "
         'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" uppföljning och bfa set ÅÅÅÅ-MM-DD-ORGAN status '
         "hållet (ORGAN: id:t under uppföljning i bfa.yaml; ett planerat möte räknas inte).",
@@ -93,8 +92,8 @@ ROWS: tuple[Rule, ...] = (
         EGET,
         "",
         "Rapportering till kommunfullmäktige",
-        "{name}: {done} av {required} sammanträden med rapportering {period} finns "
-        "registrerade i moten/ (beslutat: {cadence}).",
+        "{name}: {done} av {needed} med rapportering {period} {registered} i moten/ "
+        "(beslutat: {cadence}).",
         "Registrera sammanträdet: bfa new mote ORGAN --date ÅÅÅÅ-MM-DD, sedan bfa set "
         'ÅÅÅÅ-MM-DD-ORGAN "ärenden[1].typ" rapportering och bfa set ÅÅÅÅ-MM-DD-ORGAN status '
         "hållet (ORGAN: id:t under rapportering i bfa.yaml; ett planerat möte räknas inte).",
@@ -120,7 +119,7 @@ ROWS: tuple[Rule, ...] = (
         EGET,
         "",
         "Organen möts så ofta som beslutats",
-        "{name} höll {done} av {required} {möten} {period}.",
+        "{name} höll {done} av {needed} {period}.",
         "Beslutat: {cadence}. Saknas mötesfiler med 'status: hållet' i moten/, eller har mötena "
         "uteblivit? Finns äldre möten inte i förrådet, ange 'möten_registreras_från'.",
         command="check",
@@ -135,7 +134,7 @@ ROWS: tuple[Rule, ...] = (
                 "förrådet.",
             ),
             "pågår": (
-                "{name} har hållit {done} av {required} {möten} {period}, som slutar {due_date}.",
+                "{name} har hållit {done} av {needed} {period}, som slutar {due_date}.",
                 "Beslutat: {cadence}.",
             ),
         },

@@ -1,0 +1,85 @@
+"""Duties due on a single date: revisions, indicator values, action items; and trends."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .._periods import add_years, next_due
+from ..model.dokument import WITHDRAWN
+from ..model.mote import Atgardspunkt
+from ..repo import Repo
+
+#: Statuses of an åtgärd that end its obligation.
+DONE = ("genomförd", "avbruten")
+
+
+def revision_due(repo: Repo, doc_id: str) -> dt.date | None:
+    """When a document is to be revised (revision) or reviewed (aktualitetsprövning)."""
+    d = repo.dokument[doc_id]
+    r = d.revision
+    if r is None or d.effective_status in (*WITHDRAWN, "ska_upphävas"):
+        return None  # a withdrawn document is not revised
+    base = d.date or d.valid_from
+    return r.date or (add_years(base, r.years) if base and r.years else None)
+
+
+def indicator_due(repo: Repo, ind_id: str) -> dt.date | None:
+    """When the next value of an indicator is due, from its latest one (calendar months)."""
+    ind = repo.indikatorer[ind_id]
+    if not ind.values:
+        return None
+    last = max(v.when for v in ind.values)
+    return next_due(last, ind.cadence.per, ind.cadence.count)
+
+
+def trend(values: list[float], direction: str) -> str:
+    """'bättre', 'sämre' or 'oförändrat' between the last two values; '' with fewer."""
+    if len(values) < 2:
+        return ""
+    delta = values[-1] - values[-2]
+    if delta == 0:
+        return "oförändrat"
+    better = delta > 0 if direction == "öka" else delta < 0
+    return "bättre" if better else "sämre"
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    """An action item across the meetings it was carried to: reported once, at its origin."""
+
+    origin: str  # meeting id where it was decided
+    index: int  # its position there (or in the first meeting it appears in)
+    at: str  # the meeting id the location refers to
+    item: Atgardspunkt  # the latest version (latest 'senast')
+    done: bool
+    last_carried: str | None  # the latest meeting it was carried to
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def action_items(repo: Repo) -> list[ActionItem]:
+    """Every action item once: carried copies (``från``) join their origin; closing any
+    copy closes the item."""
+    groups: dict[tuple[str, str], list[tuple[str, int, Atgardspunkt]]] = {}
+    for mid, m in sorted(repo.moten.items(), key=lambda kv: (kv[1].date, kv[0])):
+        for i, item in enumerate(m.action_items):
+            groups.setdefault((item.origin or mid, _norm(item.what)), []).append((mid, i, item))
+    out = []
+    for (origin, _what), copies in groups.items():
+        at, index, _first = next(((c[0], c[1], c[2]) for c in copies if c[0] == origin), copies[0])
+        latest = copies[-1][2]
+        carried = [c[0] for c in copies if c[0] != origin]
+        out.append(
+            ActionItem(
+                origin,
+                index,
+                at,
+                latest,
+                any(c[2].done for c in copies),
+                carried[-1] if carried else None,
+            )
+        )
+    return out
