@@ -51,3 +51,31 @@ def test_a_vacant_function_is_not_expected_at_a_meeting(make_repo) -> None:
     assert f"# Vakanta funktioner (ingen har dem just nu): {vacant}" in (root / rel).read_text(
         encoding="utf-8"
     )
+
+
+def test_setting_a_value_confirms_it(tmp_path: Path) -> None:
+    # F22: `bfa init`'s own step 2 (`bfa set lagesbilder/… datum …`) left 'datum' in
+    # obekräftat, so validate said the date the user had just typed was filled in by bfa.
+    from typer.testing import CliRunner
+
+    from brottsforeb.cli import app
+
+    root = tmp_path / "t"
+    init_repo(root, "Testby kommun", today=TODAY)
+    lagesbild = next((root / "lagesbilder").glob("*.yaml"))
+    assert "datum" in yaml.safe_load(lagesbild.read_text(encoding="utf-8"))["obekräftat"]
+    runner = CliRunner()
+    ref = f"lagesbilder/{lagesbild.stem}"
+    out = runner.invoke(app, ["set", ref, "datum", "2026-03-01", str(root)]).output
+    assert "'datum' är därmed bekräftat" in out, out
+    data = yaml.safe_load(lagesbild.read_text(encoding="utf-8"))
+    assert "datum" not in data["obekräftat"] and data["datum"] == dt.date(2026, 3, 1)
+    assert "period" in data["obekräftat"]  # only what was set is confirmed
+    report = runner.invoke(app, ["validate", str(root), "--format", "json"]).output
+    assert "'datum' är ifyllt av bfa" not in report
+    # A nested key confirms its parent entry: möten.antal confirms 'möten'.
+    organ = root / "organ/beredningsgrupp.yaml"
+    assert "möten" in yaml.safe_load(organ.read_text(encoding="utf-8"))["obekräftat"]
+    runner.invoke(app, ["set", "organ/beredningsgrupp", "möten.antal", "4", str(root)])
+    after = yaml.safe_load(organ.read_text(encoding="utf-8"))
+    assert "möten" not in after["obekräftat"] and "ledamöter" in after["obekräftat"]

@@ -46,6 +46,7 @@ class Edit:
     changed: bool
     findings: list[Finding] = field(default_factory=list)  # warnings that remain
     how: str = "set"  # "set", "append" or "remove"
+    confirmed: list[str] = field(default_factory=list)  # struck from obekräftat
 
     def summary(self) -> str:
         """One Swedish sentence for the terminal, values as a reader reads them."""
@@ -63,9 +64,19 @@ class Edit:
             if self.new is None:
                 return _sentence(f"{self.file}: tog bort {self.key} (var {s(self.old)})")
             return _sentence(f"{self.file}: tog bort {s(self.new)} ur {self.key}")
+        confirmed = ""
+        if self.confirmed:
+            keys = ", ".join(f"'{k}'" for k in self.confirmed)
+            confirmed = f"; {keys} är därmed bekräftat och struket ur obekräftat"
         if self.old is None:
-            return _sentence(f"{self.file}: {self.key} satt till {s(self.new)} (ny nyckel)")
-        return _sentence(f"{self.file}: {self.key} ändrat från {s(self.old)} till {s(self.new)}")
+            return _sentence(
+                f"{self.file}: {self.key} satt till {s(self.new)} (ny nyckel){confirmed}"
+            )
+        if confirmed and s(self.old) == s(self.new):
+            return _sentence(f"{self.file}: {self.key} är {s(self.new)}{confirmed}")
+        return _sentence(
+            f"{self.file}: {self.key} ändrat från {s(self.old)} till {s(self.new)}{confirmed}"
+        )
 
 
 def _sentence(text: str) -> str:
@@ -206,6 +217,9 @@ def _set_locked(
     path = parse_field(field_)
     new_text, old, new = edit_text(text, path, raw, append=how == "append", remove=how == "remove")
     shown = _show(path)
+    confirmed: list[str] = []
+    if how != "remove":  # setting a value, even to what it was, confirms it
+        new_text, confirmed = _confirm(new_text, path, entry.parsed.data)
     if new_text == text:
         return Edit(entry.file, shown, old, new, changed=False, how=how)
     edited = dict(files)
@@ -230,4 +244,24 @@ def _set_locked(
         )
     write_bytes_atomic(target, edited[entry.file])
     remaining = [f for f in after_findings if f.file == entry.file]
-    return Edit(entry.file, shown, old, new, changed=True, findings=remaining, how=how)
+    return Edit(
+        entry.file, shown, old, new, changed=True, findings=remaining, how=how, confirmed=confirmed
+    )
+
+
+def _confirm(text: str, path: tuple[Key, ...], data: Any) -> tuple[str, list[str]]:
+    """Strike what the user just set from ``obekräftat``: they typed the value themselves.
+
+    ``obekräftat`` lists the keys bfa filled in (``datum``, ``möten``). Setting ``datum``,
+    or ``möten.antal``, confirms that key; without this, ``bfa init``'s own first steps
+    left validate saying the date the user had just typed was "ifyllt av bfa".
+    """
+    listed = data.get("obekräftat") if isinstance(data, dict) else None
+    if not isinstance(listed, list) or not path or path[0] == "obekräftat":
+        return text, []
+    names = [str(k) for k in path if isinstance(k, str)]
+    prefixes = {".".join(names[: i + 1]) for i in range(len(names))}
+    confirmed = [item for item in listed if isinstance(item, str) and item in prefixes]
+    for item in confirmed:
+        text, _, _ = edit_text(text, ("obekräftat",), item, remove=True)
+    return text, confirmed

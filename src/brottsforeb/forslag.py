@@ -110,6 +110,10 @@ def _lapses(old: Repo, new: Repo) -> tuple[list[Lapse], list[str]]:
     return out, [_doc_title(new, a) for a in added]
 
 
+#: Keys that say something about the data, not about the organisation.
+BOOKKEEPING = frozenset({"obekräftat", "exempeldata"})
+
+
 def proposal(path: Path, base: str, head: str | None = None) -> Proposal:
     """Compare the repository at ``base`` with ``head`` (None: the working tree)."""
     from .history import diff_repos
@@ -125,7 +129,12 @@ def proposal(path: Path, base: str, head: str | None = None) -> Proposal:
     new = load_at(git_repo, root, head)
     # the proposal's own text in bfa.yaml is the memo, not a change of the organisation
     own = f"{NAMES_KOMMUN}: förslag"
-    changes = [c for c in diff_repos(old, new) if not c.sentence.startswith(own)]
+    # nor is bookkeeping: which values are confirmed or invented changes no one's duties
+    changes = [
+        c
+        for c in diff_repos(old, new)
+        if not c.sentence.startswith(own) and c.key.split(".")[0] not in BOOKKEEPING
+    ]
     sentences = [(heading, [c.sentence for c in items]) for heading, items in grouped(changes)]
     renamed = {}
     for c in changes:

@@ -262,8 +262,8 @@ def placeholders(repo: Repo, ctx: Context) -> Iterator[Hit]:
                     "message": f"'{key_path(path)}' är ifyllt av bfa och inte bekräftat: "
                     + _shown(value).rstrip(".")
                     + ".",
-                    "hint": f"Kontrollera värdet, ändra det om det behövs (bfa set {ref} "
-                    f"{dotted} VÄRDE) och stryk det ur listan 'obekräftat': {strike}",
+                    "hint": f"Stämmer värdet: {strike}. Stämmer det inte: bfa set {ref} "
+                    f"{dotted} VÄRDE (det stryker också nyckeln ur 'obekräftat').",
                 },
             )
 
