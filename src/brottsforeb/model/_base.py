@@ -54,12 +54,6 @@ def year_in_range(year: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR
 
 
-#: One plain address: local@domain.tld, none of the characters that end or extend
-#: an address in a mailto: link or an iCalendar property.
-_EMAIL = re.compile(r"[^\s@;:,<>\"'()\[\]\\]+@[^\s@;:,<>\"'()\[\]\\]+\.[^\s@;:,<>\"'()\[\]\\.]+")
-#: Digits with the separators Swedish numbers are written with (Word's en dash included).
-_PHONE = re.compile(r"\+?[0-9(][0-9 \u00a0()\-\u2013/.]{3,30}")
-
 #: The fields ``BfaModel._one_line`` acts on: the one-line fields and every field that can
 #: hold a date (by name, in any model). Validating every field instead (``"*"``) called it
 #: for values it leaves alone, a twentieth of reading a file. tests/test_speed.py checks
@@ -382,34 +376,3 @@ class Datumintervall(BfaModel):
         if self.start and self.end and self.end < self.start:
             raise ValueError("slutdatumet ligger före startdatumet")
         return self
-
-
-class Person(BfaModel):
-    """A person holding a function. Left out of public renderings."""
-
-    name: str = Field(alias="namn", description="Personens namn.")
-    email: str | None = Field(None, alias="e_post", title="e-post", description="E-postadress.")
-    phone: str | None = Field(None, alias="telefon", description="Telefonnummer.")
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        # The address becomes a mailto: and a calendar ATTENDEE: one plain address only.
-        if value is not None and not _EMAIL.fullmatch(value):
-            raise ValueError(
-                "ska vara en e-postadress, t.ex. fornamn.efternamn@kommun.se "
-                "(ett @, inga mellanslag, semikolon, kolon eller kommatecken)"
-            )
-        return value
-
-    @field_validator("phone")
-    @classmethod
-    def _phone(cls, value: str | None) -> str | None:
-        if value is not None and not (
-            _PHONE.fullmatch(value) and sum(c.isdigit() for c in value) >= 5
-        ):
-            raise ValueError(
-                "ska vara ett telefonnummer, t.ex. 0560-160 00 eller +46 560 160 00 "
-                "(siffror, mellanslag, bindestreck, parenteser)"
-            )
-        return value

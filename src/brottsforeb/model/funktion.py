@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from ._base import AktorRef, Entity, FunktionRef, Person
+from ._base import AktorRef, Entity, FunktionRef
+from ._person import Person
 
 
 class Funktion(Entity):
