@@ -296,9 +296,10 @@ def test_control_characters_do_not_break_word(make_repo, cli, tmp_path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "r.docx"
-    result = cli("render", "riktlinje", root, "-f", "docx", "-o", out)
+    # a control character is an error (YAML-STYRTECKEN, #16); a draft still makes a valid file
+    result = cli("render", "riktlinje", root, "-f", "docx", "-o", out, "--draft")
     assert result.exit_code == 0, result.output
-    assert "Testby kommun" in docx_text(out.read_bytes())
+    assert "Testby" in docx_text(out.read_bytes())
 
 
 def test_render_all_html_writes_an_index(cli, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import textwrap
@@ -230,21 +231,34 @@ def test_repository_templates_run_within_limits(make_repo, cli, name: str) -> No
     assert "Mallen avbröts" in result.output
 
 
+_PEAK = """
+import os, subprocess, sys
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+err = proc.stderr.read()
+_pid, status, usage = os.wait4(proc.pid, 0)
+scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+sys.stdout.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss // scale}\\n")
+sys.stdout.flush()
+sys.stdout.buffer.write(err)
+"""
+
+
 def peak(*args: str | Path, cwd: Path) -> tuple[int, str, int]:
-    """Run bfa; (exit code, stderr, peak memory in MB of it and every process it started)."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "brottsforeb", *map(str, args)],
+    """Run bfa; (exit code, stderr, peak memory in MB of it and every process it started).
+
+    Measured by a small Python in between: a child forked from this (large) test process
+    would otherwise count the test process's own pages in its peak."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _PEAK, sys.executable, "-m", "brottsforeb", *map(str, args)],
         cwd=cwd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        capture_output=True,
         env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"},
+        check=False,
+        timeout=300,
     )
-    err = proc.stderr.read() if proc.stderr else ""
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
-    return proc.returncode, err, usage.ru_maxrss // scale
+    head, _, err = proc.stdout.partition(b"\n")
+    code, mb = (int(x) for x in head.split())
+    return code, err.decode("utf-8", "replace"), mb
 
 
 #: Single operations in C that no loop counter or clock check sees until they end.
@@ -267,9 +281,32 @@ def test_one_c_level_operation_in_a_template_is_bounded_in_memory(make_repo, nam
     assert mb < 400, f"{name}: {mb} MB"
 
 
+@pytest.mark.parametrize(
+    "expression",
+    [
+        '{{ "%0999999999d" % 1 }}',
+        '{{ "%.999999999f" % 1 }}',
+        '{{ "%*d" % (999999999, 1) }}',
+        '{{ "%0999999999d"|format(1) }}',
+        '{{ "{:>999999999}".format(1) }}',
+        '{{ "{0:0999999999d}".format(1) }}',
+        "{{ lipsum(4999999) }}",
+    ],
+)
+def test_format_widths_and_lipsum_are_refused_in_process(make_repo, cli, monkeypatch, expression):
+    # Before: without fork (macOS, Windows) these hung at 1 GB: the width is in the string.
+    import brottsforeb.render._isolate as isolate
+
+    monkeypatch.setattr(isolate, "can_isolate", lambda: False)
+    root = make_repo({"templates/organisation.md.j2": expression})
+    result = cli("render", "organisation", root)
+    assert result.exit_code == 2
+    assert "Mallen avbröts" in result.output or "lipsum" in result.output, result.output
+
+
 C_LEVEL_TIME = {
     "wordwrap of one long word": '{{ ("x" * 4000000)|wordwrap(1)|length }}',
-    "lipsum": "{{ lipsum(999999)|length }}",
+    "regular expression-free quadratic filter": '{{ ("x" * 3000000)|wordwrap(2)|length }}',
 }
 
 
@@ -298,6 +335,38 @@ def test_a_template_error_at_run_time_is_the_templates_fault(make_repo, cli, exp
     result = cli("render", "organisation", root)
     assert result.exit_code == 2
     assert "Mallen för 'organisation' är trasig" in result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "wait4"), reason="peak memory is read with wait4")
+def test_a_huge_document_is_refused_before_typst(make_repo) -> None:
+    # Before: a template writing 4 MB of text made Typst take 1.5 GB and 35 s.
+    root = make_repo(
+        {
+            "templates/organisation.md.j2": '{% for i in range(20000) %}{{ "x" * 40 }}\n\n'
+            "{% endfor %}"
+        }
+    )
+    code, err, mb = peak("render", "organisation", "--format", "pdf", "-o", "x.pdf", cwd=root)
+    assert code == 2 and "för stort för en PDF" in err, err
+    assert mb < 400 and not (root / "x.pdf").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_template_that_is_a_fifo_or_too_big_is_refused(make_repo, cli) -> None:
+    # Before: a FIFO (or a link to /dev/zero) was passed over for bfa's own template without
+    # a word; a 300 MB template was read whole (920 MB).
+    root = make_repo()
+    (root / "templates").mkdir()
+    os.mkfifo(root / "templates" / "organisation.md.j2")
+    assert ("templates/organisation.md.j2", "FIL-TYP") in {
+        (f.file, f.rule) for f in validate(load_repo(root))
+    }
+    result = cli("render", "organisation", "--draft", root)
+    assert result.exit_code == 2 and "ingen vanlig fil" in result.output
+    (root / "templates" / "organisation.md.j2").unlink()
+    (root / "templates" / "organisation.md.j2").write_text("{# " + "x" * 1_000_001 + " #}")
+    result = cli("render", "organisation", "--draft", root)
+    assert result.exit_code == 2 and "större än 1000 kB" in result.output
 
 
 def test_personnummer_in_a_repository_template_is_refused(make_repo, cli) -> None:
@@ -737,6 +806,59 @@ def test_good_links_are_accepted(make_repo) -> None:
     assert not [f for f in validate(load_repo(root)) if f.rule == "SCHEMA"]
 
 
+CONTROL_ESCAPES = {
+    "OSC 8 link": '"Klicka \\e]8;;https://evil.example\\e\\\\här\\e]8;;\\e\\\\"',
+    "C1 CSI": '"R\\x9b31mÖD"',
+    "bell": '"a\\ab"',
+    "carriage return": '"synlig\\rdold"',
+    "right-to-left override": '"Kommun\u202estyrelsen"',
+    "bidi isolate": '"\u2066x\u2069"',
+    "left-to-right mark": "Styrgrupp\u200e",
+}
+
+
+@pytest.mark.parametrize("name", list(CONTROL_ESCAPES))
+def test_control_and_bidi_characters_in_loaded_text_are_findings(make_repo, cli, name) -> None:
+    # Before: written as YAML escapes (or bidi raw) they passed validate and reached the
+    # terminal (status, calendar) and every document.
+    value = CONTROL_ESCAPES[name]
+    root = make_repo({"funktioner/samordnare.yaml": f"titel: {value}\nnivå: x\n"})
+    found = [f for f in validate(load_repo(root)) if f.rule == "YAML-STYRTECKEN"]
+    assert [(f.file, f.line) for f in found] == [("funktioner/samordnare.yaml", 1)]
+    for args in (["validate"], ["status", "--today", "2026-01-01"], ["render", "organisation"]):
+        result = cli(*args, root)
+        for bad in ("\x1b", "\x9b", "\x07", "\r", "\u202e", "\u2066", "\u200e"):
+            assert bad not in result.output, (args, bad)
+
+
+def test_calendar_and_the_validate_header_never_carry_control_characters(
+    make_repo, cli, tmp_path: Path
+) -> None:
+    # Before: a meeting's plats with "\e]8;;…" reached the ICS printed to the terminal, and
+    # `bfa validate PATH` printed PATH raw in its header.
+    root = make_repo(
+        {
+            "moten/2026/2026-03-01-styrgrupp.yaml": "organ: styrgrupp\ndatum: 2026-03-01\n"
+            'plats: "Rum \\e]8;;https://evil.example\\e\\\\1\\u202e"\n'
+        }
+    )
+    result = cli("calendar", "--today", "2026-01-01", root)
+    assert result.exit_code in (0, 1)
+    assert "\x1b" not in result.output and "\u202e" not in result.output
+    odd = tmp_path / "a\x1b]0;x\x07b"
+    shutil.copytree(root, odd)
+    result = cli("validate", odd)
+    assert "\x1b" not in result.output and "\x07" not in result.output
+
+
+def test_a_very_long_name_is_a_finding_not_a_typst_error(make_repo, cli) -> None:
+    # Before: a 44 kB titel passed validate and broke the PDF with an English error
+    # (or a Rust panic printed raw).
+    root = make_repo({"funktioner/samordnare.yaml": "titel: " + "abcdefghij " * 4000 + "\n"})
+    found = [f for f in validate(load_repo(root)) if f.file == "funktioner/samordnare.yaml"]
+    assert any(f.rule == "SCHEMA" and "500 tecken" in f.message for f in found), found
+
+
 # -- lost data: bfa set ---------------------------------------------------------------------
 
 
@@ -914,6 +1036,132 @@ def test_unwritable_output_is_a_swedish_error(make_repo, tmp_path: Path) -> None
         assert proc.returncode == 2 and "bfa: fel:" in proc.stderr
 
 
+def _calendar(root: Path, target: Path | str, *extra: str, **kw):  # type: ignore[no-untyped-def]
+    args = ["calendar", "--today", "2025-01-01", "-o", str(target), *extra]
+    return subprocess.run(
+        [sys.executable, "-m", "brottsforeb", *args],
+        cwd=root,
+        stdout=kw.pop("stdout", subprocess.PIPE),
+        stderr=subprocess.PIPE,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_output_to_a_fifo_is_written_in_place_never_replaced(make_repo, force) -> None:
+    # Before: the marker check read the FIFO and hung; --force replaced it with a file.
+    import threading
+
+    root = make_repo()
+    fifo = root.parent / "ror"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    proc = _calendar(root, fifo, *force)
+    reader.join(timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert b"BEGIN:VCALENDAR" in got[0]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_output_to_a_fifo_nobody_reads_is_refused(make_repo) -> None:
+    root = make_repo()
+    fifo = root.parent / "ror"
+    os.mkfifo(fifo)
+    proc = _calendar(root, fifo, "--force")
+    assert proc.returncode == 2 and "ingen läser" in proc.stderr.decode()
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd/1").exists(), reason="needs /proc/self/fd")
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_output_to_stdout_through_a_link_writes_the_stream(make_repo, force) -> None:
+    # Before: -o /dev/stdout hung (read for the marker); with --force, as root, the link
+    # /dev/stdout was replaced by a regular file. Here a link of our own to fd 1.
+    root = make_repo()
+    link = root.parent / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    proc = _calendar(root, link, *force)
+    assert proc.returncode == 0, proc.stderr
+    assert b"BEGIN:VCALENDAR" in proc.stdout
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
+    into_file = root.parent / "ut.ics"
+    with into_file.open("wb") as out:  # `-o /dev/stdout > ut.ics`
+        proc = _calendar(root, link, *force, stdout=out)
+    assert proc.returncode == 0 and b"BEGIN:VCALENDAR" in into_file.read_bytes()
+    assert link.is_symlink()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX devices and links")
+def test_output_to_devices_and_links(make_repo, tmp_path: Path) -> None:
+    root = make_repo()
+    null = tmp_path / "null"
+    null.symlink_to(os.devnull)
+    assert _calendar(root, null, "--force").returncode == 0
+    assert null.is_symlink() and Path(os.devnull).is_char_device()
+    target = tmp_path / "riktig.ics"
+    target.write_bytes(b"inte bfa")
+    link = tmp_path / "lank.ics"
+    link.symlink_to(target)
+    proc = _calendar(root, link)
+    assert proc.returncode == 2 and target.read_bytes() == b"inte bfa"
+    assert _calendar(root, link, "--force").returncode == 0
+    assert link.is_symlink() and b"BEGIN:VCALENDAR" in target.read_bytes()
+    dangling = tmp_path / "trasig.ics"
+    dangling.symlink_to(tmp_path / "finns-inte" / "x.ics")
+    proc = _calendar(root, dangling, "--force")
+    assert proc.returncode == 2 and dangling.is_symlink()
+    import socket
+
+    sock_path = tmp_path / "s"
+    with socket.socket(socket.AF_UNIX) as sock:
+        here = os.getcwd()
+        os.chdir(tmp_path)
+        try:
+            sock.bind("s")
+        finally:
+            os.chdir(here)
+        proc = _calendar(root, sock_path, "--force")
+    assert proc.returncode == 2 and stat.S_ISSOCK(os.lstat(sock_path).st_mode)
+
+
+def test_word_template_linked_out_or_a_zip_bomb_is_refused(make_repo, cli, tmp_path) -> None:
+    # Before: mallar/dokumentmall.docx linked out of the repository was used; a 1.2 MB zip
+    # bomb took 1.1 GB and ended in an English message.
+    import zipfile
+
+    root = make_repo()
+    (root / "mallar").mkdir()
+    outside = tmp_path / "ute.docx"
+    with zipfile.ZipFile(outside, "w") as zf:
+        zf.writestr("word/document.xml", "<x/>")
+    (root / "mallar" / "dokumentmall.docx").symlink_to(outside)
+    result = cli("render", "organisation", "--format", "docx", "-o", tmp_path / "a.docx", root)
+    assert result.exit_code == 2 and "utanför förrådet" in result.output
+    (root / "mallar" / "dokumentmall.docx").unlink()
+    with zipfile.ZipFile(root / "mallar" / "dokumentmall.docx", "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"\0" * 60_000_000)
+    result = cli("render", "organisation", "--format", "docx", "-o", tmp_path / "b.docx", root)
+    assert result.exit_code == 2 and "packas upp till mer än" in result.output
+    assert not (tmp_path / "b.docx").exists()
+
+
+def test_schema_output_does_not_overwrite_foreign_files(tmp_path: Path, cli) -> None:
+    # Before: bfa schema -o MAPP replaced any file with a schema's name, without --force.
+    out = tmp_path / "scheman"
+    out.mkdir()
+    (out / "bfa.schema.json").write_text('{"egen": true}\n')
+    result = cli("schema", "-o", out)
+    assert result.exit_code == 2 and "inte skriven av bfa" in result.output
+    assert (out / "bfa.schema.json").read_text() == '{"egen": true}\n'
+    assert cli("schema", "-o", out, "--force").exit_code == 0
+    assert cli("schema", "-o", out).exit_code == 0  # bfa's own files are replaced freely
+
+
 # -- silent acceptance ----------------------------------------------------------------------
 
 
@@ -931,6 +1179,39 @@ def test_nothing_in_a_data_folder_is_ignored_silently(make_repo) -> None:
     assert ("organ/mapp.yaml", "FIL-TYP") in found
     assert ("organ.yaml", "FIL-PLATS") in found
     assert ("organ/slinga.yaml", "FIL-LANK") in found
+
+
+def test_silently_ignored_files(make_repo, tmp_path: Path) -> None:
+    # Before: each of these was ignored without a word (one of x.yml/x.yaml silently won).
+    root = make_repo()
+    (root / "organ" / "styrgrupp.yml").write_text("namn: Vinnaren\ntyp: styrgrupp\n")
+    (root / "organ" / ".nytt.yaml").write_text("namn: Dold\n")
+    (root / "kommun.yaml").write_text("namn: X\n")
+    (root / "Bfa.yml").write_text("namn: X\n")
+    shutil.rmtree(root / "indikatorer")
+    (root / "indikatorer").write_text("x\n")
+    (root / "templates").mkdir()
+    (root / "templates" / "riktlinje.md").write_text("# x\n")
+    (root / "templates" / "riktlinj.md.j2").write_text("# x\n")
+    (root / "templates" / "organisation.md.j2").write_text("# ok\n")
+    (tmp_path / "ute.md.j2").write_text("# HEMLIGT\n")
+    (root / "templates" / "atgardsplan.md.j2").symlink_to(tmp_path / "ute.md.j2")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(root / "templates" / "riktlinje.md.j2")
+    repo = load_repo(root)
+    found = {(f.file, f.rule) for f in validate(repo)}
+    assert ("organ/styrgrupp.yml", "FIL-DUBBLETT") in found
+    assert repo.organ["styrgrupp"].name == "Styrgrupp"  # the .yaml file is the one read
+    assert ("organ/.nytt.yaml", "FIL-OKAND") in found
+    assert ("kommun.yaml", "FIL-OKAND") in found
+    assert ("Bfa.yml", "FIL-ANDELSE") in found
+    assert ("indikatorer", "FIL-TYP") in found
+    assert ("templates/riktlinje.md", "FIL-OKAND") in found
+    assert ("templates/riktlinj.md.j2", "FIL-OKAND") in found
+    assert ("templates/atgardsplan.md.j2", "FIL-LANK") in found
+    assert not any(f == "templates/organisation.md.j2" for f, _ in found)
+    if hasattr(os, "mkfifo"):
+        assert ("templates/riktlinje.md.j2", "FIL-TYP") in found
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="mode 000 is POSIX")
@@ -953,6 +1234,23 @@ def test_windows_reserved_names_are_refused(make_repo, cli, name: str) -> None:
     result = cli("new", "organ", name, root)
     assert result.exit_code == 2 and "Windows" in result.output
     assert not (root / "organ" / f"{name.lower()}.yaml").exists()
+
+
+def test_keys_are_nfc_and_invisible_characters_are_shown(make_repo) -> None:
+    # Before: "Okänd nyckel 'ledamöter' → Menade du 'ledamöter'?" (NFD), and an NBSP or a
+    # zero-width space in a key was invisible in the message.
+    root = make_repo(
+        {
+            "organ/nfd.yaml": "namn: X\ntyp: arbetsgrupp\nuppdrag: x\n"
+            "ledamo\u0308ter: [samordnare]\n",
+            "organ/nbsp.yaml": "namn\u00a0: Nbsp\ntyp: arbetsgrupp\n",
+            "organ/zw.yaml": "namn: Zw\ntyp\u200b: arbetsgrupp\n",
+        }
+    )
+    found = {f.file: f for f in validate(load_repo(root)) if f.rule == "SCHEMA"}
+    assert "organ/nfd.yaml" not in found or "ledam" not in found["organ/nfd.yaml"].message
+    messages = " ".join(f.message for f in found.values())
+    assert "namn\\u00a0" in messages and "typ\\u200b" in messages
 
 
 def test_merge_key_then_explicit_key() -> None:

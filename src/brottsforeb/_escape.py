@@ -19,14 +19,23 @@ class Safe(str):
 
 
 #: C0 controls but tab and newline, DEL, C1 controls (U+0085 NEL and the CSI/OSC
-#: introducers U+009B/U+009D included), and the Unicode line/paragraph separators.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-_CONTROL_ANY = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: introducers U+009B/U+009D included), the Unicode line/paragraph separators, and the
+#: lone surrogates Python uses for bytes of a file name that are not UTF-8 (b"\\xff"),
+#: and the bidirectional controls (U+202A–202E, U+2066–2069, LRM/RLM/ALM) that turn
+#: text around on screen ("Trojan Source").
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\udc80-\udcff]"
+)
+_CONTROL_ANY = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\udc80-\udcff]"
+)
 
 
 def _code(m: re.Match[str]) -> str:
-    c = m.group(0)
-    return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+    c = ord(m.group(0))
+    if 0xDC80 <= c <= 0xDCFF:
+        return f"\\x{c - 0xDC00:02x}"  # the byte as it stands in the file name
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
 
 
 def visible(value: object) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -162,20 +163,127 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
+#: Paths that name a stream of this process rather than a file: written where they
+#: point, never replaced (``-o /dev/stdout > fil.txt`` in a script or CI job).
+_STREAMS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/", "/dev/tty")
+
+
 def write_output(path: Path, data: bytes, *, marker: bytes, force: bool = False) -> None:
     """Write a bfa output file; refuse to replace a file bfa did not write, unless forced.
 
     ``marker`` is a byte string every file of this kind written by bfa contains (e.g. the
     PRODID of a calendar), so bfa's own earlier output is replaced freely.
+
+    A target that is not a regular file is never replaced and never read: a pipe, a FIFO,
+    a terminal, /dev/null and ``/dev/stdout`` are written where they point (a FIFO nobody
+    reads is refused instead of waited for); a block device, a socket or any other device
+    is refused. A link to a regular file writes its target and keeps the link.
     """
-    if path.is_dir():
-        raise WriteRefusedError(f"{path} är en mapp; ange ett filnamn.")
-    if path.exists() and not force:
-        with path.open("rb") as fh:
-            head = fh.read(20_000_000)
-        if marker not in head:
+    try:
+        info = os.stat(path)  # through links
+    except FileNotFoundError:
+        if os.path.lexists(path):
             raise WriteRefusedError(
-                f"{path} finns redan och är inte skriven av bfa; den skrivs inte över.",
-                hint="Välj ett annat filnamn, eller lägg till --force för att skriva över.",
-            )
+                f"{path} är en länk till något som inte finns; inget har skrivits.",
+                hint="Ta bort länken eller välj ett annat filnamn.",
+            ) from None
+        info = None
+    except OSError as exc:
+        raise WriteRefusedError(f"{path} kan inte användas ({os_reason(exc)}).") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise WriteRefusedError(f"{path} är en mapp; ange ett filnamn.")
+    if (info is not None and not stat.S_ISREG(info.st_mode)) or _names_a_stream(path):
+        _write_stream(path, data)
+        return
+    if path.is_symlink():
+        path = path.resolve()  # the file the link names is what the user means
+    if info is not None and not force and marker not in _head(path):
+        raise WriteRefusedError(
+            f"{path} finns redan och är inte skriven av bfa; den skrivs inte över.",
+            hint="Välj ett annat filnamn, eller lägg till --force för att skriva över.",
+        )
     write_bytes_atomic(path, data)
+
+
+def _names_a_stream(path: Path) -> bool:
+    """Whether ``path``, or a link on the way to its file, is /dev/stdout, /dev/fd/N …"""
+    current = str(path)
+    for _ in range(40):  # the kernel's own limit on links in a row
+        if current.startswith(_STREAMS):
+            return True
+        try:
+            target = os.readlink(current)
+        except OSError:
+            return False
+        current = os.path.join(os.path.dirname(current), target)
+    return False
+
+
+def _own_stream(mode: int, fd: int) -> int:
+    """Our own stdout or stderr when ``fd`` is the same file (``-o /dev/stdout > fil``):
+    written through it, so its offset moves and later output does not overwrite ours."""
+    import sys
+
+    if not stat.S_ISREG(mode):
+        return fd
+    info = os.fstat(fd)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            own = stream.fileno()
+            same = os.path.samestat(os.fstat(own), info)
+        except (OSError, ValueError, AttributeError):
+            continue
+        if same:
+            stream.flush()
+            return own
+    return fd
+
+
+def _head(path: Path, limit: int = 20_000_000) -> bytes:
+    """The start of a regular file, opened without blocking (it may have been swapped)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return b""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return b""
+        return os.read(fd, limit)
+    finally:
+        os.close(fd)
+
+
+def _write_stream(path: Path, data: bytes) -> None:
+    """Write into a pipe, FIFO, terminal or /dev/null where it stands (no temp, no rename)."""
+    flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise WriteRefusedError(
+                f"{path} är en namngiven rörledning (FIFO) som ingen läser från; inget har "
+                "skrivits.",
+                hint="Starta först programmet som läser, eller skriv till en vanlig fil.",
+            ) from None
+        raise WriteRefusedError(
+            f"{path} kan inte skrivas ({os_reason(exc)}); inget har skrivits."
+        ) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        is_null = stat.S_ISCHR(mode) and os.path.realpath(path) == os.devnull
+        if not (stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or is_null or os.isatty(fd)):
+            raise WriteRefusedError(
+                f"{path} är en enhet eller en socket, ingen fil; bfa skriver inte dit.",
+                hint="Ange ett vanligt filnamn, eller /dev/stdout för att skriva ut resultatet.",
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        out = _own_stream(mode, fd)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(out, view) :]
+    except OSError as exc:
+        raise WriteRefusedError(f"{path} kunde inte skrivas ({os_reason(exc)}).") from None
+    finally:
+        os.close(fd)

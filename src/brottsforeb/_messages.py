@@ -38,6 +38,19 @@ def suggest(word: str, choices: list[str]) -> str | None:
 _FOLD = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
 
 
+def _invisible_shown(text: str) -> str:
+    """``text`` with characters that do not show (no-break and other spaces, zero-width
+    characters, soft hyphen, BOM) written as \\u00a0, so the message can be acted on."""
+    import unicodedata
+
+    return "".join(
+        f"\\u{ord(c):04x}"
+        if c != " " and unicodedata.category(c) in ("Zs", "Cf", "Zl", "Zp")
+        else c
+        for c in text
+    )
+
+
 def _short(value: Any) -> str:
     text = str(value)
     return text if len(text) <= 40 else text[:37] + "…"
@@ -83,6 +96,7 @@ def _case(
         allowed = aliases(parent) if parent else []
         args["guess"] = suggest(str(loc[-1]), allowed)
         args["allowed"] = ", ".join(allowed)
+        args["key"] = _invisible_shown(str(args["key"]))  # 'namn\u00a0', 'typ\u200b'
         return ("okänd-nyckel-förslag" if args["guess"] else "okänd-nyckel"), args, loc, True
     if kind == "literal_error":
         options = _QUOTED.findall(str(ctx.get("expected", "")))

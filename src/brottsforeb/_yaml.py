@@ -12,11 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import yaml
 
+from ._scan import ODD as _ODD
+from ._scan import loaded_text_findings
+from ._yaml_errors import _syntax_finding
 from .findings import Finding, from_catalog
 
 try:  # the C composer is several times faster; the pure one is identical in output
@@ -194,56 +198,12 @@ def _utf16(raw: bytes) -> str | None:
         b"\xfe\xff": "UTF-16",
     }
     name = next((n for bom, n in boms.items() if raw.startswith(bom)), None)
-    if name is None and len(raw) >= 4 and b"\x00\x00" in (raw[1:4:2], raw[0:3:2]):
+    if name is None and len(raw) >= 4 and b"\x00\x00\x00" in (raw[1:4], raw[0:3]):
+        name = "UTF-32"  # without BOM: three of four bytes of ASCII text are zero
+    elif name is None and len(raw) >= 4 and b"\x00\x00" in (raw[1:4:2], raw[0:3:2]):
         name = "UTF-16"  # without BOM: every other byte of ASCII text is zero
     return name
 
-
-#: libyaml's English problem → the catalog's case of YAML-SYNTAX (rules/catalog/).
-_SYNTAX_CASES: list[tuple[str, str]] = [
-    ("mapping values are not allowed", "kolon-i-värde"),
-    ("could not find expected ':'", "kolon-saknas"),
-    ("did not find expected key", "indrag-nyckel"),
-    ("did not find expected '-' indicator", "indrag-lista"),
-    ("found unexpected end of stream", "slut"),
-    ("found undefined alias", "alias-saknas"),
-    ("expected a single document", "flera-dokument"),
-    ("found unknown escape character", "escape"),
-    ("did not find expected ',' or ']'", "lista-slut"),
-    ("did not find expected ',' or '}'", "mappning-slut"),
-    ("found character that cannot start any token", "tecken-start"),
-]
-
-
-def _syntax_finding(exc: yaml.YAMLError, text: str, file: str) -> Finding:
-    mark = getattr(exc, "problem_mark", None)
-    line = mark.line + 1 if mark is not None else 0
-    col = mark.column + 1 if mark is not None else 0
-    if isinstance(exc, yaml.reader.ReaderError):
-        upto = text[: exc.position]
-        line = upto.count("\n") + 1
-        col = exc.position - (upto.rfind("\n") + 1) + 1
-        return from_catalog("YAML-SYNTAX", file, line, col, "tecken", code=repr(exc.character))
-    problem = str(getattr(exc, "problem", "") or exc)
-    if mark is not None and mark.index < len(text) and text[mark.index] == "\t":
-        return from_catalog("YAML-TABB", file, line, col)
-    lines = text.splitlines()
-    for n in (line, line - 1):
-        if 0 < n <= len(lines):
-            indent = lines[n - 1][: len(lines[n - 1]) - len(lines[n - 1].lstrip())]
-            if "\t" in indent:
-                return from_catalog("YAML-TABB", file, n, indent.index("\t") + 1)
-    # "expected a single document" is libyaml's context, not its problem
-    said = f"{problem} {getattr(exc, 'context', '') or ''}"
-    for needle, case in _SYNTAX_CASES:
-        if needle in said:
-            return from_catalog("YAML-SYNTAX", file, line, col, case)
-    return from_catalog("YAML-SYNTAX", file, line, col, problem=problem)
-
-
-#: Ten digits with at most three other characters between each: a value that could
-#: hold a personnummer once loaded (the full check runs only on these).
-_MAYBE_PNR = re.compile(r"(?:\d\D{0,3}){10}")
 
 _MAP, _SEQ, _MERGE, _STR = _T + "map", _T + "seq", _T + "merge", _T + "str"
 _SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
@@ -256,33 +216,22 @@ class _Builder:
         self.text = text
         self.count = 0
         self.chars = 0
-        self.pnr_seen: set[tuple[int, int]] = set()
+        self.seen: set[tuple[int, int]] = set()
         self.positions = out.positions
 
-    def hidden_personnummer(self, node: yaml.ScalarNode) -> None:
-        """A number the raw text hides and the loaded value shows (``800101\\x2D1231``,
-        ``\\t``, a line continuation, a folded line): the raw scan cannot see it."""
-        if len(node.value) < 10 or (not node.style and node.start_mark.line == node.end_mark.line):
-            return  # too short for ten digits, or one plain line: the value is the raw text
-        value = str(node.value)
-        if not _MAYBE_PNR.search(value):
-            return
-        from ._pii import find_personnummer
-
-        loaded = list(find_personnummer(value))
-        if not loaded:
-            return
-        raw = self.text[node.start_mark.index : node.end_mark.index]
-        if len(list(find_personnummer(raw))) >= len(loaded):
-            return  # the raw scan reports it, with its exact position
+    def scan(self, node: yaml.ScalarNode) -> None:
+        """What only the loaded text shows: a personnummer or a control character that
+        an escape, a line continuation or a folded line hid from the raw scan."""
+        value = node.value
+        plain_line = not node.style and node.start_mark.line == node.end_mark.line
+        if (len(value) < 10 or plain_line) and not _ODD.search(value):
+            return  # no escapes and no room for a number: the raw scan saw everything
         where = self.mark(node)
-        if where in self.pnr_seen:
-            return  # an alias to a value already reported
-        self.pnr_seen.add(where)
-        _line, _col, what, masked = loaded[0]
-        self.out.findings.append(
-            from_catalog("PERSONNUMMER", self.file, *where, what=what, masked=masked)
-        )
+        if where not in self.seen:  # an alias is reported once, where its value stands
+            self.seen.add(where)
+            self.out.findings.extend(
+                loaded_text_findings(node, self.text, self.file, where, numbers=not plain_line)
+            )
 
     def mark(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -301,7 +250,7 @@ class _Builder:
             self.chars += len(value)
             if self.chars > MAX_EXPANDED_CHARS:
                 raise _TooLarge(*self.mark(node), "tecken")
-            self.hidden_personnummer(node)
+            self.scan(node)
             if node.tag == _STR:
                 return str(value)
             return self.scalar(node)
@@ -336,8 +285,10 @@ class _Builder:
                 line, col = self.mark(knode)
                 self.out.findings.append(from_catalog("YAML-NYCKEL", self.file, line, col))
                 continue
-            self.hidden_personnummer(knode)
+            self.scan(knode)
             key = str(knode.value)
+            if not key.isascii():  # ö typed as o + combining diaeresis (macOS, a PDF copy)
+                key = unicodedata.normalize("NFC", key)
             if merged_keys and key in merged_keys:  # by the merge-key rule an explicit key wins
                 del merged_keys[key]
                 del result[key]

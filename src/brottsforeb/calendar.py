@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -18,6 +19,20 @@ TZ = ZoneInfo("Europe/Stockholm")
 #: A meeting whose ``tid`` gives only the start lasts this long, unless its body's
 #: ``möten.längd_minuter`` says otherwise.
 DEFAULT_MINUTES = 60
+
+
+#: Control and bidi characters (but the CR LF of iCalendar's own lines): shown as \\x1b,
+#: so a calendar printed to a terminal (`bfa calendar -o /dev/stdout`) cannot drive it.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _shown(ics: bytes) -> bytes:
+    text = ics.decode("utf-8")
+    if not _CONTROL.search(text):
+        return ics
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text).encode("utf-8")
 
 
 def _uid(*parts: str) -> str:
@@ -68,7 +83,7 @@ def calendar_ics(repo: Repo, today: dt.date) -> bytes:
         cal.add_component(ev)
     if hasattr(cal, "add_missing_timezones"):  # VTIMEZONE for Outlook
         cal.add_missing_timezones()
-    return bytes(cal.to_ical())
+    return _shown(bytes(cal.to_ical()))
 
 
 def meeting_ics(repo: Repo, meeting: list[str]) -> bytes:
@@ -116,7 +131,7 @@ def meeting_ics(repo: Repo, meeting: list[str]) -> bytes:
     cal.add_component(ev)
     if hasattr(cal, "add_missing_timezones"):
         cal.add_missing_timezones()
-    return bytes(cal.to_ical())
+    return _shown(bytes(cal.to_ical()))
 
 
 def _meeting_event(repo: Repo, mid: str, stamp: dt.datetime) -> Any:

@@ -77,6 +77,14 @@ class _NotRegular(OSError):
     pass
 
 
+def _special(path: Path) -> bool:
+    """Whether ``path`` exists and is not a regular file (a socket, device or FIFO)."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
     """Every YAML file bfa reads under ``root``, as bytes keyed by POSIX path.
 
@@ -118,6 +126,8 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
         except OSError as exc:
             if exc.errno == errno.ELOOP:
                 err("FIL-LANK", rel, "slinga", what="Filen")
+            elif _special(Path(path)):
+                err("FIL-TYP", rel)  # a socket cannot even be opened (ENXIO)
             else:
                 err("FIL-LASFEL", rel, reason=os_reason(exc))
 
@@ -136,9 +146,11 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
             return False
 
     def stray(e: os.DirEntry[str], rel: str, expected: str) -> None:
-        if e.name.startswith("."):
-            return  # .gitkeep, editor swap files
         low = e.name.lower()
+        if e.name.startswith("."):
+            if low.endswith(_SUFFIXES) and not low.endswith(".tmp"):
+                err("FIL-OKAND", rel, "dold", name=e.name)  # hidden by a copy or an editor
+            return  # .gitkeep, editor swap files
         if low.endswith(_SUFFIXES) and not e.name.endswith(_SUFFIXES):
             err("FIL-ANDELSE", rel, name=e.name, stem=e.name.rsplit(".", 1)[0])
         elif is_dir(e):
@@ -149,12 +161,26 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
     take(root / ROOT_FILE, ROOT_FILE)
     top = listing(root, ".")
     for e in top:
-        if e.name.startswith(".") or is_dir(e) or e.name == ROOT_FILE:
+        if e.name.startswith(".") or e.name == ROOT_FILE:
+            continue
+        if e.name in KINDS and not is_dir(e):
+            err("FIL-TYP", e.name, "mapp", name=e.name)  # a data folder that is a file
+            continue
+        if is_dir(e):
             continue
         stem, _, ext = e.name.rpartition(".")
-        if ext.lower() in ("yaml", "yml") and (stem in KINDS or kind_by_name(stem)):
+        if ext.lower() not in ("yaml", "yml"):
+            continue
+        if stem.lower() == "bfa":  # bfa.yml, Bfa.yaml, BFA.YAML: never read
+            err("FIL-ANDELSE", e.name, name=e.name, stem="bfa")
+        elif stem in KINDS or kind_by_name(stem):
             folder = stem if stem in KINDS else kind_by_name(stem).folder  # type: ignore[union-attr]
             err("FIL-PLATS", e.name, "rot", name=e.name, folder=folder)
+        else:
+            err("FIL-OKAND", e.name, "rot", name=e.name)
+    templates = next((e for e in top if e.name == "templates" and is_dir(e)), None)
+    if templates is not None:
+        _check_templates(Path(templates.path), root_real, err)
     dirs = [e for e in top if not e.name.startswith(".") and is_dir(e)]
     for d in dirs:
         kind = KINDS.get(d.name)
@@ -206,7 +232,62 @@ def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
                     if kind.by_year
                     else f"bfa läser bara filer direkt i {d.name}/.",
                 )
+    _same_ids(files, findings)
     return files, findings
+
+
+def _same_ids(files: dict[str, bytes], findings: list[Finding]) -> None:
+    """``organ/x.yml`` beside ``organ/x.yaml`` (or ``X.yaml`` on a disk that ignores case):
+    one id, two files. The first in sorted order is read; each other is a finding."""
+    seen: dict[str, str] = {}
+    for rel in sorted(files):
+        folder, _, name = rel.rpartition("/")
+        key = f"{folder}/{name.rsplit('.', 1)[0]}".lower()
+        if key in seen:
+            del files[rel]
+            findings.append(from_catalog("FIL-DUBBLETT", rel, name=rel, other=seen[key]))
+        else:
+            seen[key] = rel
+
+
+def _check_templates(folder: Path, root_real: Path, err: Any) -> None:
+    """The repository's templates/: each file a regular template bfa uses, inside the
+    repository and within the size limit, or a finding (a typo'd name is never silent)."""
+    from ._templates import templates_dir
+
+    try:
+        known = {p.name for p in templates_dir().glob("*.md.j2")}
+    except FileNotFoundError:
+        known = set()
+    if folder.is_symlink() and not folder.resolve().is_relative_to(root_real):
+        err("FIL-LANK", "templates/", "mapp")
+        return
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        err("FIL-LASFEL", "templates/", "mapp", reason=os_reason(exc))
+        return
+    for e in entries:
+        rel = f"templates/{e.name}"
+        if e.name.startswith("."):
+            continue
+        path = Path(e.path)
+        try:
+            real = path.resolve(strict=True)
+            info = os.stat(path)
+        except (OSError, RuntimeError):
+            err("FIL-LANK", rel, "trasig", what="Filen")
+            continue
+        if not real.is_relative_to(root_real):
+            err("FIL-LANK", rel)
+        elif stat.S_ISDIR(info.st_mode):
+            continue  # partials in a subfolder are for includes
+        elif not stat.S_ISREG(info.st_mode):
+            err("FIL-TYP", rel)
+        elif info.st_size > _yaml.MAX_FILE_BYTES:
+            err("FIL-STORLEK", rel, limit_kb=_yaml.MAX_FILE_BYTES // 1000)
+        elif known and e.name not in known:
+            err("FIL-OKAND", rel, "mall", name=e.name)
 
 
 def _is_link(e: os.DirEntry[str]) -> bool | None:

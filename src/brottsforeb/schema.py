@@ -8,7 +8,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ._io import write_text_atomic
 from .model import KINDS, Kommun
 
 __all__ = ["SCHEMA_BASE", "schemas", "write_schemas"]
@@ -38,12 +37,22 @@ def schemas() -> dict[str, dict[str, Any]]:
     return out
 
 
-def write_schemas(out_dir: Path) -> list[Path]:
-    """Write every schema into ``out_dir`` (created if needed); return the paths."""
+#: Every schema bfa writes names itself with this $id: bfa's own files are replaced freely.
+SCHEMA_MARKER = b"https://bfa.se/schema/"
+
+
+def write_schemas(out_dir: Path, *, force: bool = False) -> list[Path]:
+    """Write every schema into ``out_dir`` (created if needed); return the paths.
+
+    A file there that bfa did not write is not replaced unless ``force`` (as for every
+    other output: ``_io.write_output``)."""
+    from ._io import write_output
+
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, schema in schemas().items():
         path = out_dir / name
-        write_text_atomic(path, json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+        write_output(path, text.encode("utf-8"), marker=SCHEMA_MARKER, force=force)
         written.append(path)
     return written

@@ -135,7 +135,9 @@ def print_findings_human(findings: Sequence[Finding], files: int, title: str = "
     paint = _styler(out)
     lines = []
     if title:
-        lines.append(paint(title, "bold"))
+        from .._pii import shown
+
+        lines.append(paint(shown(title), "bold"))  # the path as given: no escapes, no number
     current = None
     for f in sorted(findings, key=Finding.sort_key):
         if f.file != current:

@@ -60,4 +60,4 @@ def calendar_cmd(
         sys.stdout.buffer.write(data)
         return
     write_output(out, data, marker=PRODID.encode(), force=force)
-    typer.echo(f"skrev {out}")
+    typer.echo(f"skrev {out}", err=True)

@@ -41,6 +41,9 @@ LINK_FIELDS = frozenset({"link", "website"})
 _LINK_SCHEMES = ("https://", "http://", "msteams:")
 _SCHEME = re.compile(r"^\s*[a-zA-Z][a-zA-Z0-9+.\-]*:")
 NON_EMPTY_FIELDS = frozenset({"name", "title"})
+#: Longest one-line value: a name or title past this is a mistake (a pasted document),
+#: and PDF/A cannot hold a string much longer (Typst refused 32 767 characters).
+MAX_ONE_LINE_CHARS = 500
 #: Years bfa computes with. Deadlines are dates years ahead of the data, so a date near
 #: the end of the calendar (9999-12-31) would overflow; no municipal record needs more.
 MIN_YEAR = 1900
@@ -204,6 +207,8 @@ class BfaModel(BaseModel):
         if isinstance(value, str) and info.field_name in ONE_LINE_FIELDS:
             if not value and info.field_name in NON_EMPTY_FIELDS:
                 raise ValueError("får inte vara tomt")
+            if len(value) > MAX_ONE_LINE_CHARS:
+                raise ValueError(f"får vara högst {MAX_ONE_LINE_CHARS} tecken")
             if not _LINE_BREAKS.isdisjoint(value):
                 raise ValueError("får bara vara en rad (radbrytning eller radavgränsare i texten)")
             if (

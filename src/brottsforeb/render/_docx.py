@@ -41,9 +41,10 @@ def template_path(repo: Repo) -> Path | None:
         return None
     named = repo.kommun.word_template if repo.kommun else None
     path = (root / (named or TEMPLATE_PATH)).resolve()
-    if named and not path.is_relative_to(root.resolve()):
+    if not path.is_relative_to(root.resolve()):  # also the default path through a link
         raise RenderError(
-            f"Word-mallen '{named}' i bfa.yaml ligger utanför förrådet och används inte.",
+            f"Word-mallen '{named or TEMPLATE_PATH}' ligger (genom en länk) utanför förrådet "
+            "och används inte.",
             hint=f"Lägg mallen i förrådet, t.ex. som {TEMPLATE_PATH}.",
         )
     if path.is_file():
@@ -62,6 +63,9 @@ def _open_template(path: Path | None) -> Any:
 
     if path is None:
         return Document()
+    from ._wordmall import check_template_size
+
+    check_template_size(path)
     try:
         doc = Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a broken file

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -44,6 +45,33 @@ def _finalize(value: Any) -> str:
     return md(value)
 
 
+#: Largest template file read from the repository (the data files' own limit).
+MAX_TEMPLATE_BYTES = 1_000_000
+
+
+def _regular_and_small(folder: Path, template: str) -> None:
+    """Refuse a repository template that is not a regular file (a FIFO would block, a
+    device never end) or is over MAX_TEMPLATE_BYTES, before Jinja opens it."""
+    import os
+    import stat
+
+    from jinja2.loaders import split_template_path
+
+    path = os.path.join(folder, *split_template_path(template))
+    try:
+        info = os.stat(path)
+    except OSError:
+        return  # not there (bfa's own is used) or a broken link: Jinja says which
+    hint = "Rätta mallen i templates/ eller ta bort den för att använda bfa:s egen."
+    if not stat.S_ISREG(info.st_mode):
+        raise RenderError(f"Mallen templates/{template} är ingen vanlig fil.", hint=hint)
+    if info.st_size > MAX_TEMPLATE_BYTES:
+        raise RenderError(
+            f"Mallen templates/{template} är större än {MAX_TEMPLATE_BYTES // 1000} kB.",
+            hint=hint,
+        )
+
+
 def _contained_loader(folder: Path, root: Path) -> Any:
     """A loader for the municipality's templates/ that never reads outside it.
 
@@ -54,6 +82,7 @@ def _contained_loader(folder: Path, root: Path) -> Any:
 
     class ContainedLoader(FileSystemLoader):
         def get_source(self, environment: Any, template: str) -> Any:
+            _regular_and_small(folder, template)
             source, filename, uptodate = super().get_source(environment, template)
             real = Path(filename).resolve()
             if not (real.is_relative_to(folder.resolve()) and real.is_relative_to(root.resolve())):
@@ -90,7 +119,7 @@ def _limited_class() -> Any:
         return isinstance(value, (str, list, tuple, bytes)) and len(value) > MAX_VALUE_CHARS
 
     class Limited(ImmutableSandboxedEnvironment):
-        intercepted_binops = frozenset({"*", "**", "+"})
+        intercepted_binops = frozenset({"*", "**", "+", "%"})
         bfa_deadline = float("inf")
         bfa_iterations = 0
 
@@ -137,6 +166,8 @@ def _limited_class() -> Any:
                 raise _limit(big)
             if operator == "+" and sum(sizes) > MAX_VALUE_CHARS:
                 raise _limit(big)
+            if operator == "%" and isinstance(left, str) and _huge_format(left, right):
+                raise _limit(big)
             return super().call_binop(context, operator, left, right)
 
         def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
@@ -144,6 +175,13 @@ def _limited_class() -> Any:
             for a in (*args, *kwargs.values()):
                 if isinstance(a, (int, float)) and not isinstance(a, bool) and a > MAX_VALUE_CHARS:
                     raise _limit("anropade en funktion med ett för stort tal")
+            owner = getattr(__obj, "__self__", None)
+            if (
+                isinstance(owner, str)
+                and getattr(__obj, "__name__", "") in ("format", "format_map")
+                and _huge_format(owner, args)
+            ):
+                raise _limit(f"byggde en text längre än {_n(MAX_VALUE_CHARS)} tecken")
             result = super().call(__context, __obj, *args, **kwargs)
             if too_big(result):
                 raise _limit(f"byggde en text längre än {_n(MAX_VALUE_CHARS)} tecken")
@@ -169,6 +207,27 @@ def _limited_class() -> Any:
     return Limited
 
 
+#: Widths and precisions in a format string: %09999d, %.9999s, {:>9999}, {0:9999.3f}.
+_WIDTHS = re.compile(r"%[-+ #0]*(\d*)(?:\.(\d*))?|\{[^{}]*?:([^{}]*)\}")
+
+
+def _huge_format(fmt: str, args: Any) -> bool:
+    """Whether formatting ``fmt`` would pad to more than MAX_VALUE_CHARS: a width in the
+    string itself, or a ``*`` width taken from ``args``. (The pad is built in C, in one
+    step, before any result check could see it.)"""
+    for m in _WIDTHS.finditer(fmt):
+        spec = m.group(3) if m.group(3) is not None else f"{m.group(1)}.{m.group(2) or ''}"
+        if any(int(d) > MAX_VALUE_CHARS for d in re.findall(r"\d+", spec)):
+            return True
+    if "*" in fmt:
+        values = args if isinstance(args, (tuple, list)) else (args,)
+        return any(
+            isinstance(v, int) and not isinstance(v, bool) and abs(v) > MAX_VALUE_CHARS
+            for v in values
+        )
+    return False
+
+
 def _guard_filter(env: Any, func: Callable[..., Any]) -> Callable[..., Any]:
     """A filter that refuses huge numeric arguments and huge results (center(3e9) …)."""
     import functools
@@ -179,6 +238,13 @@ def _guard_filter(env: Any, func: Callable[..., Any]) -> Callable[..., Any]:
         for a in (*args[1:], *kwargs.values()):
             if isinstance(a, (int, float)) and not isinstance(a, bool) and a > MAX_VALUE_CHARS:
                 raise _limit("anropade ett filter med ett för stort tal")
+        if (
+            func.__name__ == "do_format"
+            and args
+            and isinstance(args[0], str)
+            and _huge_format(args[0], args[1:])
+        ):
+            raise _limit(f"byggde en text längre än {_n(MAX_VALUE_CHARS)} tecken")
         result = func(*args, **kwargs)
         if isinstance(result, (str, list, tuple)) and len(result) > MAX_VALUE_CHARS:
             raise _limit(f"byggde en text längre än {_n(MAX_VALUE_CHARS)} tecken")
@@ -218,6 +284,9 @@ def environment(repo_root: Path | None) -> Any:
     env.filters["uppräkning"] = uppräkning
     for name, func in list(env.filters.items()):
         env.filters[name] = _guard_filter(env, func)
+    # lipsum(n) builds n paragraphs of filler in one call, outside every loop counter;
+    # no document needs it
+    env.globals.pop("lipsum", None)
     env.bfa_untrusted = len(loaders) > 1  # the repository has templates of its own
     return env
 

@@ -264,11 +264,25 @@ def wants_outline(body: str) -> bool:
 _MISSING_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed', re.S)
 
 
+#: Longest Typst source bfa compiles. Typst's memory grows with the document (1 MB of
+#: text took 390 MB, 4 MB took 1.5 GB) and no municipal document comes near (the largest
+#: example is about 30 000 characters), so a bigger one is refused before Typst runs.
+MAX_SOURCE_CHARS = 400_000
+
+
 def compile_pdf(source: str, inputs: dict[str, str]) -> bytes:
     """Compile Typst to PDF/A-2b. No file access: the source comes as bytes."""
     import typst as typst_compiler
 
     from ..errors import RenderError
+
+    if len(source) > MAX_SOURCE_CHARS:
+        raise RenderError(
+            f"Dokumentet är för stort för en PDF ({len(source):,} tecken Typst; högst "
+            f"{MAX_SOURCE_CHARS:,}).".replace(",", "\u00a0"),
+            hint="Skriv det som Markdown (--format md), eller korta texterna i förrådet "
+            "eller i mallen i templates/.",
+        )
 
     try:
         pdf = typst_compiler.compile(
@@ -278,7 +292,10 @@ def compile_pdf(source: str, inputs: dict[str, str]) -> bytes:
             sys_inputs=inputs,
             ignore_system_fonts=True,
         )
-    except Exception as exc:  # typst reports its errors as a generic exception
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # typst reports its errors as a generic exception (and
+        # a Rust panic as pyo3's PanicException, which is not an Exception)
         missing = _MISSING_GLYPH.search(str(exc))
         if missing:
             chars = ", ".join(

@@ -57,6 +57,23 @@ ROWS: tuple[Rule, ...] = (
         "Det här är ingen vanlig fil (en mapp, en FIFO eller en enhet) och läses inte.",
         "Ta bort den, eller ge den ett namn som inte slutar på .yaml.",
         command="load",
+        variants={
+            "mapp": (
+                "'{name}' är en fil, men bfa läser {name}/ som en mapp; inget i den kontrolleras.",
+                "Gör den till en mapp med en fil per sak, t.ex. {name}/namn.yaml.",
+            ),
+        },
+    ),
+    Rule(
+        "FIL-DUBBLETT",
+        E,
+        BFA,
+        "",
+        "Två filer med samma id (x.yaml och x.yml, eller X.yaml)",
+        "'{name}' har samma id som '{other}' och läses inte; ett id får bara finnas i en fil.",
+        "Slå ihop filerna till {other} och ta bort den andra (i Windows och macOS är "
+        "X.yaml och x.yaml samma fil).",
+        command="load",
     ),
     Rule(
         "FIL-ANDELSE",
@@ -93,6 +110,21 @@ ROWS: tuple[Rule, ...] = (
         "'{name}' är ingen datafil (bara .yaml-filer läses här) och kontrolleras inte.",
         "Flytta den ur mappen, t.ex. till docs/.",
         command="load",
+        variants={
+            "dold": (
+                "'{name}' är en dold fil (namnet börjar med punkt) och läses inte.",
+                "Ta bort punkten i början om filen ska läsas, annars ta bort filen.",
+            ),
+            "rot": (
+                "'{name}' ligger i förrådets rot och läses inte; bfa läser bara bfa.yaml där.",
+                "Flytta den till rätt datamapp, eller ta bort den om den inte hör till bfa.",
+            ),
+            "mall": (
+                "Mallen '{name}' används inte: bfa:s mallar heter som dokumenten, "
+                "t.ex. riktlinje.md.j2.",
+                "Byt namn så att den heter som bfa:s egen mall, med .md.j2 på slutet.",
+            ),
+        },
     ),
     Rule(
         "BFA-AVBRUTEN",

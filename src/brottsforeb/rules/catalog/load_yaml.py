@@ -66,6 +66,29 @@ ROWS: tuple[Rule, ...] = (
                 "Ett tecken som inte får inleda ett värde.",
                 "Sätt texten inom citattecken.",
             ),
+            "ankare-dubbelt": (
+                "Samma ankare (&namn) finns två gånger i filen.",
+                "Ge det andra ankaret ett eget namn.",
+            ),
+            "version": (
+                "Filen anger en YAML-version som bfa inte läser (%YAML).",
+                "Ta bort raden som börjar med %YAML.",
+            ),
+            "lista-i-värde": (
+                "En lista ('- ') kan inte börja på samma rad som nyckeln.",
+                "Skriv listan på nya, indragna rader under nyckeln, eller som [a, b].",
+            ),
+            "värde-saknas": (
+                "Ett värde saknas här (ett kommatecken för mycket, eller ett tecken som inte "
+                "kan börja ett värde).",
+                "Ta bort kommatecknet, eller sätt texten inom citattecken.",
+            ),
+            "bom": (
+                "Ett osynligt BOM-tecken (U+FEFF) står mitt i filen, troligen där två filer "
+                "klistrats ihop.",
+                "Ta bort tecknet: ställ markören i början av raden och radera det osynliga "
+                "tecknet, eller spara om filen som UTF-8.",
+            ),
         },
     ),
     Rule(
@@ -96,6 +119,18 @@ ROWS: tuple[Rule, ...] = (
         "Egna taggar som `!!python/object` vägras",
         "Taggen '{tag}' är inte tillåten.",
         "bfa läser bara vanlig text, tal, datum, listor och mappningar; ta bort taggen.",
+        command="load",
+    ),
+    Rule(
+        "YAML-STYRTECKEN",
+        E,
+        YAML,
+        "",
+        "Styrtecken eller riktningstecken i en text (skrivna som escape, t.ex. `\\e`, `\\x9b`)",
+        "Texten innehåller ett osynligt styrtecken ({code}) som kan styra terminalen eller "
+        "vända texten i dokumentet.",
+        "Ta bort tecknet; det kommer ofta från en escape (\\e, \\x1b, \\x9b) eller från "
+        "kopiering ur ett annat program.",
         command="load",
     ),
     Rule(

@@ -1,0 +1,62 @@
+"""libyaml's English syntax errors as the catalog's Swedish cases of YAML-SYNTAX."""
+
+from __future__ import annotations
+
+import yaml
+
+from .findings import Finding, from_catalog
+
+__all__ = ["_syntax_finding"]
+
+
+#: libyaml's English problem → the catalog's case of YAML-SYNTAX (rules/catalog/).
+_SYNTAX_CASES: list[tuple[str, str]] = [
+    ("mapping values are not allowed", "kolon-i-värde"),
+    ("could not find expected ':'", "kolon-saknas"),
+    ("did not find expected key", "indrag-nyckel"),
+    ("did not find expected '-' indicator", "indrag-lista"),
+    ("found unexpected end of stream", "slut"),
+    ("found undefined alias", "alias-saknas"),
+    ("expected a single document", "flera-dokument"),
+    ("found unknown escape character", "escape"),
+    ("did not find expected ',' or ']'", "lista-slut"),
+    ("did not find expected ',' or '}'", "mappning-slut"),
+    ("found character that cannot start any token", "tecken-start"),
+    ("second occurrence", "ankare-dubbelt"),
+    ("found duplicate anchor", "ankare-dubbelt"),
+    ("did not find expected hexdecimal number", "escape"),
+    ("found incompatible YAML document", "version"),
+    ("block sequence entries are not allowed", "lista-i-värde"),
+    ("did not find expected node content", "värde-saknas"),
+]
+
+
+def _syntax_finding(exc: yaml.YAMLError, text: str, file: str) -> Finding:
+    bom = text.find("\ufeff")  # the leading one is gone (decode): this one is mid-file
+    if bom >= 0:
+        upto = text[:bom]
+        line, col = upto.count("\n") + 1, bom - (upto.rfind("\n") + 1) + 1
+        return from_catalog("YAML-SYNTAX", file, line, col, "bom")
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else 0
+    col = mark.column + 1 if mark is not None else 0
+    if isinstance(exc, yaml.reader.ReaderError):
+        upto = text[: exc.position]
+        line = upto.count("\n") + 1
+        col = exc.position - (upto.rfind("\n") + 1) + 1
+        return from_catalog("YAML-SYNTAX", file, line, col, "tecken", code=repr(exc.character))
+    problem = str(getattr(exc, "problem", "") or exc)
+    if mark is not None and mark.index < len(text) and text[mark.index] == "\t":
+        return from_catalog("YAML-TABB", file, line, col)
+    lines = text.splitlines()
+    for n in (line, line - 1):
+        if 0 < n <= len(lines):
+            indent = lines[n - 1][: len(lines[n - 1]) - len(lines[n - 1].lstrip())]
+            if "\t" in indent:
+                return from_catalog("YAML-TABB", file, n, indent.index("\t") + 1)
+    # "expected a single document" is libyaml's context, not its problem
+    said = f"{problem} {getattr(exc, 'context', '') or ''}"
+    for needle, case in _SYNTAX_CASES:
+        if needle in said:
+            return from_catalog("YAML-SYNTAX", file, line, col, case)
+    return from_catalog("YAML-SYNTAX", file, line, col, problem=problem)
