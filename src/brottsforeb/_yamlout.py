@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from functools import cache
 from typing import Any
 
 import yaml
@@ -18,8 +17,14 @@ import yaml
 __all__ = ["double_quoted", "flow", "key", "reads_back", "scalar"]
 
 
-@cache
 def _emitter() -> Any:
+    """A new emitter for every value.
+
+    A ruamel.yaml ``YAML`` object keeps its serializer and emitter between dumps: one
+    shared object was not safe across threads (concurrent ``bfa new``) and, after a
+    dump that raised, wrote the next value wrongly ("bfa:s mall … blev ogiltig").
+    Writing is rare; a fresh object costs well under a millisecond.
+    """
     from ruamel.yaml import YAML
 
     out = YAML(typ="rt", pure=True)
