@@ -89,6 +89,20 @@ def _close_stdout() -> None:
     os.close(1)
 
 
+def _contact_repo(make_repo, key: str, value: str):  # type: ignore[no-untyped-def]
+    """A repository whose one function holder has ``key: value`` as contact detail."""
+    return make_repo(
+        {
+            "funktioner/kontakt.yaml": f"""
+            titel: Kontaktperson
+            innehavare:
+              namn: Eva Exempel
+              {key}: "{value}"
+            """
+        }
+    )
+
+
 @pytest.mark.parametrize(
     ("key", "value"),
     [
@@ -101,16 +115,7 @@ def _close_stdout() -> None:
 )
 def test_contact_details_must_look_like_what_they_are(cli, make_repo, key: str, value: str) -> None:
     # A29: e_post went into mailto: links and the calendar's ATTENDEE unchecked.
-    root = make_repo(
-        {
-            "funktioner/kontakt.yaml": f"""
-            titel: Kontaktperson
-            innehavare:
-              namn: Eva Exempel
-              {key}: "{value}"
-            """
-        }
-    )
+    root = _contact_repo(make_repo, key, value)
     result = cli("validate", root, "--format", "github")
     assert result.exit_code == 1, result.output
     assert "file=funktioner/kontakt.yaml,line=4" in result.output, result.output
@@ -127,16 +132,7 @@ def test_contact_details_must_look_like_what_they_are(cli, make_repo, key: str, 
     ],
 )
 def test_ordinary_contact_details_pass(cli, make_repo, key: str, value: str) -> None:
-    root = make_repo(
-        {
-            "funktioner/kontakt.yaml": f"""
-            titel: Kontaktperson
-            innehavare:
-              namn: Eva Exempel
-              {key}: "{value}"
-            """
-        }
-    )
+    root = _contact_repo(make_repo, key, value)
     result = cli("validate", root)
     assert "kontakt.yaml" not in result.output, result.output
 
