@@ -218,9 +218,25 @@ def test_example_data_is_visible(docs, example) -> None:
     text = re.sub(r"^exempeldata: true\n", "", text, flags=re.M)
     path.write_text("exempeldata: [gäller_till]\n" + text, encoding="utf-8")
     doc = render(load_repo(root), "medborgarloften")[0]
-    assert doc.example == ["dokument/medborgarloften.yaml (gäller_till)"]
+    assert "dokument/medborgarloften.yaml (gäller_till)" in doc.example
     assert "dokument/medborgarloften.yaml (gäller\\_till)" in doc.markdown
     assert "Exempeldata." in _pages(to_pdf(doc))[0]
+
+
+def test_every_invented_value_in_the_examples_is_declared() -> None:
+    """A comment saying values are invented is not enough: the documents show only what
+    `exempeldata` declares, so a board reading Norsjö's organisation would take invented
+    cadences for the municipality's own (they were marked by comments only)."""
+    undeclared = []
+    for path in sorted(EXAMPLES.glob("*/**/*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"^# ?Exempeldata|^#.* är exempeldata", text, re.M) and not re.search(
+            r"^exempeldata:", text, re.M
+        ):
+            undeclared.append(str(path.relative_to(EXAMPLES)))
+    assert undeclared == []
+    md = render(load_repo(EXAMPLES / "norsjo"), "organisation")[0].markdown
+    assert "organ/styrgrupp.yaml (sammankallande, möten)" in md
 
 
 def test_broken_repository_is_not_rendered_silently(example, cli, tmp_path: Path) -> None:
