@@ -40,17 +40,25 @@ def example_sources(ctx: Ctx, d: Dokument | None, files: list[Source]) -> list[s
 
 
 def example_text(sources: list[str]) -> str:
-    """Which files (and keys) hold example data; many whole files of one folder are counted."""
-    whole: dict[str, list[str]] = {}
+    """Which files (and keys) hold example data. Many whole files of one folder are counted,
+    and so are many files of one folder with the same keys marked ("ersättare i 4 filer i
+    funktioner/"), so that the box stays short enough to leave the first page to the document."""
+    groups: dict[tuple[str, str], list[str]] = {}
     for s in sources:
-        if "/" in s and "(" not in s:
-            whole.setdefault(s.split("/", 1)[0], []).append(s)
+        folder, _, rest = s.partition("/")
+        if not rest:
+            continue
+        keys = rest.split(" (", 1)[1] if " (" in rest else ""
+        groups.setdefault((folder, keys), []).append(s)
     shown: list[str] = []
     for s in sources:
-        folder = s.split("/", 1)[0]
-        if len(whole.get(folder, [])) > 3 and s in whole[folder]:
-            if s == whole[folder][0]:
-                shown.append(f"{len(whole[folder])} filer i {folder}/")
+        folder, _, rest = s.partition("/")
+        keys = rest.split(" (", 1)[1] if " (" in rest else ""
+        same = groups.get((folder, keys), [])
+        if len(same) > 3 or (keys and len(same) > 2):
+            if s == same[0]:
+                files = f"{len(same)} filer i {folder}/"
+                shown.append(f"{keys.rstrip(')')} i {files}" if keys else files)
             continue
         shown.append(s)
     what = (
