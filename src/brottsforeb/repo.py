@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -105,9 +106,10 @@ class Repo:
     def moten(self) -> dict[str, Mote]:
         return self._models("moten", Mote)
 
-    def ids(self, kind: str) -> set[str]:
-        """Every id of ``kind`` that has a file, valid or not."""
-        return set(self.entries.get(kind, {}))
+    def ids(self, kind: str) -> AbstractSet[str]:
+        """Every id of ``kind`` that has a file, valid or not: a live view, so that a
+        membership test costs O(1) (a copy per call made REF-SAKNAS quadratic)."""
+        return self.entries.get(kind, {}).keys()
 
     def entry(self, kind: str, eid: str) -> Entry | None:
         if kind == KOMMUN:
