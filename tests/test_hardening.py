@@ -851,6 +851,30 @@ def test_calendar_and_the_validate_header_never_carry_control_characters(
     assert "\x1b" not in result.output and "\x07" not in result.output
 
 
+def test_every_table_and_line_a_terminal_gets_shows_control_characters(make_repo, cli) -> None:
+    # Before: `bfa status` printed a body's name raw (OSC 8 link, clear screen), because
+    # only some call sites escaped; now the one console every command prints through does.
+    root = make_repo(
+        {
+            "organ/styrgrupp.yaml": MINIMAL_STYRGRUPP.replace("okänd: x\n", "").replace(
+                "namn: Styrgrupp", 'namn: "Styr\\e]8;;http://evil\\e\\\\grupp\\e[2J\\x9b"'
+            )
+        }
+    )
+    repo = git.Repo.init(root)
+    repo.git.add(A=True)
+    repo.git.commit("-qm", "första", "--author", "T <t@x>")
+    for args in (
+        ["status", "--today", "2026-01-01"],
+        ["check", "--today", "2026-01-01"],
+        ["minutes", "--since", "HEAD", "--until", "HEAD"],
+    ):
+        result = cli(*args, root)
+        assert "Styr" in result.output or args[0] != "status", (args, result.output)
+        for bad in ("\x1b", "\x9b", "\x07"):
+            assert bad not in result.output, (args, bad)
+
+
 def test_a_very_long_name_is_a_finding_not_a_typst_error(make_repo, cli) -> None:
     # Before: a 44 kB titel passed validate and broke the PDF with an English error
     # (or a Rust panic printed raw).

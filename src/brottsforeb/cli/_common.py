@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TextIO
@@ -62,13 +62,32 @@ def terminal_columns() -> int | None:
 
 
 def console(stderr: bool = False) -> Console:
+    """The Rich console every human-readable table and line goes through.
+
+    Whatever it prints has its control characters shown (``\\x1b``): a name, a file
+    name or a commit message cannot recolour, retitle or clear the terminal, whichever
+    command prints it (status printed a body's name raw). Rich's own styling is applied
+    after this, from the segments' styles, so it is unaffected.
+    """
     from rich.console import Console
+    from rich.segment import Segment
+
+    from .._escape import visible
+
+    class _Console(Console):
+        def render(self, renderable: Any, options: Any = None) -> Iterator[Segment]:
+            for seg in super().render(renderable, options):
+                if seg.control is None and seg.text:
+                    safe = visible(seg.text)
+                    if safe is not seg.text:
+                        seg = Segment(safe, seg.style)
+                yield seg
 
     width = terminal_columns()
     stream = sys.stderr if stderr else sys.stdout
     if width is None and not stream.isatty():
         width = 160  # logs (CI, pipes) are read wide; Rich would assume 80
-    return Console(stderr=stderr, highlight=False, soft_wrap=True, width=width)
+    return _Console(stderr=stderr, highlight=False, soft_wrap=True, width=width)
 
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}

@@ -46,6 +46,7 @@ def status_cmd(
     Felkod 0 även när något är försenat; använd bfa check i CI.
     """
     from .. import load_repo
+    from .._escape import visible
     from ..status import sparkline, status
 
     when = parse_today(today)
@@ -66,7 +67,7 @@ def status_cmd(
         bodies.add_column(col)
     for b in s.bodies:
         bodies.add_row(
-            Text(b.name),
+            Text(visible(b.name)),
             Text(b.cadence or "–"),
             Text(_date(b.last)),
             Text(_date(b.next_planned)),
@@ -107,7 +108,7 @@ def status_cmd(
             style = {"bättre": "green", "sämre": "red"}.get(i.trend, "")
             span = f"{i.labels[0]}–{i.labels[-1]} " if len(i.values) > 1 else ""
             ind.add_row(
-                Text(i.name),
+                Text(visible(i.name)),
                 Text(span + sparkline(i.values)),
                 Text(last),
                 Text(i.trend or "–", style=style),
