@@ -81,6 +81,17 @@ def test_check_status_calendar_and_uppfoljning_agree(name: str, when: str) -> No
                 and f.due.startswith(str(year))
             ]
             assert (rows[o.name]["uppfyllt"] == "nej") == bool(missed), (oid, year, missed)
+    # the report marks as late exactly the measures check reports as overdue (before: it
+    # listed "pågående, slut 2026-10-31" while check said "försenad sedan 2026-10-31")
+    c = _uppfoljning(Ctx(repo, today=today), None, None, today.year)
+    late_in_report = {a["titel"] for a in c["atgarder"] if a["försenad"]}
+    overdue = {
+        repo.atgarder[f.file.split("/")[1].removesuffix(".yaml")].title
+        for f in found
+        if f.rule == "ATGARD-FORSENAD" and f.due < when
+    }
+    assert late_in_report == overdue, (late_in_report, overdue)
+    assert bool(c["försenade"]) == bool(overdue)
 
 
 # --- planned, held and cancelled meetings --------------------------------------------------

@@ -28,7 +28,15 @@ from .cadences import (
     situation_pictures,
     year_meetings,
 )
-from .dates import DONE, ActionItem, action_items, indicator_due, revision_due, trend
+from .dates import (
+    DONE,
+    ActionItem,
+    action_items,
+    indicator_due,
+    measure_due,
+    revision_due,
+    trend,
+)
 
 __all__ = [
     "DONE",
@@ -43,6 +51,7 @@ __all__ = [
     "follow_up",
     "held_meetings",
     "indicator_due",
+    "measure_due",
     "meeting_start",
     "meetings",
     "overdue_planned",

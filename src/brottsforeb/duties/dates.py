@@ -24,6 +24,15 @@ def revision_due(repo: Repo, doc_id: str) -> dt.date | None:
     return r.date or (add_years(base, r.years) if base and r.years else None)
 
 
+def measure_due(repo: Repo, measure_id: str) -> dt.date | None:
+    """When an åtgärd is to be finished; None when it has no end or is already finished
+    or stopped. The one definition ``check`` (ATGARD-FORSENAD) and the uppföljning share."""
+    a = repo.atgarder[measure_id]
+    if a.end is None or a.status in DONE:
+        return None
+    return a.end
+
+
 def indicator_due(repo: Repo, ind_id: str) -> dt.date | None:
     """When the next value of an indicator is due, from its latest one (calendar months)."""
     ind = repo.indikatorer[ind_id]

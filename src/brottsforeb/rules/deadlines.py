@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 from .. import duties
 from .._periods import due_state
-from ..duties import DONE
 from ..findings import Severity
 from ..model.dokument import WITHDRAWN
 from ..repo import KOMMUN, Repo
@@ -194,9 +193,10 @@ def action_items(repo: Repo, ctx: Context) -> Iterator[Hit]:
 @rule("ATGARD-FORSENAD")
 def measures(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for aid, a in repo.atgarder.items():
-        if a.end is None or a.status in DONE:
+        end = duties.measure_due(repo, aid)
+        if end is None:
             continue
-        said = state(a.end, ctx, soon="ska vara klar senast")
+        said = state(end, ctx, soon="ska vara klar senast")
         if said is None:
             continue
         text, sev = said
@@ -204,7 +204,7 @@ def measures(repo: Repo, ctx: Context) -> Iterator[Hit]:
             "atgarder",
             aid,
             ("slut",),
-            due=a.end,
+            due=end,
             severity=sev,
             basis=f"atgarder/{aid}.yaml: slut",
             args={"atgard": a.title, "status": a.status, "state": text},

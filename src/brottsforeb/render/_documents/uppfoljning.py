@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from ... import duties
+from ..._words import count, plural
 from ...model import Dokument
 from .. import _charts
 from .._format import tal
@@ -58,15 +59,39 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
     c["indikatorer"] = indicators
     counts = Counter(a.status for a in repo.atgarder.values())
     c["status"] = sorted(counts.items())
+    # Late as bfa check says it (ATGARD-FORSENAD): the board must not read "pågående, slut
+    # 2026-10-31" for a measure check reports as overdue. With a day to judge by (--today)
+    # the report says "försenad"; without one it is judged at the end of the year reported
+    # on, and only says what stays true whenever it is read: the end date has come (or
+    # comes by 31 December) and the measure is not finished.
+    judged = min(today, dt.date(y + 1, 1, 1))
+    due = {aid: duties.measure_due(repo, aid) for aid in repo.atgarder}
+    late = {aid for aid, d in due.items() if d is not None and d < judged}
+    mark = "försenad" if ctx.today is not None else "inte avslutad"
     c["atgarder"] = [
         {
             "titel": a.title,
             "status": a.status,
             "ansvarig": ctx.funktion(a.responsible),
             "slut": a.end.isoformat() if a.end else "",
+            "försenad": aid in late,
+            "markering": mark if aid in late else "",
         }
-        for a in sorted(repo.atgarder.values(), key=lambda a: (a.status, a.title))
+        for aid, a in sorted(repo.atgarder.items(), key=lambda kv: (kv[1].status, kv[1].title))
     ]
+    n = len(late)
+    done = f"{plural(n, 'genomförd', 'genomförda')} eller {plural(n, 'avbruten', 'avbrutna')}"
+    if not late:
+        c["försenade"] = ""
+    elif ctx.today is not None:
+        c["försenade"] = (
+            f"{count(n, 'åtgärd', 'åtgärder')} har passerat sitt slutdatum utan att vara "
+            f"{done} (per {judged.isoformat() if judged < dt.date(y + 1, 1, 1) else f'{y}-12-31'})."
+        )
+    else:
+        c["försenade"] = (
+            f"{count(n, 'åtgärd', 'åtgärder')} har slutdatum senast {y}-12-31 men är inte {done}."
+        )
     rows = []
     for oid, o in sorted(repo.organ.items(), key=lambda kv: kv[1].name):
         if o.meetings is None or o.external:
