@@ -18,8 +18,8 @@ from typing import Any
 
 from ._escape import Safe, cell, md, mermaid, xml
 from ._ids import ID
-from .errors import HistoryError, RenderError
-from .history import WORKTREE, grouped, load_at, open_git, resolve
+from .errors import RenderError
+from .history import WORKTREE, grouped, guarded, load_at, open_git, require_commits, resolve
 from .loader import find_root
 from .repo import Repo
 
@@ -114,15 +114,15 @@ def _lapses(old: Repo, new: Repo) -> tuple[list[Lapse], list[str]]:
 BOOKKEEPING = frozenset({"obekräftat", "exempeldata"})
 
 
+@guarded
 def proposal(path: Path, base: str, head: str | None = None) -> Proposal:
     """Compare the repository at ``base`` with ``head`` (None: the working tree)."""
     from .history import diff_repos
 
     git_repo = open_git(path)
     root = find_root(path)
+    require_commits(git_repo)
     resolve(git_repo, base)  # a clear error for an unknown revision
-    if not git_repo.head.is_valid():
-        raise HistoryError("Git-förrådet har inga incheckningar ännu.")
     tip = resolve(git_repo, head) if head else git_repo.head.commit
     date = dt.datetime.fromtimestamp(tip.committed_date, dt.UTC).date()
     old = load_at(git_repo, root, base)

@@ -97,11 +97,14 @@ def _resolve(repo: Repo, index: int) -> Link:
 
 
 def _at_revision(index: int, cid: str, label: str, clone: Path, revision: str) -> Link:
-    import git
-
     from .errors import BfaError
-    from .history import load_at, resolve
+    from .history import import_git, load_at, resolve
     from .loader import ROOT_FILE
+
+    try:
+        git = import_git()
+    except BfaError as exc:  # no git program: the link cannot be read, the rest is checked
+        return Link(index, cid, label, None, exc.message, exc.hint or "")
 
     try:
         g = git.Repo(clone)

@@ -14,7 +14,8 @@ The package splits by concern:
 from __future__ import annotations
 
 from ._diff import Change, diff_repos, field_changes
-from ._git import WORKTREE, CommitInfo, load_at, open_git, resolve
+from ._failures import git_errors, guarded, import_git
+from ._git import WORKTREE, CommitInfo, load_at, open_git, require_commits, resolve
 from ._log import entity_log
 from ._minutes import Minutes, Revision, minutes
 from ._output import (
@@ -38,12 +39,16 @@ __all__ = [
     "diff_repos",
     "entity_log",
     "field_changes",
+    "git_errors",
     "grouped",
+    "guarded",
     "human_lines",
+    "import_git",
     "load_at",
     "minutes",
     "open_git",
     "render_minutes",
+    "require_commits",
     "resolve",
     "span",
     "to_json",

@@ -22,6 +22,7 @@ from ..errors import HistoryError
 from ..loader import ROOT_FILE, find_root, load_files, read_tree
 from ..model import KINDS
 from ..repo import Repo
+from ._failures import damaged, git_errors, import_git, translate
 
 #: The working tree as a revision name (``until`` None).
 WORKTREE = "arbetskopian"
@@ -53,7 +54,7 @@ UNCOMMITTED = CommitInfo("", "", "", "ej incheckat")
 
 def open_git(path: Path) -> Any:
     """The git repository holding the bfa repository at ``path``."""
-    import git
+    git = import_git()
 
     root = find_root(path)
     try:
@@ -85,6 +86,10 @@ def open_git(path: Path) -> Any:
         env[f"GIT_CONFIG_KEY_{i}"] = key
         env[f"GIT_CONFIG_VALUE_{i}"] = value
     repo.git.update_environment(**env)
+    # git refuses a repository another user owns ("dubious ownership") on every command;
+    # ask once, so that the refusal is named instead of read as "no commits".
+    with git_errors(root):
+        repo.git.rev_parse("--git-dir")
     if (Path(repo.git_dir) / "shallow").exists():
         raise HistoryError(
             "Git-förrådet är en ytlig kloning (shallow clone) och saknar historik.",
@@ -97,6 +102,14 @@ def open_git(path: Path) -> Any:
 def require_commits(git_repo: Any, what: str = "") -> None:
     """Refuse a repository without a single commit, in Swedish."""
     if not git_repo.head.is_valid():
+        from git.refs.symbolic import SymbolicReference
+
+        try:  # HEAD names a commit whose object is gone: damaged, not empty
+            sha = SymbolicReference.dereference_recursive(git_repo, "HEAD")
+        except (ValueError, OSError):
+            sha = None
+        if sha:
+            raise damaged(f"HEAD pekar på incheckningen {sha[:12]}, som saknas")
         raise HistoryError(
             f"Git-förrådet har inga incheckningar ännu{what}.",
             hint="Checka in filerna först: git add -A && git commit.",
@@ -124,6 +137,11 @@ def resolve(git_repo: Any, rev: str) -> Any:
 
 def load_at(git_repo: Any, root: Path, rev: str | None) -> Repo:
     """The Repo as it was at ``rev`` (None: the working tree, uncommitted changes included)."""
+    with git_errors(root):
+        return _load_at(git_repo, root, rev)
+
+
+def _load_at(git_repo: Any, root: Path, rev: str | None) -> Repo:
     if rev is None:
         on_disk, found = read_tree(root)
         return load_files(on_disk, root, found)
@@ -139,8 +157,21 @@ def load_at(git_repo: Any, root: Path, rev: str | None) -> Repo:
             continue
         rel = blob.path[len(prefix) :]
         if is_data_path(rel):
-            files[rel] = blob_bytes(blob)
+            try:
+                files[rel] = blob_bytes(blob)
+            except Exception as exc:
+                if translate(exc) is None:
+                    raise
+                raise damaged(
+                    f"innehållet i {one_line(rel)} vid {_short(rev)} saknas eller går inte "
+                    f"att läsa (objektet {blob.hexsha[:12]})"
+                ) from None
     return load_files(files, root)
+
+
+def _short(rev: str) -> str:
+    """A revision as a reader sees it: a full commit id shortened to 7 characters."""
+    return rev[:7] if re.fullmatch(r"[0-9a-f]{40}", rev) else clean(rev, 60)
 
 
 def is_data_path(rel: str) -> bool:

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from ..loader import find_root, load_files
 from ._diff import diff_repos
+from ._failures import guarded
 from ._git import CommitInfo, info, load_at, open_git, prefix_of, require_commits
 
 
+@guarded
 def entity_log(
     path: Path, ref: str, progress: Callable[[int, int], None] | None = None
 ) -> list[tuple[CommitInfo, list[str]]]:

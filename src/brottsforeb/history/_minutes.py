@@ -11,6 +11,7 @@ from ..findings import Severity
 from ..loader import find_root
 from ..repo import Repo
 from ._diff import Change, diff_repos, field_changes
+from ._failures import guarded
 from ._git import (
     UNCOMMITTED,
     WORKTREE,
@@ -71,6 +72,7 @@ def _revision(git_repo: Any, rev: str, commit: Any) -> Revision:
     return Revision("" if is_raw_id(rev) else clean(rev), info(commit), latest)
 
 
+@guarded
 def minutes(path: Path, since: str | None = None, until: str | None = None) -> Minutes:
     """What changed between two revisions (``until`` None: the working tree)."""
     git_repo = open_git(path)
