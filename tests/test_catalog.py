@@ -61,6 +61,7 @@ LOADING: dict[tuple[str, str], tuple[str, str | bytes]] = {
     ("YAML-TAGG", ""): (STYRGRUPP, "namn: !!python/object:os.system x\n"),
     ("YAML-NYCKEL", ""): (STYRGRUPP, BASE + "[a, b]: c\n"),
     ("YAML-STYRTECKEN", ""): (STYRGRUPP, BASE + 'uppdrag: "a\\e]0;x\\ab"\n'),
+    ("TEXT-SYMBOL", ""): (STYRGRUPP, BASE + "uppdrag: \uf0b7 Förankrar\n"),
     ("YAML-STORLEK", ""): (
         STYRGRUPP,
         "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"

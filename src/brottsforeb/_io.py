@@ -159,6 +159,19 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def refuse_oversized(rel: str, data: bytes, why: str = "") -> None:
+    """Refuse to write a data file bfa would then refuse to read (FIL-STORLEK): ``bfa new
+    mote`` copied 17,500 open action items into a 1.9 MB file that validate rejected."""
+    from ._yaml import MAX_FILE_BYTES
+
+    if len(data) > MAX_FILE_BYTES and rel.endswith((".yaml", ".yml")):
+        raise WriteRefusedError(
+            f"{rel} skulle bli {len(data) // 1000} kB, mer än de {MAX_FILE_BYTES // 1000} kB "
+            "som bfa läser i en fil; inget har skrivits.",
+            hint=why or "Dela upp innehållet på flera filer eller korta det.",
+        )
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 

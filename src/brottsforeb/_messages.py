@@ -78,6 +78,15 @@ _TYPE_CASES: dict[str, str] = {
 }
 
 
+def _number(limit: object) -> object:
+    """A bound as Swedes write it: 1 000 000 000 000, not 1000000000000.0."""
+    if isinstance(limit, float) and limit.is_integer():
+        limit = int(limit)
+    if isinstance(limit, int) and abs(limit) >= 10_000:
+        return f"{limit:,}".replace(",", " ")
+    return limit
+
+
 def _case(
     err: Any, cls: type[BaseModel]
 ) -> tuple[str, dict[str, Any], tuple[str | int, ...], bool]:
@@ -114,7 +123,7 @@ def _case(
         if pattern == r"^\d{4}$":
             return "årtal", args, loc, False
     if kind in _TYPE_CASES:
-        args["limit"] = next((ctx[k] for k in ("ge", "gt", "le", "lt") if k in ctx), "")
+        args["limit"] = _number(next((ctx[k] for k in ("ge", "gt", "le", "lt") if k in ctx), ""))
         return _TYPE_CASES[kind], args, loc, False
     if kind == "value_error" and str(ctx.get("error", "")).startswith(("får ", "ska ")):
         args["text"] = str(ctx["error"])

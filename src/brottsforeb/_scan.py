@@ -13,7 +13,7 @@ import yaml
 
 from .findings import Finding, from_catalog
 
-__all__ = ["ODD", "loaded_text_findings"]
+__all__ = ["ODD", "SUSPECT", "loaded_text_findings", "symbol_text"]
 
 #: Characters no value needs and a terminal or viewer obeys: C0 controls but tab and
 #: newline, DEL, C1 (CSI U+009B, OSC U+009D), and the bidirectional controls that turn text
@@ -21,6 +21,34 @@ __all__ = ["ODD", "loaded_text_findings"]
 ODD = _HIDDEN_CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
+
+#: Characters that display nowhere else: the private-use areas (Word's Symbol-font bullets
+#: U+F0B7 and arrows U+F0E0… pasted from a list), the replacement character U+FFFD (text
+#: lost in a conversion) and noncharacters. The PDF refuses them; Word and web pages show
+#: an empty box. Raw or escaped, the loaded value carries them.
+SYMBOL = re.compile("[\ue000-\uf8ff\ufffd\ufdd0-\ufdef\ufffe\uffff\U000f0000-\U0010ffff]")
+
+#: Either kind: the one test the reader's hot loop makes on every value.
+SUSPECT = re.compile(ODD.pattern[:-1] + SYMBOL.pattern[1:])
+
+
+def symbol_text(char: str) -> str:
+    """What a coordinator knows a symbol character as, to find it in the file."""
+    c = ord(char)
+    if 0xF000 <= c <= 0xF0FF:
+        return (
+            f"U+{c:04X}, ett symboltecken från Word (ofta punkten i en punktlista), "
+            "som inte kan visas i PDF:en"
+        )
+    if c == 0xFFFD:
+        return (
+            "U+FFFD, ersättningstecknet (\ufffd): här gick text förlorad när den "
+            "konverterades eller kopierades"
+        )
+    if 0xFDD0 <= c <= 0xFDEF or c & 0xFFFE == 0xFFFE:
+        return f"U+{c:04X}, som inte är något tecken alls och inte kan visas"
+    return f"U+{c:04X}, ett privat tecken som bara ett visst typsnitt kan visa"
+
 
 #: Ten digits with at most three other characters between each: a value that could
 #: hold a personnummer once loaded (the full check runs only on these).
@@ -39,6 +67,9 @@ def loaded_text_findings(
     if found is not None:
         code = f"U+{ord(found.group(0)):04X}"
         out.append(from_catalog("YAML-STYRTECKEN", file, *where, code=code))
+    symbol = SYMBOL.search(value)
+    if symbol is not None:
+        out.append(from_catalog("TEXT-SYMBOL", file, *where, what=symbol_text(symbol.group(0))))
     if numbers and _MAYBE_PNR.search(value):
         from ._pii import find_personnummer
 

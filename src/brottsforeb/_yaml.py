@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from ._scan import ODD as _ODD
+from ._scan import SUSPECT as _ODD
 from ._scan import loaded_text_findings
 from ._yaml_errors import _syntax_finding
 from .findings import Finding, from_catalog

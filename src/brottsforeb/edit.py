@@ -17,7 +17,7 @@ from typing import Any
 
 from ._edit_spans import Key, iter_scalar_paths, shared_nodes, show
 from ._edit_text import edit_text
-from ._io import file_lock, write_bytes_atomic
+from ._io import file_lock, refuse_oversized, write_bytes_atomic
 from .errors import ConflictError, InvalidEditError, UsageError, WriteRefusedError
 from .findings import Finding, Severity
 
@@ -242,6 +242,7 @@ def _set_locked(
             f"{entry.file} ändrades av någon annan medan bfa arbetade; inget har skrivits.",
             hint="Kör kommandot igen: då utgår ändringen från den nya filen.",
         )
+    refuse_oversized(entry.file, edited[entry.file])
     write_bytes_atomic(target, edited[entry.file])
     remaining = [f for f in after_findings if f.file == entry.file]
     return Edit(

@@ -12,8 +12,10 @@ from typing import Any
 __all__ = [
     "JSON_VERSION",
     "Finding",
+    "More",
     "Severity",
     "as_dict",
+    "condense",
     "exit_code_for",
     "from_catalog",
     "to_github",
@@ -107,6 +109,53 @@ def worst(findings: Iterable[Finding]) -> Severity | None:
         if best is None or f.severity.rank > best.rank:
             best = f.severity
     return best
+
+
+#: How many findings of one rule in one file a table shows before it counts the rest.
+KEEP_PER_GROUP = 20
+
+
+@dataclass(frozen=True, slots=True)
+class More:
+    """The findings of one rule in one file a table leaves out, counted."""
+
+    rule: str
+    file: str
+    count: int
+    severity: Severity
+
+    @property
+    def message(self) -> str:
+        count = f"{self.count:,}".replace(",", " ")
+        return (
+            f"… och {count} till av samma slag ({self.rule}) i {self.file}. "
+            "Alla står i bfa check -f json."
+        )
+
+
+def condense(findings: Sequence[Finding], keep: int = KEEP_PER_GROUP) -> list[Finding | More]:
+    """``findings`` for a table a person reads: at most ``keep`` of one rule in one file,
+    then one ``More`` row where the next would have stood. A meeting file with 17,500 open
+    action items made ``bfa check`` print 12 MB over 38 s; exit codes and summary lines
+    still come from every finding."""
+    seen: dict[tuple[str, str], int] = {}
+    worst_left: dict[tuple[str, str], Severity] = {}
+    out: list[Finding | More] = []
+    slot: dict[tuple[str, str], int] = {}
+    for f in findings:
+        key = (f.rule, f.file or "")
+        n = seen[key] = seen.get(key, 0) + 1
+        if n <= keep:
+            out.append(f)
+            continue
+        if n == keep + 1:
+            slot[key] = len(out)
+            out.append(More(f.rule, f.file or "", 0, f.severity))
+        if key not in worst_left or f.severity.rank > worst_left[key].rank:
+            worst_left[key] = f.severity
+    for key, i in slot.items():
+        out[i] = More(key[0], key[1], seen[key] - keep, worst_left[key])
+    return out
 
 
 def exit_code_for(findings: Iterable[Finding], *, strict: bool = False) -> int:

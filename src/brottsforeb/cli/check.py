@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ..findings import Finding, Severity, exit_code_for
+from ..findings import Finding, More, Severity, condense, exit_code_for
 from ._common import (
     FORMAT_OPT,
     PATH_ARG,
@@ -43,7 +43,17 @@ def _table(findings: Sequence[Finding], today: dt.date, files: int) -> None:
     table.add_column("Vad", min_width=30, ratio=3)
     table.add_column("Regel", min_width=12, ratio=1, overflow="fold")
     table.add_column("Var", min_width=16, ratio=1, overflow="fold")
-    for f in findings:
+    for f in condense(findings):
+        if isinstance(f, More):
+            table.add_row(
+                Text("…"),
+                Text(""),
+                Text(f.severity.value, style=STYLE[f.severity]),
+                Text(f.message),
+                Text(f.rule, style="dim"),
+                Text(f.file),
+            )
+            continue
         n = f.days_left(today)
         days = "" if n is None else f"{-n} över" if n < 0 else f"{n} kvar"
         table.add_row(

@@ -47,6 +47,7 @@ def status_cmd(
     """
     from .. import load_repo
     from .._escape import visible
+    from ..findings import More, condense
     from ..status import sparkline, status
 
     when = parse_today(today)
@@ -79,9 +80,9 @@ def status_cmd(
         due = Table(title="Försenat och snart förfallet", title_justify="left")
         for col in ("Förfaller", "Nivå", "Vad"):
             due.add_column(col)
-        for f in s.due:
+        for f in condense(s.due):
             due.add_row(
-                Text(f.due or "–"),
+                Text("…" if isinstance(f, More) else f.due or "–"),
                 Text(f.severity.value, style=STYLE[f.severity]),
                 Text(f.message),
             )

@@ -305,6 +305,7 @@ class Frekvens(BfaModel):
         alias="antal",
         title="antal gånger per period",
         ge=1,
+        le=366,  # more than daily is a typo, and 10**20 was counted as required meetings
         description="Hur många gånger per period.",
     )
     per: Period = Field(

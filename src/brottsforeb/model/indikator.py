@@ -9,6 +9,9 @@ from pydantic import Field, model_validator
 
 from ._base import BfaModel, Entity, Frekvens
 
+#: The largest measured value or target bfa accepts (a thousand billion).
+MAX_VALUE = 1e12
+
 
 class Kalla(BfaModel):
     type: Literal[
@@ -29,7 +32,9 @@ class Kalla(BfaModel):
 class Matvarde(BfaModel):
     year: int | None = Field(None, alias="år", ge=1900, le=2200, description="Året värdet avser.")
     date: dt.date | None = Field(None, alias="datum", description="Mätdatum.")
-    value: float = Field(alias="värde", description="Värdet.")
+    # A measured value larger than a thousand billion is a typo (1.7e308 drew a chart of
+    # NaN coordinates, the range overflowing): refused with the bound named.
+    value: float = Field(alias="värde", ge=-MAX_VALUE, le=MAX_VALUE, description="Värdet.")
     comment: str | None = Field(None, alias="kommentar", description="Kommentar.")
 
     @model_validator(mode="after")
@@ -59,7 +64,9 @@ class Indikator(Entity):
     direction: Literal["öka", "minska"] = Field(
         alias="riktning", description="Önskad riktning: öka eller minska."
     )
-    target: float | None = Field(None, alias="mål", description="Målvärde.")
+    target: float | None = Field(
+        None, alias="mål", ge=-MAX_VALUE, le=MAX_VALUE, description="Målvärde."
+    )
     target_text: str | None = Field(
         None, alias="mål_text", title="mål i ord", description="Målet i ord."
     )

@@ -264,7 +264,9 @@ class Kommun(Entity):
     police_area: str | None = Field(
         None, alias="lokalpolisområde", description="Lokalpolisområdet kommunen tillhör."
     )
-    population: int | None = Field(None, alias="invånare", ge=0, description="Antal invånare.")
+    population: int | None = Field(
+        None, alias="invånare", ge=0, le=20_000_000, description="Antal invånare."
+    )
     population_year: int | None = Field(
         None,
         alias="invånare_år",

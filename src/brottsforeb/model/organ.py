@@ -59,6 +59,7 @@ class Moten(Frekvens):
         alias="längd_minuter",
         title="mötenas längd i minuter",
         ge=1,
+        le=24 * 60,
         description="Mötets längd i minuter.",
     )
     form: Literal["fysiskt", "digitalt", "hybrid"] | None = Field(

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .._escape import one_line
 from .._ids import no_personnummer
-from .._io import check_inside, os_reason
+from .._io import check_inside, os_reason, refuse_oversized
 from .._pii import mask
 from ..errors import UsageError, WriteRefusedError
 from ._install import InstallSource
@@ -73,8 +73,17 @@ def write_new(root: Path, files: dict[str, str | bytes | Path]) -> None:
         )
     if existing:
         _refuse(existing)
-    for rel in files:
+    for rel, content in files.items():
         check_inside(root, root / rel)
+        if isinstance(content, str):
+            refuse_oversized(
+                rel,
+                content.encode("utf-8"),
+                "En ny mötesfil tar med de öppna åtgärdspunkterna från förra mötet: markera "
+                "de avklarade som klara (klar: ja) först."
+                if rel.startswith("moten/")
+                else "",
+            )
     made: list[Path] = []
     try:
         for rel, content in files.items():

@@ -134,6 +134,18 @@ ROWS: tuple[Rule, ...] = (
         command="load",
     ),
     Rule(
+        "TEXT-SYMBOL",
+        E,
+        YAML,
+        "",
+        "Tecken som inte går att visa: Words symboltecken (punktlistans U+F0B7), "
+        "privata tecken och ersättningstecknet U+FFFD",
+        "Texten innehåller tecknet {what}.",
+        "Ta bort tecknet eller skriv det som avsågs; en punkt ur en punktlista blir '-'. "
+        "Sådana tecken följer med när text klistras in från Word eller ett annat program.",
+        command="load",
+    ),
+    Rule(
         "YAML-NYCKEL",
         E,
         YAML,

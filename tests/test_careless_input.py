@@ -1,0 +1,124 @@
+"""Careless input that used to pass or overflow (issue #16, third round): characters pasted
+from Word that no document can show, numbers no municipality measures, a meeting file bfa
+would write and then refuse to read, and tables of thousands of identical rows. Each test
+failed on the code before its fix (the ordinary-text test is the control)."""
+
+from __future__ import annotations
+
+import pytest
+
+from brottsforeb import load_repo, validate
+
+
+@pytest.mark.parametrize(
+    ("written", "told"),
+    [
+        ("\uf0b7\tFörankrar", "U+F0B7, ett symboltecken från Word"),
+        ("F\ufffdrankrar", "U+FFFD, ersättningstecknet"),
+        ('"\\uE001 Förankrar"', "U+E001, ett privat tecken"),
+        ('"Förankrar \\uFFFF"', "U+FFFF, som inte är något tecken"),
+    ],
+)
+def test_characters_no_document_can_show_are_findings(make_repo, cli, written, told) -> None:
+    # Before: a Word bullet (U+F0B7) passed validate; the PDF then failed naming the
+    # characters of Typst's escape "\u{f0b7}" instead, with no file or line.
+    text = written if written.startswith('"') else f'"{written}"'
+    root = make_repo(
+        {
+            "organ/styrgrupp.yaml": (
+                "namn: Styrgrupp\ntyp: styrgrupp\nuppdrag: u\nmandat: " + text + "\n"
+                "ordförande: kommundirektor\nsammankallande: samordnare\n"
+                "ledamöter: [kommundirektor, kommunpolis, samordnare]\n"
+                "möten: {antal: 2, per: år}\n"
+            )
+        }
+    )
+    found = [f for f in validate(load_repo(root)) if f.rule == "TEXT-SYMBOL"]
+    assert [(f.file, f.line) for f in found] == [("organ/styrgrupp.yaml", 4)], found
+    assert told in found[0].message
+    result = cli("validate", root)
+    assert result.exit_code == 1 and "TEXT-SYMBOL" in result.output
+
+
+def test_ordinary_swedish_text_is_not_a_symbol(make_repo) -> None:
+    root = make_repo({"funktioner/samordnare.yaml": "titel: Åsa–Öberg “citat” • punkt ✓\n"})
+    assert not [f for f in validate(load_repo(root)) if f.rule == "TEXT-SYMBOL"]
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "key", "bound"),
+    [
+        (
+            "indikatorer/klotter.yaml",
+            "namn: Klotter\nkälla: {typ: egen}\nenhet: antal\nriktning: minska\n"
+            "mätvärden:\n  - {år: 2024, värde: 1.7e308}\n  - {år: 2025, värde: -1.7e308}\n",
+            "mätvärden[1].värde",
+            "högst 1 000 000 000 000",
+        ),
+        (
+            "indikatorer/klotter.yaml",
+            "namn: Klotter\nkälla: {typ: egen}\nenhet: antal\nriktning: minska\nmål: 1e13\n"
+            "mätvärden:\n  - {år: 2024, värde: 3}\n",
+            "mål",
+            "högst 1 000 000 000 000",
+        ),
+        (
+            "organ/arbetsgrupp.yaml",
+            "möten: {antal: 99999999999999999999, per: år}\n",
+            "möten.antal",
+            "högst 366",
+        ),
+        (
+            "organ/arbetsgrupp.yaml",
+            "möten: {antal: 1, per: år, längd_minuter: 100000}\n",
+            "möten.längd_minuter",
+            "högst 1440",
+        ),
+    ],
+)
+def test_numbers_no_municipality_measures_are_findings(make_repo, file, text, key, bound) -> None:
+    # Before: värde 1.7e308 drew a chart of NaN coordinates; antal 10**20 was counted as the
+    # meetings required ("höll 2 av 99999999999999999999 möten"); nothing was said.
+    base = (
+        "namn: Arbetsgrupp\ntyp: arbetsgrupp\nuppdrag: Utför.\ntillsätts_av: beredningsgrupp\n"
+        "sammankallande: samordnare\nledamöter: [kommunpolis, samordnare]\n"
+        if file.startswith("organ/")
+        else ""
+    )
+    root = make_repo({file: base + text})
+    found = [f for f in validate(load_repo(root)) if f.file == file and f.rule == "SCHEMA"]
+    assert any(key in f.message and bound in f.message for f in found), found
+
+
+def _open_items(n: int) -> str:
+    items = "".join(
+        f"  - {{vad: Punkt {i}, vem: samordnare, senast: 2026-01-0{i % 9 + 1}}}\n" for i in range(n)
+    )
+    return "organ: styrgrupp\ndatum: 2026-03-01\nåtgärdspunkter:\n" + items
+
+
+def test_new_meeting_refuses_a_file_bfa_would_not_read(make_repo, cli) -> None:
+    # Before: `bfa new mote` copied 17,500 open action items into a 1.9 MB file (exit 0),
+    # which validate then refused (FIL-STORLEK) and no document could be rendered from.
+    root = make_repo({"moten/2026/2026-03-01-styrgrupp.yaml": _open_items(15_000)})
+    assert (root / "moten/2026/2026-03-01-styrgrupp.yaml").stat().st_size < 1_000_000
+    result = cli("new", "mote", "styrgrupp", "--date", "2026-12-20", root)
+    assert result.exit_code == 2, result.output
+    assert "mer än de 1000 kB som bfa läser" in result.output
+    assert "klar: ja" in result.output
+    assert not (root / "moten/2026/2026-12-20-styrgrupp.yaml").exists()
+
+
+@pytest.mark.parametrize("command", ["check", "status"])
+def test_thousands_of_identical_rows_are_counted_not_printed(make_repo, cli, command) -> None:
+    # Before: 17,500 overdue action items made `bfa check` print 12 MB over 38 s (status 21 s).
+    root = make_repo({"moten/2026/2026-03-01-styrgrupp.yaml": _open_items(65)})
+    result = cli(command, "--today", "2026-11-22", root)
+    assert result.exit_code == (1 if command == "check" else 0), result.output
+    rows = result.output.count("Åtgärdspunkten 'Punkt")
+    assert rows == 20, rows
+    assert "och 45 till av samma slag (ATGARDSPUNKT-FORSENAD)" in " ".join(result.output.split())
+    if command == "check":
+        assert "66 fel" in result.output  # every finding counted (65 items + 1 in MINIMAL)
+    json_out = cli(command, "--today", "2026-11-22", "-f", "json", root).output
+    assert json_out.count("Åtgärdspunkten 'Punkt") == 65
