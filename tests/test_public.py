@@ -139,3 +139,26 @@ def test_free_text_in_every_kind_of_file_is_scrubbed(example) -> None:
     for doc in render(repo, "atgardsplan", public=True):
         assert "LINDQVIST" not in doc.markdown and "45\u00a067" not in doc.markdown
         assert "Frågor till Förebyggande samordnare på \\[utelämnat\\]." in doc.markdown
+
+
+@pytest.mark.parametrize("name", ["norsjo", "torsby", "lindesberg"])
+def test_every_document_and_meeting_renders_in_public(name: str) -> None:
+    # Before the fix of the phone pattern, the value scrub took a meeting's "13.00–15.00"
+    # for a phone number and the public protokoll failed; times, dates, decimals and
+    # structured fields stay as written.
+    from brottsforeb.render import render_all, render_meeting
+
+    from .conftest import EXAMPLES
+
+    repo = load_repo(EXAMPLES / name)
+    for doc in render_all(repo, public=True):
+        assert "Offentlig version" in doc.markdown
+    for mid, m in sorted(repo.moten.items()):
+        for kind in ("kallelse", "protokoll"):
+            if kind == "protokoll" and m.status == "planerat":
+                continue
+            normal = render_meeting(repo, kind, [mid]).markdown
+            public = render_meeting(repo, kind, [mid], public=True).markdown
+            for line in normal.splitlines():
+                if line.startswith("| Tid |"):
+                    assert line in public, (mid, kind, line)

@@ -44,10 +44,40 @@ EMAIL = re.compile(rf"[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)+", re.IGNORECASE)
 _SEP = r"[\s\u00a0\u2007\u2009\u202f\-\u2010-\u2015\u2212/.]"
 #: 08-123 456 78, 0560-160 00, 0560–160 00, 0560/16000, 070.123.45.67, +46 70 123 45 67,
 #: +46 (0)560 160 00 (not dates, which do not start with 0, and not ids)
-PHONE = re.compile(
-    rf"(?<![\w-])(?:\+46{_SEP}?(?:\(0\){_SEP}?)?|0)\d{{1,3}}{_SEP}?\d{{2,4}}"
-    rf"(?:{_SEP}?\d{{2,3}}){{1,3}}(?![\w-])"
+#: Not after a digit, a letter or a separator that would make it part of something else
+#: (a time "13.00–15.00", a date, a decimal, a path), and at least eight digits in all.
+_PHONE = re.compile(
+    rf"(?<![\w\-.,:/\u2010-\u2015])(?:\+46{_SEP}?(?:\(0\){_SEP}?)?|0)\d{{1,3}}{_SEP}?"
+    rf"\d{{2,4}}(?:{_SEP}?\d{{2,3}}){{1,3}}(?![\w\-.,:/\u2010-\u2015]?\d)(?!\w)"
 )
+
+
+#: Times and dates that look like numbers: "09.00-10.30", "05.01.2026", "05/01/26".
+_NOT_PHONE = re.compile(
+    r"\d{1,2}[.:]\d{2}\s*[-\u2010-\u2015]\s*\d{1,2}[.:]\d{2}"
+    r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})"
+)
+
+
+class _Phone:
+    """``PHONE.sub`` and ``PHONE.fullmatch`` for numbers of 8 to 13 digits only."""
+
+    @staticmethod
+    def _real(m: re.Match[str]) -> bool:
+        text = m.group(0)
+        if _NOT_PHONE.fullmatch(text):
+            return False
+        return 8 <= sum(c.isdigit() for c in text) <= 13
+
+    def sub(self, instead: str, text: str) -> str:
+        return _PHONE.sub(lambda m: instead if self._real(m) else m.group(0), text)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        m = _PHONE.fullmatch(text)
+        return m if m is not None and self._real(m) else None
+
+
+PHONE = _Phone()
 
 #: Between the parts of a name: any run of spaces, no-break spaces, line breaks, or a
 #: comma when the surname comes first.
@@ -138,12 +168,32 @@ def scrub(text: str, repo: Repo) -> str:
     return "".join(out)
 
 
+#: Fields whose text is parsed or followed, not read: a meeting's time ("13.00–15.00"),
+#: addresses, Kolada ids, paragraphs and record numbers stay as written.
+STRUCTURED = frozenset(
+    {
+        "time",
+        "link",
+        "website",
+        "kpi",
+        "path",
+        "git",
+        "revision",
+        "clone",
+        "paragraph",
+        "record_number",
+    }
+)
+
+
 def _scrub_value(value: Any, fn: Callable[[str], str], ids: frozenset[str]) -> Any:
     if type(value) is str:  # not an enumeration's value, not an id another file names
         return value if value in ids or value.split("/", 1)[0] in ids else fn(value)
     if isinstance(value, BaseModel):
         updates = {}
         for name in type(value).model_fields:
+            if name in STRUCTURED:
+                continue
             old = getattr(value, name)
             new = _scrub_value(old, fn, ids)
             if new is not old:
