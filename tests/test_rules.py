@@ -170,9 +170,17 @@ FIRING: dict[str, dict[str, str | None]] = {
         )
     },
     "BRA-VAKANT": {
+        "funktioner/kommundirektor.yaml": "titel: Kommundirektör\nersättare: samordnare\n"
+        "vakant: true\n"
+    },
+    # the samordningsfunktion vacant, its substitute a police officer: the law's duty
+    "LAG-SAMORDNING-VAKANT": {
         "funktioner/samordnare.yaml": MINIMAL["funktioner/samordnare.yaml"].replace(
             "ersättare: kommunpolis", "ersättare: kommunpolis\n        vakant: true"
         )
+    },
+    "LAG-RAPPORTERING-FULLMAKTIGE": {
+        "bfa.yaml": MINIMAL["bfa.yaml"].replace("till: kommunfullmaktige", "till: kommunstyrelsen")
     },
 }
 

@@ -128,10 +128,19 @@ def deputies(repo: Repo, ctx: Context) -> Iterator[Hit]:
 
 @rule("BRA-VAKANT")
 def vacant(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    from .lag import municipal
+
     funktioner = repo.funktioner
+    coordination = repo.kommun.coordination if repo.kommun else None
     for fid, role in key_functions(repo).items():
         f = funktioner.get(fid)
         if f is not None and f.vacant:
+            if fid == coordination and not (
+                (d := funktioner.get(f.deputy or "")) is not None
+                and not d.vacant
+                and municipal(repo, f.deputy or "")
+            ):
+                continue  # a law error (LAG-SAMORDNING-VAKANT), not advice
             deputy = funktioner.get(f.deputy or "")
             if deputy is not None and not deputy.vacant:
                 cover = f"Ersättaren ({deputy.title}) täcker upp tills vidare."

@@ -21,6 +21,52 @@ def reporting(repo: Repo, ctx: Context) -> Iterator[Hit]:
         yield Hit(KOMMUN, "bfa")
 
 
+@rule("LAG-RAPPORTERING-FULLMAKTIGE")
+def reporting_goes_to_council(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    r = repo.kommun.reporting if repo.kommun else None
+    body = repo.organ.get(r.to) if r else None
+    if r is not None and body is not None and body.type != "fullmäktige":
+        yield Hit(
+            KOMMUN, "bfa", ("rapportering", "till"), args={"organ": body.name, "typ": body.type}
+        )
+
+
+#: Actor types whose staff can hold the municipality's own functions.
+MUNICIPAL = ("kommun", "förvaltning", "kommunalt bolag")
+
+
+def municipal(repo: Repo, fid: str) -> bool:
+    """Whether function ``fid`` belongs to the municipality (an actor of a municipal type,
+    or no actor given)."""
+    f = repo.funktioner.get(fid)
+    if f is None:
+        return False
+    actor = repo.aktorer.get(f.actor or "")
+    return f.actor is None or actor is None or actor.type in MUNICIPAL
+
+
+@rule("LAG-SAMORDNING-VAKANT")
+def coordination_is_held(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    fid = repo.kommun.coordination if repo.kommun else None
+    f = repo.funktioner.get(fid or "")
+    if fid is None or f is None or not f.vacant:
+        return
+    deputy = repo.funktioner.get(f.deputy or "")
+    if deputy is not None and not deputy.vacant and municipal(repo, f.deputy or ""):
+        return  # BRA-VAKANT says who covers
+    if deputy is None:
+        cover = "ingen ersättare har uppgiften tills vidare."
+    elif deputy.vacant:
+        cover = f"ersättaren ({deputy.title}) är också vakant."
+    else:
+        who = repo.name_of("aktorer", deputy.actor or "")
+        cover = (
+            f"ersättaren ({deputy.title}, {who}) hör inte till kommunen; lagen lägger "
+            "samordningen på kommunen."
+        )
+    yield Hit("funktioner", fid, ("vakant",), args={"funktion": f.title, "cover": cover})
+
+
 @rule("LAG-SAMORDNING")
 def coordination(repo: Repo, ctx: Context) -> Iterator[Hit]:
     if repo.kommun and repo.kommun.coordination is None:

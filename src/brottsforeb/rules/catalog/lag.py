@@ -26,6 +26,33 @@ ROWS: tuple[Rule, ...] = (
         scope="bfa.yaml anger 'rapportering' till kommunfullmäktige.",
     ),
     Rule(
+        "LAG-RAPPORTERING-FULLMAKTIGE",
+        E,
+        LAG,
+        "",
+        "Rapporteringen går till kommunfullmäktige",
+        "'rapportering.till' är '{organ}' ({typ}); lagen säger att den ledande nämnden "
+        "rapporterar till kommunfullmäktige.",
+        "Ange fullmäktige ('typ: fullmäktige' i dess fil) som 'rapportering.till'. Att "
+        "kommunstyrelsen följer upp arbetet anges under 'uppföljning'.",
+        scope="'rapportering.till' är ett organ med 'typ: fullmäktige'.",
+    ),
+    Rule(
+        "LAG-SAMORDNING-VAKANT",
+        E,
+        LAG,
+        "",
+        "Samordningsfunktionen finns i kommunen",
+        "Kommunens samordningsfunktion '{funktion}' är vakant och {cover}",
+        "Tillsätt funktionen, eller låt ett beslut ange vem i kommunen som har uppgiften tills "
+        "vidare och skriv in den som 'ersättare'.",
+        scope=(
+            "Samordningsfunktionen (bfa.yaml 'samordningsfunktion') är inte vakant, eller har "
+            "en ersättare som inte är vakant och hör till kommunen (aktör av typ kommun, "
+            "förvaltning eller kommunalt bolag, eller utan aktör)."
+        ),
+    ),
+    Rule(
         "LAG-SAMORDNING",
         E,
         LAG,

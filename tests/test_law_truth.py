@@ -1,0 +1,72 @@
+"""What bfa says about the duties of Lag (2023:196) is what the law says (new-user pass,
+third round: N6, N8). Each test failed before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from brottsforeb import check, load_repo, validate
+
+from .conftest import MINIMAL
+
+VACANT_SAMORDNARE = MINIMAL["funktioner/samordnare.yaml"].replace(
+    "ersättare: kommunpolis", "ersättare: kommunpolis\n        vakant: true"
+)
+
+
+def test_a_police_officer_does_not_hold_the_municipalitys_coordination(make_repo) -> None:
+    # Before: only a Brå warning, "Ersättaren (Kommunpolis) täcker upp tills vidare" — the
+    # law puts the samordningsfunktion on the municipality.
+    root = make_repo({"funktioner/samordnare.yaml": VACANT_SAMORDNARE})
+    found = {f.rule: f for f in validate(load_repo(root))}
+    law = found["LAG-SAMORDNING-VAKANT"]
+    assert law.severity.value == "fel" and law.file == "funktioner/samordnare.yaml"
+    assert "hör inte till kommunen" in law.message
+    assert "BRA-VAKANT" not in found  # no advice saying the police covers it
+
+
+def test_a_municipal_substitute_covers_a_vacancy_as_advice(make_repo) -> None:
+    root = make_repo(
+        {
+            "funktioner/samordnare.yaml": VACANT_SAMORDNARE.replace(
+                "ersättare: kommunpolis", "ersättare: kommundirektor"
+            )
+        }
+    )
+    found = {f.rule: f for f in validate(load_repo(root))}
+    assert "LAG-SAMORDNING-VAKANT" not in found
+    assert found["BRA-VAKANT"].severity.value == "varning"
+    assert "Ersättaren (Kommundirektör) täcker upp" in found["BRA-VAKANT"].message
+
+
+def test_reporting_goes_to_the_council(make_repo, cli) -> None:
+    # Before: `rapportering.till: kommunstyrelsen` passed, and the riktlinje then said the
+    # work "rapporteras till kommunstyrelsen" — the board reporting to itself.
+    root = make_repo()
+    result = cli("set", "bfa", "rapportering.till", "kommunstyrelsen", root)
+    assert result.exit_code == 1, result.output
+    assert "LAG-RAPPORTERING-FULLMAKTIGE" in result.output or "fullmäktige" in result.output
+    assert "till: kommunfullmaktige" in (root / "bfa.yaml").read_text()
+
+
+def test_a_new_repository_is_red_until_follow_up_and_reporting_are_registered(
+    tmp_path: Path, cli
+) -> None:
+    # Before: "Ingen rapportering … finns registrerad" was a warning, though the guide and
+    # `bfa init` say `bfa check` is red until they are in the repository.
+    root = tmp_path / "ny"
+    assert cli("init", root, "--name", "Testby kommun").exit_code == 0
+    found = check(load_repo(root))
+    missing = {f.rule: f.severity.value for f in found if f.message.startswith("Ingen ")}
+    assert missing.get("RAPPORTERING-KF") == "fel", missing
+    assert missing.get("UPPFOLJNING-NAMND") == "fel", missing
+    assert cli("check", root).exit_code == 1
+
+
+def test_the_scaffold_gives_the_coordination_a_municipal_substitute(tmp_path: Path, cli) -> None:
+    root = tmp_path / "ny"
+    assert cli("init", root, "--name", "Testby kommun").exit_code == 0
+    repo = load_repo(root)
+    fid = repo.kommun.coordination
+    deputy = repo.funktioner[fid].deputy
+    assert deputy == "kommundirektor", deputy
