@@ -64,7 +64,7 @@ def status_cmd(
     out.print(Text(f"{s.name} – läget {when.isoformat()}", style="bold"))
 
     bodies = Table(title="Organ och möten", title_justify="left", expand=False)
-    for col in ("Organ", "Mötesfrekvens", "Senaste", "Nästa planerade", "Nästa enligt frekvens"):
+    for col in ("Organ", "Mötesfrekvens", "Senaste", "Nästa planerade", "Frist enligt frekvens"):
         bodies.add_column(col)
     for b in s.bodies:
         bodies.add_row(
