@@ -48,7 +48,8 @@ def _all_formats(doc, repo) -> dict[str, str]:
 WRITTEN = (
     '"Kontakt: Anna\u00a0Lindqvist, ANNA LINDQVIST, Lindqvist Anna, Lindqvist, Anna, '
     "anna.lindqvist(at)torsby.se, anna.lindqvist @ torsby.se, 0560\u2013160 00, "
-    '+46 (0)560 160 00, 0560/16000, 070.123.45.67. Annars Annalena Lindqvistsson."'
+    "+46 (0)560 160 00, (0560) 160 00, 0560\u2011160\u00a000, 0560/16000, 070.123.45.67. "
+    'Annars Annalena Lindqvistsson."'
 )
 
 

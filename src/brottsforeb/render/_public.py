@@ -43,12 +43,12 @@ EMAIL = re.compile(rf"[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)+", re.IGNORECASE)
 #: Unicode dash (Word turns "-" into "–"), "/" and ".".
 _SEP = r"[\s\u00a0\u2007\u2009\u202f\-\u2010-\u2015\u2212/.]"
 #: 08-123 456 78, 0560-160 00, 0560–160 00, 0560/16000, 070.123.45.67, +46 70 123 45 67,
-#: +46 (0)560 160 00 (not dates, which do not start with 0, and not ids)
+#: +46 (0)560 160 00, (0560) 160 00 (not dates, which do not start with 0, and not ids)
 #: Not after a digit, a letter or a separator that would make it part of something else
 #: (a time "13.00–15.00", a date, a decimal, a path), and at least eight digits in all.
 _PHONE = re.compile(
-    rf"(?<![\w\-.,:/\u2010-\u2015])(?:\+46{_SEP}?(?:\(0\){_SEP}?)?|0)\d{{1,3}}{_SEP}?"
-    rf"\d{{2,4}}(?:{_SEP}?\d{{2,3}}){{1,3}}(?![\w\-.,:/\u2010-\u2015]?\d)(?!\w)"
+    rf"(?<![\w\-.,:/\u2010-\u2015])(?:(?:\+46{_SEP}?(?:\(0\){_SEP}?)?|0)\d{{1,3}}|\(0\d{{1,3}}\))"
+    rf"{_SEP}?\d{{2,4}}(?:{_SEP}?\d{{2,3}}){{1,3}}(?![\w\-.,:/\u2010-\u2015]?\d)(?!\w)"
 )
 
 
