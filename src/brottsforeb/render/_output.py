@@ -61,7 +61,12 @@ def encode(
     from . import DOCX_MARKER, HTML_MARKER, MARKER, PDF_MARKER, to_docx, to_html, to_pdf
 
     if fmt == "pdf":
-        return to_pdf(doc), PDF_MARKER
+        from ._glyphs import MissingGlyphError
+
+        try:
+            return to_pdf(doc), PDF_MARKER
+        except MissingGlyphError as exc:
+            raise exc.located(repo) from None
     if fmt == "docx":
         if repo is None:
             raise UsageError("Dokumentet kan inte skrivas som Word.", hint="Ange md eller pdf.")
