@@ -39,7 +39,7 @@ def test_a_word_bullet_is_named_with_its_places_not_typsts_escape(example, cli) 
 
 
 def test_typst_escapes_are_read_back() -> None:
-    assert typst_unescape("\\u{f0b7}\\tx\\\\y\\\"") == '\uf0b7\tx\\y"'
+    assert typst_unescape('\\u{f0b7}\\tx\\\\y\\"') == '\uf0b7\tx\\y"'
     assert typst_unescape("\\u{1d11e}") == "\U0001d11e"
 
 
