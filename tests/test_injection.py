@@ -134,7 +134,8 @@ def test_a_character_the_font_lacks_is_a_clear_error(example, cli, tmp_path) -> 
     bfa.write_text(bfa.read_text().replace("namn: Torsby kommun", "namn: Torsby ঀ kommun"))
     r = cli("render", "riktlinje", root, "--format", "pdf", "-o", tmp_path / "r.pdf")
     assert r.exit_code == 2
-    assert "'ঀ' (U+0980) finns inte i PDF:ens typsnitt" in r.stderr
+    assert "'ঀ' (U+0980, BENGALI ANJI), som inte finns i PDF:ens typsnitt" in r.stderr
+    assert "bfa.yaml:" in r.stderr  # where it stands (A41)
     assert not (tmp_path / "r.pdf").exists()
 
 

@@ -218,6 +218,16 @@ def write_output(path: Path, data: bytes, *, marker: bytes, force: bool = False)
     write_bytes_atomic(path, data)
 
 
+def foreign_file(path: Path, marker: bytes) -> bool:
+    """Whether ``path`` is a regular file bfa did not write (``write_output`` refuses it
+    without ``force``): for checking every target before the first write."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and marker not in _head(path)
+
+
 def _names_a_stream(path: Path) -> bool:
     """Whether ``path``, or a link on the way to its file, is /dev/stdout, /dev/fd/N …"""
     current = str(path)

@@ -78,7 +78,11 @@ def render_cmd(
         "till DOKUMENT.pdf i aktuell mapp.",
     ),
     all_: bool = typer.Option(
-        False, "--all", help="Skriv alla dokument förrådet har uppgifter för (kräver -o MAPP)."
+        False,
+        "--all",
+        help="Skriv alla dokument förrådet har uppgifter för, varje lägesbild för sig "
+        "(kräver -o MAPP). Kallelser och protokoll skrivs per möte: "
+        "bfa render kallelse ORGAN DATUM.",
     ),
     list_: bool = typer.Option(False, "--list", help="Visa vilka dokument som kan skrivas."),
     check: bool = typer.Option(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -240,12 +241,25 @@ def render_all(
     errors: list[str] | None = None,
     today: dt.date | None = None,
 ) -> list[Rendered]:
-    """Every document the repository has data for."""
+    """Every document the repository has data for: each lägesbild (the one ``bfa render
+    lagesbild`` writes as ``lagesbild``, the others as ``lagesbild-ID``). Kallelser and
+    protokoll are written per meeting (``bfa render kallelse ORGAN DATUM``), not here."""
+    from ._documents.lagesbild import default_id
+
     out: list[Rendered] = []
     for name, kind in DOCUMENTS.items():
         if not kind.in_all(repo) or not sources(repo, kind):
             continue
         out.extend(render(repo, name, public=public, year=year, errors=errors, today=today))
+        if name == "lagesbild":
+            first = default_id(repo.lagesbilder)
+            for lid in sorted(repo.lagesbilder):
+                if lid == first:
+                    continue
+                for doc in render(
+                    repo, name, public=public, year=year, entity=lid, errors=errors, today=today
+                ):
+                    out.append(dataclasses.replace(doc, name=f"{name}-{lid}"))
     return out
 
 

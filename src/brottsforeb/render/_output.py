@@ -14,14 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._io import write_output
-from ..errors import BrokenRepositoryError, UsageError
+from .._io import foreign_file, write_output
+from ..errors import BfaError, BrokenRepositoryError, RenderError, UsageError, WriteRefusedError
 from ..repo import Repo
 
 if TYPE_CHECKING:
     from . import Rendered
 
 FORMATS = ("md", "pdf", "docx", "html")
+
+
+def _marker(fmt: str) -> bytes:
+    from . import DOCX_MARKER, HTML_MARKER, MARKER, PDF_MARKER
+
+    return {"pdf": PDF_MARKER, "docx": DOCX_MARKER, "html": HTML_MARKER}.get(fmt, MARKER.encode())
 
 
 @dataclass
@@ -61,7 +67,12 @@ def encode(
     from . import DOCX_MARKER, HTML_MARKER, MARKER, PDF_MARKER, to_docx, to_html, to_pdf
 
     if fmt == "pdf":
-        return to_pdf(doc), PDF_MARKER
+        from ._glyphs import MissingGlyphError
+
+        try:
+            return to_pdf(doc), PDF_MARKER
+        except MissingGlyphError as exc:
+            raise exc.located(repo) from None
     if fmt == "docx":
         if repo is None:
             raise UsageError("Dokumentet kan inte skrivas som Word.", hint="Ange md eller pdf.")
@@ -110,14 +121,38 @@ def deliver_all(
 
     folder = all_folder(folder)
     out = Delivery(report=report)
-    for fmt in list(dict.fromkeys(formats)) or ["md"]:
-        for doc in docs:
-            _write(out, doc, folder / f"{doc.name}.{fmt}", fmt, repo, force=force, index=True)
-    if "html" in formats:
-        index = folder / "index.html"
-        page = html_index(repo, docs).encode("utf-8")
-        write_output(index, page, marker=HTML_MARKER, force=force)
-        out.wrote(index)
+    fmts = list(dict.fromkeys(formats)) or ["md"]
+    targets = [(folder / f"{doc.name}.{fmt}", _marker(fmt)) for fmt in fmts for doc in docs]
+    if "html" in fmts:
+        targets.append((folder / "index.html", _marker("html")))
+    if not force:
+        refused = [str(path.name) for path, marker in targets if foreign_file(path, marker)]
+        if refused:
+            raise WriteRefusedError(
+                f"{len(refused)} {'fil' if len(refused) == 1 else 'filer'} i {folder} är inte "
+                f"{'skriven' if len(refused) == 1 else 'skrivna'} av bfa och skrivs inte över: "
+                + ", ".join(refused)
+                + ". Inget har skrivits.",
+                hint="Välj en annan mapp, flytta filerna, eller lägg till --force för att "
+                "skriva över dem.",
+            )
+    try:
+        for fmt in fmts:
+            for doc in docs:
+                _write(out, doc, folder / f"{doc.name}.{fmt}", fmt, repo, force=force, index=True)
+        if "html" in fmts:
+            index = folder / "index.html"
+            page = html_index(repo, docs).encode("utf-8")
+            write_output(index, page, marker=HTML_MARKER, force=force)
+            out.wrote(index)
+    except BfaError as exc:
+        if not out.written:
+            raise
+        done = ", ".join(p.name for p in out.written)
+        raise RenderError(
+            f"{exc.message} Innan felet skrevs {len(out.written)} filer: {done}.",
+            hint=exc.hint,
+        ) from None
     return out
 
 

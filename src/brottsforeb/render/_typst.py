@@ -262,6 +262,20 @@ def wants_outline(body: str) -> bool:
 
 
 _MISSING_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed', re.S)
+_TYPST_ESCAPE = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}|\\(.)", re.S)
+_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0"}
+
+
+def typst_unescape(text: str) -> str:
+    """The text Typst quotes in an error, as it stood: ``\\u{f0b7}`` is U+F0B7 itself."""
+
+    def one(m: re.Match[str]) -> str:
+        if m.group(1):
+            code = int(m.group(1), 16)
+            return chr(code) if code <= 0x10FFFF else m.group(0)
+        return _SIMPLE_ESCAPES.get(m.group(2), m.group(2))
+
+    return _TYPST_ESCAPE.sub(one, text)
 
 
 #: Longest Typst source bfa compiles. Typst's memory grows with the document (1 MB of
@@ -298,17 +312,9 @@ def compile_pdf(source: str, inputs: dict[str, str]) -> bytes:
         # a Rust panic as pyo3's PanicException, which is not an Exception)
         missing = _MISSING_GLYPH.search(str(exc))
         if missing:
-            chars = ", ".join(
-                f"'{c}' (U+{ord(c):04X})"
-                for c in dict.fromkeys(missing.group(1))
-                if not c.isspace()
-            )
-            raise RenderError(
-                f"Tecknet {chars} finns inte i PDF:ens typsnitt, och PDF/A kräver att all text "
-                "kan visas.",
-                hint="Sök efter tecknet i förrådet (t.ex. med VS Code:s sök) och ersätt det, "
-                "eller skriv dokumentet som Markdown (--format md).",
-            ) from None
+            from ._glyphs import MissingGlyphError
+
+            raise MissingGlyphError(typst_unescape(missing.group(1))) from None
         raise RenderError(
             f"PDF:en kunde inte skapas: {exc}",
             hint="Det här är troligen ett fel i bfa; rapportera det.",

@@ -178,11 +178,29 @@ def _lifecycle(ctx: Ctx, o: Organ) -> str:
 
 def organ_tree(ctx: Ctx, *, external: bool) -> list[dict[str, Any]]:
     """Top-level bodies (internal or external) in Brå's order, each with its parts."""
-    organ = {k: v for k, v in ctx.repo.organ.items() if v.type not in POLITICAL}
+    # A political body is shown here only in a role of the work it takes on itself
+    # (ledamöter_i_roll): a small municipality's kommunstyrelse acting as styrgrupp (F11).
+    organ = {
+        k: v
+        for k, v in ctx.repo.organ.items()
+        if v.type not in POLITICAL or any(r.role not in POLITICAL for r in v.role_members)
+    }
+
+    def kind(o: Organ) -> str:
+        if o.type in POLITICAL:
+            return next((r.role for r in o.role_members if r.role not in POLITICAL), o.type)
+        return o.type
 
     def rank(item: tuple[str, Organ]) -> tuple[int, str]:
-        t = item[1].type
+        t = kind(item[1])
         return (ORGAN_ORDER.index(t) if t in ORGAN_ORDER else 99, item[1].name)
+
+    def view_of(oid: str, o: Organ) -> dict[str, Any]:
+        view = organ_view(ctx, oid, o)
+        if o.type in POLITICAL:
+            roles = [r.role for r in o.role_members if r.role not in POLITICAL]
+            view["namn"] += " som " + " och ".join(dict.fromkeys(roles))
+        return view
 
     def root(oid: str) -> str:
         """The top body above ``oid`` by ``ingår_i``; in a cycle, its first member by id,
@@ -202,9 +220,9 @@ def organ_tree(ctx: Ctx, *, external: bool) -> list[dict[str, Any]]:
     )
     out = []
     for oid, o in tops:
-        view = organ_view(ctx, oid, o)
+        view = view_of(oid, o)
         view["delar"] = [
-            organ_view(ctx, k, v)
+            view_of(k, v)
             for k, v in sorted(
                 ((k, v) for k, v in organ.items() if roots[k] == oid and k != oid), key=rank
             )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import re
+
 from ..._escape import Safe, mermaid, mermaid_comment, xml
 from ...model import Indikator
 from .._format import tal
@@ -10,6 +13,20 @@ from .._format import tal
 def figure_key(ind: Indikator) -> str:
     """The figure's key in a ``%% bfa-figur:`` comment: one line, escaped like a label (#16)."""
     return f"indikator-{mermaid_comment(ind.name)}"
+
+
+#: Largest value (either sign) a chart draws. Beyond it no axis is readable and the
+#: arithmetic of the scale overflows (1.7e308 - -1.7e308 is inf, then NaN coordinates).
+MAX_DRAWN = 1e15
+
+#: What the document says instead of a chart it cannot draw.
+NOT_DRAWN = "Diagrammet ritas inte: värdet kan inte ritas (det är större än en biljard)."
+
+
+def drawable(ind: Indikator) -> bool:
+    """Whether every value and the target can be drawn on a readable scale."""
+    nums = [v.value for v in ind.values] + ([ind.target] if ind.target is not None else [])
+    return all(math.isfinite(n) and abs(n) < MAX_DRAWN for n in nums)
 
 
 def mermaid_xychart(ind: Indikator) -> Safe:
@@ -30,9 +47,32 @@ def mermaid_xychart(ind: Indikator) -> Safe:
     )
 
 
+_BAD_COORDINATE = re.compile(r'="[^"]*(?:nan|inf)[^"]*"', re.IGNORECASE)
+
+
+def _not_drawn(w: int, h: int) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="40" '
+        f'viewBox="0 0 {w} 40" font-family="sans-serif" font-size="11">'
+        f'<text x="4" y="24">{xml(NOT_DRAWN)}</text></svg>'
+    )
+
+
 def svg_line_chart(ind: Indikator) -> str:
+    """The line chart; never a NaN or infinite coordinate: a value that cannot be drawn
+    gives a figure that says so (#16 A42)."""
+    w, h = 480, 180
+    if not drawable(ind):
+        return _not_drawn(w, h)
+    chart = _svg_line_chart(ind, w, h)
+    if _BAD_COORDINATE.search(chart):  # the guarantee, whatever the scale did
+        return _not_drawn(w, h)
+    return chart
+
+
+def _svg_line_chart(ind: Indikator, w: int, h: int) -> str:
     values = sorted(ind.values, key=lambda v: v.when)
-    w, h, left, bottom = 480, 180, 50, 30
+    left, bottom = 50, 30
     nums = [v.value for v in values] + ([ind.target] if ind.target is not None else [])
     lo, hi = min(nums), max(nums)
     if hi == lo:

@@ -48,10 +48,12 @@ def org_graph(repo: Repo, public: bool = False) -> list[Node]:
         beside = None
         if parent is None and not o.external and o.type not in POLITICAL and lead in organ:
             beside = _nid("o", lead) if lead != oid else None
+        roles = [r.role for r in o.role_members if r.role not in POLITICAL]
+        label = o.name + (f" (även {' och '.join(dict.fromkeys(roles))})" if roles else "")
         nodes.append(
             Node(
                 _nid("o", oid),
-                o.name,
+                label,
                 "extern" if o.external else "organ",
                 parent and _nid("o", parent),
                 beside=beside,
@@ -71,7 +73,11 @@ def org_graph(repo: Repo, public: bool = False) -> list[Node]:
         linked = [
             _nid("o", oid)
             for oid, o in sorted(organ.items())
-            if fid in o.convener or (fid in o.members and not o.external)
+            if fid in o.convener
+            or (
+                not o.external
+                and (fid in o.members or any(fid in r.members for r in o.role_members))
+            )
         ]
         nodes.append(Node(_nid("f", fid), f.title, "funktion", None, linked))
     if public:

@@ -39,6 +39,7 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
     for iid, ind in sorted(repo.indikatorer.items(), key=lambda kv: kv[1].name):
         values = sorted(ind.values, key=lambda v: v.when)
         trend = duties.trend([v.value for v in values], ind.direction)
+        ok = _charts.drawable(ind)
         indicators.append(
             {
                 "id": iid,
@@ -51,7 +52,8 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
                 "mål_text": ind.target_text or "",
                 "värden": [(v.label, value_text(v.value, ind.unit)) for v in values],
                 "trend": trend,
-                "diagram": _charts.mermaid_xychart(ind) if len(values) >= 2 else "",
+                "diagram": _charts.mermaid_xychart(ind) if len(values) >= 2 and ok else "",
+                "diagram_saknas": "" if ok or len(values) < 2 else _charts.NOT_DRAWN,
             }
         )
         if len(values) >= 2:

@@ -1,0 +1,70 @@
+"""`render --all` (F9, A49) and a kommunstyrelse acting as styrgrupp in the documents (F11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from brottsforeb import load_repo
+from brottsforeb.render import render, render_all
+
+
+def test_all_writes_every_lagesbild(example, cli, tmp_path: Path) -> None:
+    """F9: Torsby has three lägesbilder; --all wrote only the strategic one."""
+    root = example("torsby")
+    repo = load_repo(root)
+    assert len(repo.lagesbilder) == 3
+    names = [d.name for d in render_all(repo)]
+    assert "lagesbild" in names
+    others = sorted(n for n in names if n.startswith("lagesbild-"))
+    assert others == ["lagesbild-operativ-2026-1", "lagesbild-operativ-2026-2"]
+    out = tmp_path / "ut"
+    r = cli("render", "--all", root, "-o", out)
+    assert r.exit_code == 0, r.output
+    texts = {p.name: p.read_text(encoding="utf-8") for p in out.glob("lagesbild*.md")}
+    assert len(texts) == 3 and len(set(texts.values())) == 3
+    for lid in ("operativ-2026-1", "operativ-2026-2"):
+        assert repo.lagesbilder[lid].title in texts[f"lagesbild-{lid}.md"]
+    assert cli("render", "--check", root, "-o", out).exit_code in (0, 1)
+
+
+def test_all_refuses_every_foreign_file_before_writing_any(example, cli, tmp_path: Path) -> None:
+    """A49: --all refused a foreign file only when it got to it, after writing eleven others."""
+    root = example("norsjo")
+    out = tmp_path / "ut"
+    out.mkdir()
+    (out / "index.html").write_text("MIN EGEN INDEX", encoding="utf-8")
+    (out / "uppfoljning.md").write_text("EGEN", encoding="utf-8")
+    r = cli("render", "--all", root, "-f", "html", "-f", "md", "-o", out)
+    assert r.exit_code != 0
+    assert "index.html" in r.output and "uppfoljning.md" in r.output
+    assert "Inget har skrivits" in r.output
+    assert sorted(p.name for p in out.iterdir()) == ["index.html", "uppfoljning.md"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "MIN EGEN INDEX"
+    r = cli("render", "--all", root, "-f", "html", "-f", "md", "-o", out, "--force")
+    assert r.exit_code == 0, r.output
+
+
+KS = """
+    namn: Kommunstyrelsen
+    typ: nämnd
+    uppdrag: Leder det brottsförebyggande arbetet och är styrgrupp för arbetet.
+    ledamöter_i_roll:
+      - roll: styrgrupp
+        ledamöter: [samordnare, kommundirektor]
+        beskrivning: Kommunstyrelsen är styrgrupp för det brottsförebyggande arbetet.
+"""
+
+
+def test_kommunstyrelsen_as_styrgrupp_is_shown_in_that_role(make_repo) -> None:
+    """F11: a kommunstyrelse acting as styrgrupp (ledamöter_i_roll) was absent from the
+    riktlinje and the organisation, text and chart."""
+    root = make_repo({"organ/styrgrupp.yaml": None, "organ/kommunstyrelsen.yaml": KS})
+    repo = load_repo(root)
+    for name in ("riktlinje", "organisation"):
+        (doc,) = render(repo, name)
+        text = doc.markdown
+        assert "Kommunstyrelsen som styrgrupp" in text, name
+        assert "När organet är styrgrupp deltar även" in text, name
+        assert "Kommunstyrelsen #40;även styrgrupp#41;" in text, name  # the Mermaid chart
+        svg = " ".join(doc.figures.values())
+        assert "styrgrupp" in svg, name
