@@ -298,13 +298,15 @@ def test_winding_down_body_is_reminded(make_repo) -> None:
 
 
 def test_vacant_key_function(make_repo) -> None:
+    # a substitute in the municipality covers a vacancy (advice); a police officer cannot
+    # hold the municipality's coordination (the law: test_law_truth.py)
     vacant = MINIMAL["funktioner/samordnare.yaml"].replace(
-        "ersättare: kommunpolis", "ersättare: kommunpolis\n        vakant: true"
+        "ersättare: kommunpolis", "ersättare: kommundirektor\n        vakant: true"
     )
     root = make_repo({"funktioner/samordnare.yaml": vacant})
     (msg,) = _found(root, "BRA-VAKANT")
     assert "'Brottsförebyggande samordnare' är kommunens samordningsfunktion men är vakant" in msg
-    assert "Ersättaren (Kommunpolis) täcker upp" in msg
+    assert "Ersättaren (Kommundirektör) täcker upp" in msg
     root = make_repo(
         {
             "funktioner/samordnare.yaml": vacant.replace(
