@@ -104,6 +104,11 @@ def render(
     motesplan); without it, the day after the report's year.
     """
     kind = document_kind(name)
+    source = repo  # the safety net below needs the names the public copy no longer has
+    if public:  # every value scrubbed before it is escaped and placed
+        from ._public import public_repo
+
+        repo = public_repo(repo)
     found = sources(repo, kind)
     if entity is not None and kind.doc_type:
         found = [(s, d) for s, d in found if d is not None and d is repo.dokument.get(entity)]
@@ -137,10 +142,10 @@ def render(
         if public:
             from ._public import scrub
 
-            text, title = scrub(text, repo), scrub(title, repo)
-            decisions = [(k, scrub(v, repo)) for k, v in decisions]
+            text, title = scrub(text, source), scrub(title, source)
+            decisions = [(k, scrub(v, source)) for k, v in decisions]
             # labels are scrubbed before layout; this catches what a figure says otherwise
-            context["figurer"] = {k: scrub(v, repo) for k, v in context["figurer"].items()}
+            context["figurer"] = {k: scrub(v, source) for k, v in context["figurer"].items()}
         out.append(
             Rendered(
                 stem,
@@ -178,6 +183,11 @@ def render_meeting(
             f"'{name}' är inget mötesdokument.", hint="Mötesdokument: kallelse, protokoll."
         )
     mid = find_meeting(repo, meeting)
+    source = repo
+    if public:
+        from ._public import public_repo
+
+        repo = public_repo(repo)
     context = meeting_context(Ctx(repo, public=public), mid, kind)
     entry = repo.entry("moten", mid)
     example = [entry.file] if entry and context["exempeldata"] else []
@@ -190,7 +200,7 @@ def render_meeting(
     if public:
         from ._public import scrub
 
-        text, title = scrub(text, repo), scrub(title, repo)
+        text, title = scrub(text, source), scrub(title, source)
     return Rendered(
         stem,
         kind,
