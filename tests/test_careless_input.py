@@ -122,3 +122,45 @@ def test_thousands_of_identical_rows_are_counted_not_printed(make_repo, cli, com
         assert "66 fel" in result.output  # every finding counted (65 items + 1 in MINIMAL)
     json_out = cli(command, "--today", "2026-11-22", "-f", "json", root).output
     assert json_out.count("Åtgärdspunkten 'Punkt") == 65
+
+
+@pytest.mark.parametrize("literal", ["0x" + "f" * 5000, "0b" + "1" * 20000, "0o" + "7" * 6000])
+def test_an_integer_too_long_to_print_is_text_not_a_crash(make_repo, cli, literal) -> None:
+    # Before: "internt fel (ValueError: Exceeds the limit (4300 digits) for integer string
+    # conversion)" in validate, check, status, render, set, minutes and log.
+    root = make_repo(
+        {
+            "organ/arbetsgrupp.yaml": "namn: Arbetsgrupp\ntyp: arbetsgrupp\nuppdrag: Utför.\n"
+            "tillsätts_av: beredningsgrupp\nsammankallande: samordnare\n"
+            "ledamöter: [kommunpolis, samordnare]\nmöten: {antal: " + literal + ", per: år}\n"
+        }
+    )
+    for args in (["validate"], ["check", "--today", "2026-11-22"], ["status"]):
+        result = cli(*args, root)
+        assert result.exit_code in (0, 1), (args, result.output)
+        assert "internt fel" not in result.output
+    found = [f for f in validate(load_repo(root)) if f.file == "organ/arbetsgrupp.yaml"]
+    assert any(f.rule == "SCHEMA" and "möten.antal" in f.message for f in found), found
+
+
+def test_words_line_separators_are_line_breaks(make_repo, cli) -> None:
+    # Before: U+2028 (Shift+Enter in Word, Outlook, Teams) passed validate and every document
+    # printed the six characters "\u2028" in the sentence; in a one-line field it passed too.
+    root = make_repo(
+        {
+            "organ/arbetsgrupp.yaml": "namn: Arbetsgrupp\ntyp: arbetsgrupp\n"
+            'uppdrag: "Utför\u2028det operativa\u2029arbetet\x85i kommunen."\n'
+            "tillsätts_av: beredningsgrupp\nsammankallande: samordnare\n"
+            "ledamöter: [kommunpolis, samordnare]\n",
+            "funktioner/kommundirektor.yaml": 'titel: "Kommun\u2028direktör"\n'
+            "ersättare: samordnare\n",
+        }
+    )
+    repo = load_repo(root)
+    task = repo.organ["arbetsgrupp"].task or ""
+    assert task.startswith("Utför\ndet operativa\n\narbetet"), task
+    assert not set(task) & {"\u2028", "\u2029", "\x85"}
+    found = [f for f in validate(repo) if f.file == "funktioner/kommundirektor.yaml"]
+    assert any("en rad" in f.message for f in found), found
+    md = cli("render", "organisation", "--draft", root).output
+    assert "u2028" not in md and "\u2028" not in md and "u2029" not in md

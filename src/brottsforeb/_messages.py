@@ -52,7 +52,10 @@ def _invisible_shown(text: str) -> str:
 
 
 def _short(value: Any) -> str:
-    text = str(value)
+    """A value quoted in a message: one line (a line break shown as \\n), at most 40."""
+    from ._escape import one_line
+
+    text = one_line(str(value))
     return text if len(text) <= 40 else text[:37] + "…"
 
 

@@ -70,6 +70,22 @@ __all__ = [
 Path_ = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 1_000_000
+
+#: The longest integer literal read as a number; a longer one stays text (and the schema
+#: says "ska vara ett tal" where a number belongs). No plausible value comes near it.
+MAX_NUMBER_CHARS = 64
+
+#: Word's and Outlook's line breaks (Shift+Enter U+2028, paragraph U+2029, NEL U+0085).
+_LINESEPS = re.compile("[\u2028\u2029\x85]")
+
+
+def _line_breaks(value: str) -> str:
+    """Word's line and paragraph separators as the line breaks they are: a one-line field
+    then says so ("får bara vara en rad"), a text shows the break, and no document prints
+    a visible "\\u2028"."""
+    return value.replace("\u2029", "\n\n").replace("\u2028", "\n").replace("\x85", "\n")
+
+
 MAX_NODES = 100_000
 MAX_DEPTH = 64
 #: Characters of scalar text after aliases are expanded (the file itself is at most 1 MB).
@@ -252,7 +268,7 @@ class _Builder:
                 raise _TooLarge(*self.mark(node), "tecken")
             self.scan(node)
             if node.tag == _STR:
-                return str(value)
+                return _line_breaks(value) if _LINESEPS.search(value) else str(value)
             return self.scalar(node)
         if isinstance(node, _MAPPING):
             return self.mapping(node, path, depth)
@@ -313,14 +329,16 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag, value = node.tag, str(node.value)
         if tag == _T + "str":
-            return value
+            return _line_breaks(value) if _LINESEPS.search(value) else value
         if tag == _T + "null":
             return None
         if tag == _T + "bool":
             low = value.lower()
             return {"true": True, "false": False}.get(low, value)
         if tag == _T + "int":
-            if _LEADING_ZERO_INT.match(value):
+            if _LEADING_ZERO_INT.match(value) or len(value) > MAX_NUMBER_CHARS:
+                # 0x + 5,000 digits made str(int) raise (Python's 4,300-digit limit): an
+                # internal error in every command; as text, the schema says what is wrong
                 return value
             try:
                 number = int(value.replace("_", ""), 0)
