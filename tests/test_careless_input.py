@@ -164,3 +164,28 @@ def test_words_line_separators_are_line_breaks(make_repo, cli) -> None:
     assert any("en rad" in f.message for f in found), found
     md = cli("render", "organisation", "--draft", root).output
     assert "u2028" not in md and "\u2028" not in md and "u2029" not in md
+
+
+def test_the_scaffold_calls_no_recommendation_law(tmp_path, cli) -> None:
+    # Before: `bfa init` wrote "# Lagen kräver skriftlig samverkan" above the
+    # samverkansöverenskommelse: written cooperation is Brå's and the police's advice.
+    root = tmp_path / "ny"
+    assert cli("init", root, "--name", "Testby kommun").exit_code == 0
+    for path in root.rglob("*.yaml"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            low = line.lower()
+            if "lagen" in low and ("samverkan" in low or "medborgarlöf" in low):
+                assert "inte ett krav" in low or "råd" in low, (path.name, line)
+
+
+def test_a_date_without_leading_zeros_is_told_its_form(make_repo) -> None:
+    # Before: "Datumet 2019-2-3 finns inte … Kontrollera dag och månad": the date exists.
+    root = make_repo(
+        {
+            "organ/arbetsgrupp.yaml": "namn: Arbetsgrupp\ntyp: arbetsgrupp\nuppdrag: Utför.\n"
+            "tillsätts_av: beredningsgrupp\nsammankallande: samordnare\n"
+            "ledamöter: [kommunpolis, samordnare]\ninrättad: 2019-2-3\n"
+        }
+    )
+    (f,) = [f for f in validate(load_repo(root)) if f.file == "organ/arbetsgrupp.yaml"]
+    assert "finns inte" not in f.message and "2019-02-03" in f.hint
