@@ -18,7 +18,9 @@ from typing import Any, ClassVar
 
 import yaml
 
+from ._scan import LINESEPS as _LINESEPS
 from ._scan import SUSPECT as _ODD
+from ._scan import line_breaks as _line_breaks
 from ._scan import loaded_text_findings
 from ._yaml_errors import _syntax_finding
 from .findings import Finding, from_catalog
@@ -74,16 +76,6 @@ MAX_FILE_BYTES = 1_000_000
 #: The longest integer literal read as a number; a longer one stays text (and the schema
 #: says "ska vara ett tal" where a number belongs). No plausible value comes near it.
 MAX_NUMBER_CHARS = 64
-
-#: Word's and Outlook's line breaks (Shift+Enter U+2028, paragraph U+2029, NEL U+0085).
-_LINESEPS = re.compile("[\u2028\u2029\x85]")
-
-
-def _line_breaks(value: str) -> str:
-    """Word's line and paragraph separators as the line breaks they are: a one-line field
-    then says so ("får bara vara en rad"), a text shows the break, and no document prints
-    a visible "\\u2028"."""
-    return value.replace("\u2029", "\n\n").replace("\u2028", "\n").replace("\x85", "\n")
 
 
 MAX_NODES = 100_000
