@@ -125,3 +125,70 @@ def test_thousands_of_identical_rows_are_counted_not_printed(make_repo, cli, com
     if command == "check":  # the summary counts every finding, the hidden rows too
         errors = json.loads(json_out)["summary"]["fel"]
         assert errors >= 65 and f"{errors} fel" in result.output, (errors, result.output[-200:])
+
+
+@pytest.mark.parametrize("literal", ["0x" + "f" * 5000, "0b" + "1" * 20000, "0o" + "7" * 6000])
+def test_an_integer_too_long_to_print_is_text_not_a_crash(make_repo, cli, literal) -> None:
+    # Before: "internt fel (ValueError: Exceeds the limit (4300 digits) for integer string
+    # conversion)" in validate, check, status, render, set, minutes and log.
+    root = make_repo(
+        {
+            "organ/arbetsgrupp.yaml": "namn: Arbetsgrupp\ntyp: arbetsgrupp\nuppdrag: Utför.\n"
+            "tillsätts_av: beredningsgrupp\nsammankallande: samordnare\n"
+            "ledamöter: [kommunpolis, samordnare]\nmöten: {antal: " + literal + ", per: år}\n"
+        }
+    )
+    for args in (["validate"], ["check", "--today", "2026-11-22"], ["status"]):
+        result = cli(*args, root)
+        assert result.exit_code in (0, 1), (args, result.output)
+        assert "internt fel" not in result.output
+    found = [f for f in validate(load_repo(root)) if f.file == "organ/arbetsgrupp.yaml"]
+    assert any(f.rule == "SCHEMA" and "möten.antal" in f.message for f in found), found
+
+
+def test_words_line_separators_are_line_breaks(make_repo, cli) -> None:
+    # Before: U+2028 (Shift+Enter in Word, Outlook, Teams) passed validate and every document
+    # printed the six characters "\u2028" in the sentence; in a one-line field it passed too.
+    root = make_repo(
+        {
+            "organ/arbetsgrupp.yaml": "namn: Arbetsgrupp\ntyp: arbetsgrupp\n"
+            'uppdrag: "Utför\u2028det operativa\u2029arbetet\x85i kommunen."\n'
+            "tillsätts_av: beredningsgrupp\nsammankallande: samordnare\n"
+            "ledamöter: [kommunpolis, samordnare]\n",
+            "funktioner/kommundirektor.yaml": 'titel: "Kommun\u2028direktör"\n'
+            "ersättare: samordnare\n",
+        }
+    )
+    repo = load_repo(root)
+    task = repo.organ["arbetsgrupp"].task or ""
+    assert task.startswith("Utför\ndet operativa\n\narbetet"), task
+    assert not set(task) & {"\u2028", "\u2029", "\x85"}
+    found = [f for f in validate(repo) if f.file == "funktioner/kommundirektor.yaml"]
+    assert any("en rad" in f.message for f in found), found
+    md = cli("render", "organisation", "--draft", root).output
+    assert "u2028" not in md and "\u2028" not in md and "u2029" not in md
+
+
+def test_the_scaffold_calls_no_recommendation_law(tmp_path, cli) -> None:
+    # Before: `bfa init` wrote "# Lagen kräver skriftlig samverkan" above the
+    # samverkansöverenskommelse: written cooperation is Brå's and the police's advice.
+    root = tmp_path / "ny"
+    assert cli("init", root, "--name", "Testby kommun").exit_code == 0
+    for path in root.rglob("*.yaml"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            low = line.lower()
+            if "lagen" in low and ("samverkan" in low or "medborgarlöf" in low):
+                assert "inte ett krav" in low or "råd" in low, (path.name, line)
+
+
+def test_a_date_without_leading_zeros_is_told_its_form(make_repo) -> None:
+    # Before: "Datumet 2019-2-3 finns inte … Kontrollera dag och månad": the date exists.
+    root = make_repo(
+        {
+            "organ/arbetsgrupp.yaml": "namn: Arbetsgrupp\ntyp: arbetsgrupp\nuppdrag: Utför.\n"
+            "tillsätts_av: beredningsgrupp\nsammankallande: samordnare\n"
+            "ledamöter: [kommunpolis, samordnare]\ninrättad: 2019-2-3\n"
+        }
+    )
+    (f,) = [f for f in validate(load_repo(root)) if f.file == "organ/arbetsgrupp.yaml"]
+    assert "finns inte" not in f.message and "2019-02-03" in f.hint

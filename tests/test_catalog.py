@@ -75,6 +75,7 @@ LOADING: dict[tuple[str, str], tuple[str, str | bytes]] = {
     ("SCHEMA", "ogiltigt-värde-förslag"): (STYRGRUPP, "namn: S\ntyp: styrgrup\n"),
     ("SCHEMA", "datum-finns-inte"): (STYRGRUPP, BASE + "inrättad: 2024-02-30\n"),
     ("SCHEMA", "datum"): (STYRGRUPP, BASE + "inrättad: igår\n"),
+    ("SCHEMA", "datum-form"): (STYRGRUPP, BASE + "inrättad: 2019-2-3\n"),
     ("SCHEMA", "id"): (STYRGRUPP, BASE + "ordförande: Kalle Anka\n"),
     ("SCHEMA", "id-del"): ("atgarder/belysning.yaml", "titel: Belysning\nproblem: [Lb/x]\n"),
     ("SCHEMA", "årtal"): ("bfa.yaml", "namn: Testby kommun\nkommunkod: '12'\n"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from typing import Any
@@ -52,7 +53,10 @@ def _invisible_shown(text: str) -> str:
 
 
 def _short(value: Any) -> str:
-    text = str(value)
+    """A value quoted in a message: one line (a line break shown as \\n), at most 40."""
+    from ._escape import one_line
+
+    text = one_line(str(value))
     return text if len(text) <= 40 else text[:37] + "…"
 
 
@@ -114,7 +118,12 @@ def _case(
         return ("ogiltigt-värde-förslag" if args["guess"] else "ogiltigt-värde"), args, loc, False
     if kind.startswith("date") or kind.startswith("datetime"):
         if isinstance(value, str) and _ISO.match(value):
-            return "datum-finns-inte", args, loc, False
+            y, m, d = (int(p) for p in value.split("-"))
+            try:  # 2019-2-3 exists: only its form is wrong (it said "finns inte")
+                args["fixed"] = dt.date(y, m, d).isoformat()
+            except ValueError:
+                return "datum-finns-inte", args, loc, False
+            return "datum-form", args, loc, False
         return "datum", args, loc, False
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))

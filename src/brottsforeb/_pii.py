@@ -104,6 +104,14 @@ def find_personnummer(text: str) -> Iterator[tuple[int, int, str, str]]:
         yield line, column, kind, _masked(m)
 
 
+def left_out(text: str, instead: str) -> str:
+    """``text`` with every personnummer replaced by ``instead`` (for finished text, where
+    the masked form's asterisks would be markup)."""
+    if not any(c.isdigit() for c in text):
+        return text
+    return _PNR.sub(lambda m: instead if _kind(m) else m.group(0), text)
+
+
 def mask(text: str) -> str:
     """``text`` with every personnummer and samordningsnummer masked (YY****-****)."""
     if not any(c.isdigit() for c in text):

@@ -13,7 +13,7 @@ import yaml
 
 from .findings import Finding, from_catalog
 
-__all__ = ["ODD", "SUSPECT", "loaded_text_findings", "symbol_text"]
+__all__ = ["LINESEPS", "ODD", "SUSPECT", "line_breaks", "loaded_text_findings", "symbol_text"]
 
 #: Characters no value needs and a terminal or viewer obeys: C0 controls but tab and
 #: newline, DEL, C1 (CSI U+009B, OSC U+009D), and the bidirectional controls that turn text
@@ -48,6 +48,17 @@ def symbol_text(char: str) -> str:
     if 0xFDD0 <= c <= 0xFDEF or c & 0xFFFE == 0xFFFE:
         return f"U+{c:04X}, som inte är något tecken alls och inte kan visas"
     return f"U+{c:04X}, ett privat tecken som bara ett visst typsnitt kan visa"
+
+
+#: Word's and Outlook's line breaks (Shift+Enter U+2028, paragraph U+2029, NEL U+0085).
+LINESEPS = re.compile("[\u2028\u2029\x85]")
+
+
+def line_breaks(value: str) -> str:
+    """Word's line and paragraph separators as the line breaks they are: a one-line field
+    then says so ("får bara vara en rad"), a text shows the break, and no document prints
+    a visible "\\u2028"."""
+    return value.replace("\u2029", "\n\n").replace("\u2028", "\n").replace("\x85", "\n")
 
 
 #: Ten digits with at most three other characters between each: a value that could

@@ -18,7 +18,9 @@ from typing import Any, ClassVar
 
 import yaml
 
+from ._scan import LINESEPS as _LINESEPS
 from ._scan import SUSPECT as _ODD
+from ._scan import line_breaks as _line_breaks
 from ._scan import loaded_text_findings
 from ._yaml_errors import _syntax_finding
 from .findings import Finding, from_catalog
@@ -70,6 +72,12 @@ __all__ = [
 Path_ = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 1_000_000
+
+#: The longest integer literal read as a number; a longer one stays text (and the schema
+#: says "ska vara ett tal" where a number belongs). No plausible value comes near it.
+MAX_NUMBER_CHARS = 64
+
+
 MAX_NODES = 100_000
 MAX_DEPTH = 64
 #: Characters of scalar text after aliases are expanded (the file itself is at most 1 MB).
@@ -252,7 +260,7 @@ class _Builder:
                 raise _TooLarge(*self.mark(node), "tecken")
             self.scan(node)
             if node.tag == _STR:
-                return str(value)
+                return _line_breaks(value) if _LINESEPS.search(value) else str(value)
             return self.scalar(node)
         if isinstance(node, _MAPPING):
             return self.mapping(node, path, depth)
@@ -313,14 +321,16 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag, value = node.tag, str(node.value)
         if tag == _T + "str":
-            return value
+            return _line_breaks(value) if _LINESEPS.search(value) else value
         if tag == _T + "null":
             return None
         if tag == _T + "bool":
             low = value.lower()
             return {"true": True, "false": False}.get(low, value)
         if tag == _T + "int":
-            if _LEADING_ZERO_INT.match(value):
+            if _LEADING_ZERO_INT.match(value) or len(value) > MAX_NUMBER_CHARS:
+                # 0x + 5,000 digits made str(int) raise (Python's 4,300-digit limit): an
+                # internal error in every command; as text, the schema says what is wrong
                 return value
             try:
                 number = int(value.replace("_", ""), 0)

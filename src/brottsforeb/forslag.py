@@ -55,6 +55,8 @@ class Proposal:
     new_documents: list[str]
     date: dt.date  # of the head commit (HEAD for the working tree): never the clock
     renamed: dict[str, str] = dataclasses.field(default_factory=dict)  # organ: new id → old
+    #: the revisions as read, for the public version's scrub (old and new may be scrubbed)
+    people: tuple[Repo, ...] = ()
 
 
 def _status(repo: Repo, kind: str, eid: str) -> str:
@@ -115,8 +117,11 @@ BOOKKEEPING = frozenset({"obekräftat", "exempeldata"})
 
 
 @guarded
-def proposal(path: Path, base: str, head: str | None = None) -> Proposal:
-    """Compare the repository at ``base`` with ``head`` (None: the working tree)."""
+def proposal(path: Path, base: str, head: str | None = None, *, public: bool = False) -> Proposal:
+    """Compare the repository at ``base`` with ``head`` (None: the working tree).
+
+    ``public``: both revisions are scrubbed of the people of both before they are compared,
+    so no sentence names a holder who comes, goes or is replaced."""
     from .history import diff_repos
 
     git_repo = open_git(path)
@@ -127,6 +132,7 @@ def proposal(path: Path, base: str, head: str | None = None) -> Proposal:
     date = dt.datetime.fromtimestamp(tip.committed_date, dt.UTC).date()
     old = load_at(git_repo, root, base)
     new = load_at(git_repo, root, head)
+    people = (old, new)  # the people of both revisions (the holder who leaves, too)
     # the proposal's own text in bfa.yaml is the memo, not a change of the organisation
     own = f"{NAMES_KOMMUN}: förslag"
     # nor is bookkeeping: which values are confirmed or invented changes no one's duties
@@ -136,13 +142,44 @@ def proposal(path: Path, base: str, head: str | None = None) -> Proposal:
         if not c.sentence.startswith(own) and c.key.split(".")[0] not in BOOKKEEPING
     ]
     sentences = [(heading, [c.sentence for c in items]) for heading, items in grouped(changes)]
+    if public:
+        sentences = _public_sentences(changes, people)
     renamed = {}
     for c in changes:
         m = RENAMED.search(c.sentence)
         if c.kind == "organ" and m:
             renamed[m.group(2)] = m.group(1)
     lapses, added = _lapses(old, new)
-    return Proposal(base, head or WORKTREE, old, new, sentences, lapses, added, date, renamed)
+    if public:
+        from .render._public import public_repo
+
+        old, new = public_repo(*people), public_repo(new, old)
+    return Proposal(
+        base, head or WORKTREE, old, new, sentences, lapses, added, date, renamed, people
+    )
+
+
+def _public_sentences(changes: list[Any], people: tuple[Repo, Repo]) -> list[Any]:
+    """The change list of the public version: a holder's change says only that the holder
+    changed, and every other sentence is scrubbed of the people of both revisions."""
+    from .render._public import scrubber
+
+    fn = scrubber(*people)
+    out = []
+    for heading, items in grouped(changes):
+        said: list[str] = []
+        for c in items:
+            if c.key.split(".")[0] == "innehavare":
+                subject = c.sentence.partition(": ")[0]
+                text = (
+                    f"{subject}: innehavaren ändrades (namnet utelämnas i den offentliga versionen)"
+                )
+            else:
+                text = fn(c.sentence)
+            if text not in said:
+                said.append(text)
+        out.append((fn(heading), said))
+    return out
 
 
 # -- the organisation as text and pictures ----------------------------------------------------
@@ -253,11 +290,13 @@ def _bullets(items: Iterable[str]) -> list[str]:
     return [f"- {md(i)}" for i in items]
 
 
-def build(path: Path, base: str, head: str | None = None) -> Any:
-    """The tjänsteskrivelse as a ``render.Rendered`` (Markdown; ``render.to_pdf`` for PDF)."""
+def build(path: Path, base: str, head: str | None = None, *, public: bool = False) -> Any:
+    """The tjänsteskrivelse as a ``render.Rendered`` (Markdown; ``render.to_pdf`` for PDF).
+
+    ``public``: the public version (no one's name, e-mail or phone; see ``proposal``)."""
     from .render import MARKER, Rendered
 
-    p = proposal(path, base, head)
+    p = proposal(path, base, head, public=public)
     k = p.new.kommun
     if k is None:
         raise RenderError("bfa.yaml kunde inte läsas i förslaget; kör bfa validate.")
@@ -324,6 +363,12 @@ def build(path: Path, base: str, head: str | None = None) -> Any:
     lines += _paragraphs(f.consequences) if f and f.consequences else ["Inga redovisade.", ""]
     lines += ["## Beslutsunderlag", "", f"- {md(title)}"]
     lines += _bullets(f.documents if f else [])
+    if public:
+        lines += [
+            "",
+            "*Offentlig version: namn, e-postadresser och telefonnummer till personer är "
+            "utelämnade; endast funktionerna anges.*",
+        ]
     lines += ["", MARKER, ""]
     example = any(
         e.model is not None and getattr(e.model, "example_data", False)
@@ -334,4 +379,9 @@ def build(path: Path, base: str, head: str | None = None) -> Any:
             4, "*Dokumentet bygger delvis på exempeldata, inte kommunens egna uppgifter.*\n"
         )
     figures = {"organisationsschema": _svg_pair(old_v, new_v)}
-    return Rendered("forslag", "forslag", "\n".join(lines), title, meta, k.name, when, figures)
+    text = "\n".join(lines)
+    if public:
+        from .render._public import scrub
+
+        text = scrub(text, *p.people)
+    return Rendered("forslag", "forslag", text, title, meta, k.name, when, figures, public=public)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import re
@@ -352,6 +353,22 @@ def _entity(kind: str, eid: str, rel: str, raw: bytes) -> tuple[Entry, list[Find
     except ValidationError as exc:
         findings.extend(schema_findings(exc, cls, parsed, rel))
     return entry, findings
+
+
+def with_file(repo: Repo, rel: str, raw: bytes | None) -> Repo:
+    """``repo`` with the one file ``rel`` as ``raw`` (None: without it); the rest shared.
+    For reading one entity's history without loading the whole tree per commit."""
+    where = _classify(rel)
+    if isinstance(where, Finding):
+        return repo
+    kind, eid = where
+    entry = _entity(kind, eid, rel, raw)[0] if raw is not None else None
+    if kind == KOMMUN:
+        return dataclasses.replace(repo, kommun_entry=entry)
+    by_id = {k: e for k, e in repo.entries.get(kind, {}).items() if k != eid}
+    if entry is not None:
+        by_id[eid] = entry
+    return dataclasses.replace(repo, entries={**repo.entries, kind: by_id})
 
 
 def load_files(

@@ -158,7 +158,7 @@ def render_cmd(
         chosen = list(dict.fromkeys(formats)) or [DocFormat.md]
         if len(chosen) > 1:
             raise fail("forslag skrivs i ett format i taget.", "Ange --format md eller pdf.")
-        _proposal(path, base, head, chosen[0], out, force)
+        _proposal(path, base, head, chosen[0], out, force, public)
         return
     from .. import load_repo
     from ..errors import BrokenRepositoryError
@@ -211,7 +211,13 @@ def _wrote(path: Path) -> None:
 
 
 def _proposal(
-    path: Path, base: str | None, head: str | None, fmt: DocFormat, out: Path | None, force: bool
+    path: Path,
+    base: str | None,
+    head: str | None,
+    fmt: DocFormat,
+    out: Path | None,
+    force: bool,
+    public: bool,
 ) -> None:
     """`bfa render forslag --base REV`: the tjänsteskrivelse of a reorganisation."""
     from ..forslag import build
@@ -224,5 +230,5 @@ def _proposal(
         )
     if fmt not in (DocFormat.md, DocFormat.pdf):
         raise fail("forslag skrivs som md eller pdf.", "Ange --format md eller --format pdf.")
-    doc = build(path, base, head)
+    doc = build(path, base, head, public=public)
     sys.stdout.write(deliver(None, [doc], [fmt.value], out, force=force, report=_wrote).stdout)

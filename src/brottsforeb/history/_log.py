@@ -4,35 +4,58 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from ..loader import find_root, load_files
+from ..loader import find_root, with_file
 from ._diff import diff_repos
 from ._failures import guarded
-from ._git import CommitInfo, info, load_at, open_git, prefix_of, require_commits
+from ._git import (
+    CommitInfo,
+    blob_bytes,
+    info,
+    load_at,
+    open_git,
+    prefix_of,
+    require_commits,
+)
 
 
 @guarded
 def entity_log(
     path: Path, ref: str, progress: Callable[[int, int], None] | None = None
 ) -> list[tuple[CommitInfo, list[str]]]:
-    """History of one entity ('organ/styrgrupp' or 'styrgrupp'), newest first."""
+    """History of one entity ('organ/styrgrupp' or 'styrgrupp'), newest first.
+
+    Only the commits that touched the entity's file are read, and in each only that file:
+    the rest of the repository is the working tree's, read once (names of other entities
+    in the sentences are today's). Loading the whole tree twice per commit took 25 s for
+    300 commits (A39).
+    """
     git_repo = open_git(path)
     root = find_root(path)
     current = load_at(git_repo, root, None)
     entry = current.lookup(ref)
-    kind, eid = entry.kind, entry.id
+    kind, eid, rel = entry.kind, entry.id, entry.file
     prefix = prefix_of(git_repo, root)
     require_commits(git_repo, ", så filen har ingen historik")
     out = []
-    commits = list(git_repo.iter_commits("HEAD", paths=[prefix + entry.file], follow=False))
+    commits = list(git_repo.iter_commits("HEAD", paths=[prefix + rel], follow=False))
     for n, c in enumerate(commits):
         if progress is not None:
             progress(n, len(commits))
-        parent = c.parents[0].hexsha if c.parents else None
-        before = load_at(git_repo, root, parent) if parent else load_files({}, root)
-        after = load_at(git_repo, root, c.hexsha)
+        before = with_file(current, rel, _blob(c.parents[0], prefix + rel) if c.parents else None)
+        after = with_file(current, rel, _blob(c, prefix + rel))
         found = [
             ch.sentence for ch in diff_repos(before, after) if ch.kind == kind and ch.id == eid
         ]
         out.append((info(c), found))
     return out
+
+
+def _blob(commit: Any, path: str) -> bytes | None:
+    """The file at ``commit`` through the bounded reader, or None where it does not exist."""
+    try:
+        blob = commit.tree / path
+    except KeyError:
+        return None
+    return blob_bytes(blob) if blob.type == "blob" else None

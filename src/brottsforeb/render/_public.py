@@ -27,6 +27,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .._pii import left_out, mask
 from ..model import Funktion
 from ..repo import Entry, Repo
 
@@ -84,20 +85,22 @@ PHONE = _Phone()
 _GAP = r"(?:\s|[\u00a0\u2007\u2009\u202f\u200b])+"
 
 
-def personal_data(repo: Repo) -> dict[str, str]:
+def personal_data(repo: Repo, *more: Repo) -> dict[str, str]:
     """Every holder's name, e-mail and phone, and every document author → what the public
-    version says instead (the function's title, or "[utelämnat]")."""
+    version says instead (the function's title, or "[utelämnat]"). ``more``: other
+    revisions whose people count too (a proposal names the holder who leaves)."""
     out: dict[str, str] = {}
-    for f in repo.funktioner.values():
-        if f.holder is None:
-            continue
-        for value in (f.holder.name, f.holder.email, f.holder.phone):
-            if value and value.strip():
-                out[value.strip()] = f.title
-    for d in repo.dokument.values():
-        for author in d.authors:
-            if author.strip():
-                out.setdefault(author.strip(), LEFT_OUT)
+    for r in (repo, *more):
+        for f in r.funktioner.values():
+            if f.holder is None:
+                continue
+            for value in (f.holder.name, f.holder.email, f.holder.phone):
+                if value and value.strip():
+                    out.setdefault(value.strip(), f.title)
+        for d in r.dokument.values():
+            for author in d.authors:
+                if author.strip():
+                    out.setdefault(author.strip(), LEFT_OUT)
     return out
 
 
@@ -125,12 +128,13 @@ def _compiled(items: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str],
     return out
 
 
-def scrubber(repo: Repo) -> Callable[[str], str]:
+def scrubber(repo: Repo, *more: Repo) -> Callable[[str], str]:
     """A function that leaves people's names and contacts out of one value: a holder's
     name becomes the function's title, anything else "[utelämnat]"."""
-    names = _compiled(tuple(sorted(personal_data(repo).items())))
+    names = _compiled(tuple(sorted(personal_data(repo, *more).items())))
 
     def scrub_one(text: str) -> str:
+        text = mask(text)  # a personnummer (validate's error) never reaches a public text
         for pattern, instead in names:
             text = pattern.sub(instead, text)
         text = EMAIL.sub(LEFT_OUT, text)
@@ -148,14 +152,15 @@ _FENCE = re.compile(r"^```.*?^```[ \t]*$", re.MULTILINE | re.DOTALL)
 MIN_NET_NAME = 4
 
 
-def scrub(text: str, repo: Repo) -> str:
+def scrub(text: str, repo: Repo, *more: Repo) -> str:
     """Finished text (Markdown, a figure) without people's names and contacts: the safety
     net for what a repository's own template writes. Every match becomes "[utelämnat]";
     fenced blocks and names shorter than four characters are left to the value scrub."""
-    data = {k: v for k, v in personal_data(repo).items() if len(k) >= MIN_NET_NAME}
+    data = {k: v for k, v in personal_data(repo, *more).items() if len(k) >= MIN_NET_NAME}
     names = _compiled(tuple(sorted(data.items())))
 
     def net(part: str) -> str:
+        part = left_out(part, LEFT_OUT)
         for pattern, _instead in names:
             part = pattern.sub(LEFT_OUT, part)
         return PHONE.sub(LEFT_OUT, EMAIL.sub(LEFT_OUT, part))
@@ -222,10 +227,11 @@ def _scrubbed(entry: Entry | None, fn: Callable[[str], str], ids: frozenset[str]
     return entry if model is entry.model else dataclasses.replace(entry, model=model)
 
 
-def public_repo(repo: Repo) -> Repo:
+def public_repo(repo: Repo, *more: Repo) -> Repo:
     """A copy of ``repo`` in which every text value is scrubbed of people's names and
-    contacts (ids and file names stay, so every reference still resolves)."""
-    fn = scrubber(repo)
+    contacts (ids and file names stay, so every reference still resolves); the people of
+    ``more`` (other revisions) are left out too."""
+    fn = scrubber(repo, *more)
     ids = frozenset(eid for by_id in repo.entries.values() for eid in by_id)
     entries = {
         kind: {eid: _scrubbed(e, fn, ids) or e for eid, e in by_id.items()}

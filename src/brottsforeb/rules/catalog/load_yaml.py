@@ -207,6 +207,10 @@ ROWS: tuple[Rule, ...] = (
                 "Datumet {value} finns inte ('{key}').",
                 "Kontrollera dag och månad.",
             ),
+            "datum-form": (
+                "Datumet {value} ska skrivas med två siffror för månad och dag ('{key}').",
+                "Skriv {fixed}.",
+            ),
             "datum": ("'{key}' ska vara ett datum.", "Skriv datum som ÅÅÅÅ-MM-DD."),
             "id": (
                 "'{value}' är inget giltigt id ('{key}').",
