@@ -68,3 +68,26 @@ def test_kommunstyrelsen_as_styrgrupp_is_shown_in_that_role(make_repo) -> None:
         assert "Kommunstyrelsen #40;även styrgrupp#41;" in text, name  # the Mermaid chart
         svg = " ".join(doc.figures.values())
         assert "styrgrupp" in svg, name
+
+
+def test_an_expired_agreement_is_not_called_gallande(example) -> None:
+    """N4: an agreement whose gäller_till had passed (check: DOK-GILTIGHET) was "Gällande"
+    in the register and its own title block, and listed as current written cooperation."""
+    import datetime as dt
+
+    root = example("torsby")
+    path = root / "dokument" / "sutohamu-samverkansavtal.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("gäller_till: 2027-04-30", "gäller_till: 2024-12-31"), "utf-8")
+    repo = load_repo(root)
+    title = repo.dokument["sutohamu-samverkansavtal"].title
+    day = dt.date(2026, 1, 15)
+    (rik,) = render(repo, "riktlinje", today=day)
+    row = next(line for line in rik.markdown.splitlines() if title in line and "|" in line)
+    assert "Utgånget – gällde till och med 2024-12-31" in row
+    assert "Gällande" not in row
+    (agreement,) = render(repo, "samverkansoverenskommelse", today=day)
+    assert "| Status | Utgånget – gällde till och med 2024-12-31 |" in agreement.markdown
+    # without a day to judge by, the end date is said, never "Gällande"
+    (undated,) = render(repo, "samverkansoverenskommelse")
+    assert "| Status | Gäller till och med 2024-12-31 |" in undated.markdown
