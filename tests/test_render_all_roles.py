@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from brottsforeb import load_repo
@@ -91,3 +92,17 @@ def test_an_expired_agreement_is_not_called_gallande(example) -> None:
     # without a day to judge by, the end date is said, never "Gällande"
     (undated,) = render(repo, "samverkansoverenskommelse")
     assert "| Status | Gäller till och med 2024-12-31 |" in undated.markdown
+
+
+def test_a_vacant_coordinator_is_said_to_be_vacant(example) -> None:
+    """N6: the riktlinje said the coordination function "är Förebyggande samordnare" when
+    the post was vacant."""
+    root = example("torsby")
+    repo = load_repo(root)
+    fid = repo.kommun.coordination
+    path = root / repo.entry("funktioner", fid).file
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"^innehavare:\n(?:  .*\n)*", "", text, flags=re.M)
+    path.write_text(text.rstrip("\n") + "\nvakant: true\n", encoding="utf-8")
+    (doc,) = render(load_repo(root), "riktlinje")
+    assert "Funktionen är för närvarande vakant." in doc.markdown

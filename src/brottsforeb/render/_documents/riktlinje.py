@@ -68,6 +68,7 @@ def build(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) -> dict
                     else "Samordningsfunktionen har följande uppgifter:"
                 ),
                 "placering": coord.placement if coord and coord.placement else "",
+                "vakant": bool(coord and coord.vacant),
                 "uppgifter": coord.tasks if coord else [],
                 "omfattning": f"{coord.extent_percent} procent"
                 if coord and coord.extent_percent
