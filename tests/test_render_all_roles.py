@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from brottsforeb import load_repo
@@ -68,3 +69,40 @@ def test_kommunstyrelsen_as_styrgrupp_is_shown_in_that_role(make_repo) -> None:
         assert "Kommunstyrelsen #40;även styrgrupp#41;" in text, name  # the Mermaid chart
         svg = " ".join(doc.figures.values())
         assert "styrgrupp" in svg, name
+
+
+def test_an_expired_agreement_is_not_called_gallande(example) -> None:
+    """N4: an agreement whose gäller_till had passed (check: DOK-GILTIGHET) was "Gällande"
+    in the register and its own title block, and listed as current written cooperation."""
+    import datetime as dt
+
+    root = example("torsby")
+    path = root / "dokument" / "sutohamu-samverkansavtal.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("gäller_till: 2027-04-30", "gäller_till: 2024-12-31"), "utf-8")
+    repo = load_repo(root)
+    title = repo.dokument["sutohamu-samverkansavtal"].title
+    day = dt.date(2026, 1, 15)
+    (rik,) = render(repo, "riktlinje", today=day)
+    row = next(line for line in rik.markdown.splitlines() if title in line and "|" in line)
+    assert "Utgånget – gällde till och med 2024-12-31" in row
+    assert "Gällande" not in row
+    (agreement,) = render(repo, "samverkansoverenskommelse", today=day)
+    assert "| Status | Utgånget – gällde till och med 2024-12-31 |" in agreement.markdown
+    # without a day to judge by, the end date is said, never "Gällande"
+    (undated,) = render(repo, "samverkansoverenskommelse")
+    assert "| Status | Gäller till och med 2024-12-31 |" in undated.markdown
+
+
+def test_a_vacant_coordinator_is_said_to_be_vacant(example) -> None:
+    """N6: the riktlinje said the coordination function "är Förebyggande samordnare" when
+    the post was vacant."""
+    root = example("torsby")
+    repo = load_repo(root)
+    fid = repo.kommun.coordination
+    path = root / repo.entry("funktioner", fid).file
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"^innehavare:\n(?:  .*\n)*", "", text, flags=re.M)
+    path.write_text(text.rstrip("\n") + "\nvakant: true\n", encoding="utf-8")
+    (doc,) = render(load_repo(root), "riktlinje")
+    assert "Funktionen är för närvarande vakant." in doc.markdown

@@ -26,10 +26,26 @@ def document_status(d: Dokument) -> str:
     return str(d.effective_status)
 
 
+def expired(ctx: Ctx, d: Dokument) -> bool:
+    """In force by its status, but its gäller_till has passed on the day judged (--today),
+    as DOK-GILTIGHET says."""
+    return (
+        d.in_force and d.valid_to is not None and ctx.today is not None and (d.valid_to < ctx.today)
+    )
+
+
 def status_label(ctx: Ctx, d: Dokument) -> str:
+    """The status as check judges it: a document whose gäller_till has passed is not
+    "Gällande"; without a day to judge by (--today) the end date is said, not "Gällande"."""
     label = d.status_label
     if d.effective_status == "ersatt" and d.replaced_by:
         label += f" av {ctx.name('dokument', d.replaced_by)}"
+    if d.valid_to is not None and d.in_force:
+        until = d.valid_to.isoformat()
+        if expired(ctx, d):
+            return f"Utgånget – gällde till och med {until}"
+        if d.effective_status == "gällande":
+            return f"Gäller till och med {until}"
     return label
 
 

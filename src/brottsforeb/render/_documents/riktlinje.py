@@ -9,7 +9,7 @@ from typing import Any
 
 from ...model import Dokument
 from .. import _charts
-from .._docviews import register, revision_text
+from .._docviews import expired, register, revision_text
 from .._format import genitiv, is_infinitive_list, mening, mitt, mitt_lista, uppräkning
 from .._views import Ctx, cadence_text, organ_tree, organ_view
 from .common import base, organisation_files
@@ -68,6 +68,7 @@ def build(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) -> dict
                     else "Samordningsfunktionen har följande uppgifter:"
                 ),
                 "placering": coord.placement if coord and coord.placement else "",
+                "vakant": bool(coord and coord.vacant),
                 "uppgifter": coord.tasks if coord else [],
                 "omfattning": f"{coord.extent_percent} procent"
                 if coord and coord.extent_percent
@@ -82,7 +83,7 @@ def build(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) -> dict
             "avtal": [
                 {"titel": x.title, "parter": [ctx.aktor(p) for p in x.parties]}
                 for x in sorted(repo.dokument.values(), key=lambda x: x.title)
-                if x.type in AGREEMENT_TYPES
+                if x.type in AGREEMENT_TYPES and not x.out_of_date and not expired(ctx, x)
             ]
             + shared(ctx, "dokument", _shared_agreement),
             "lagesbilder": [
