@@ -157,16 +157,21 @@ def _load_at(git_repo: Any, root: Path, rev: str | None) -> Repo:
             continue
         rel = blob.path[len(prefix) :]
         if is_data_path(rel):
-            try:
-                files[rel] = blob_bytes(blob)
-            except Exception as exc:
-                if translate(exc) is None:
-                    raise
-                raise damaged(
-                    f"innehållet i {one_line(rel)} vid {_short(rev)} saknas eller går inte "
-                    f"att läsa (objektet {blob.hexsha[:12]})"
-                ) from None
+            files[rel] = read_blob(blob, rel, rev)
     return load_files(files, root)
+
+
+def read_blob(blob: Any, rel: str, rev: str) -> bytes:
+    """``blob_bytes``, or the damaged-repository error naming the file and the revision."""
+    try:
+        return blob_bytes(blob)
+    except Exception as exc:
+        if translate(exc) is None:
+            raise
+        raise damaged(
+            f"innehållet i {one_line(rel)} vid {_short(rev)} saknas eller går inte "
+            f"att läsa (objektet {blob.hexsha[:12]})"
+        ) from None
 
 
 def _short(rev: str) -> str:

@@ -11,11 +11,11 @@ from ._diff import diff_repos
 from ._failures import guarded
 from ._git import (
     CommitInfo,
-    blob_bytes,
     info,
     load_at,
     open_git,
     prefix_of,
+    read_blob,
     require_commits,
 )
 
@@ -58,4 +58,4 @@ def _blob(commit: Any, path: str) -> bytes | None:
         blob = commit.tree / path
     except KeyError:
         return None
-    return blob_bytes(blob) if blob.type == "blob" else None
+    return read_blob(blob, path, commit.hexsha) if blob.type == "blob" else None
