@@ -192,3 +192,21 @@ def test_a_date_without_leading_zeros_is_told_its_form(make_repo) -> None:
     )
     (f,) = [f for f in validate(load_repo(root)) if f.file == "organ/arbetsgrupp.yaml"]
     assert "finns inte" not in f.message and "2019-02-03" in f.hint
+
+
+def test_setting_a_function_vacant_takes_its_holder_away(make_repo, cli) -> None:
+    # Before: the guide said "innehavare tas bort", but `bfa set … vakant true` on a
+    # function with a holder was refused ("En vakant funktion har ingen innehavare").
+    root = make_repo(
+        {
+            "funktioner/kommundirektor.yaml": "titel: Kommundirektör\nersättare: samordnare\n"
+            "innehavare:\n  namn: Bo Ek\n  e_post: bo.ek@testby.se\n"
+        }
+    )
+    result = cli("set", "funktioner/kommundirektor", "vakant", "true", root)
+    assert result.exit_code == 0, result.output
+    assert "innehavare togs bort" in result.output
+    text = (root / "funktioner/kommundirektor.yaml").read_text(encoding="utf-8")
+    assert "innehavare" not in text and "Bo Ek" not in text and "vakant: true" in text
+    f = load_repo(root).funktioner["kommundirektor"]
+    assert f.vacant and f.holder is None

@@ -47,6 +47,8 @@ class Edit:
     findings: list[Finding] = field(default_factory=list)  # warnings that remain
     how: str = "set"  # "set", "append" or "remove"
     confirmed: list[str] = field(default_factory=list)  # struck from obekräftat
+    #: a key the same write took away with it (``innehavare`` when ``vakant`` is set true)
+    vacated: Any = None
 
     def summary(self) -> str:
         """One Swedish sentence for the terminal, values as a reader reads them."""
@@ -68,6 +70,8 @@ class Edit:
         if self.confirmed:
             keys = ", ".join(f"'{k}'" for k in self.confirmed)
             confirmed = f"; {keys} är därmed bekräftat och struket ur obekräftat"
+        if self.vacated is not None:
+            confirmed += "; innehavare togs bort (en vakant funktion har ingen innehavare)"
         if self.old is None:
             return _sentence(
                 f"{self.file}: {self.key} satt till {s(self.new)} (ny nyckel){confirmed}"
@@ -220,6 +224,12 @@ def _set_locked(
     confirmed: list[str] = []
     if how != "remove":  # setting a value, even to what it was, confirms it
         new_text, confirmed = _confirm(new_text, path, entry.parsed.data)
+    vacated = None
+    data = entry.parsed.data if isinstance(entry.parsed.data, dict) else {}
+    vacating = entry.kind == "funktioner" and path == ("vakant",) and how == "set"
+    if vacating and new is True and data.get("innehavare") is not None:
+        # the guide: "innehavare tas bort" (before, the write was refused as invalid)
+        new_text, vacated, _ = edit_text(new_text, ("innehavare",), None, remove=True)
     if new_text == text:
         return Edit(entry.file, shown, old, new, changed=False, how=how)
     edited = dict(files)
@@ -246,7 +256,15 @@ def _set_locked(
     write_bytes_atomic(target, edited[entry.file])
     remaining = [f for f in after_findings if f.file == entry.file]
     return Edit(
-        entry.file, shown, old, new, changed=True, findings=remaining, how=how, confirmed=confirmed
+        entry.file,
+        shown,
+        old,
+        new,
+        changed=True,
+        findings=remaining,
+        how=how,
+        confirmed=confirmed,
+        vacated=vacated,
     )
 
 
