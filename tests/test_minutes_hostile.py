@@ -330,6 +330,17 @@ HISTORY_COMMANDS = (
 )
 
 
+def _bfa(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """bfa as a separate process with ``env`` (a user, a PATH, a HOME of its own)."""
+    return subprocess.run(
+        [sys.executable, "-m", "brottsforeb", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
 def _run_all(root: Path) -> list[tuple[list[str], int, str]]:
     runner = CliRunner()
     out = []
@@ -382,13 +393,7 @@ def test_a_repository_git_refuses_to_read_is_named_with_the_fix(tmp_path: Path) 
     env = {**os.environ, "HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1"}
     env.pop("GIT_CONFIG_GLOBAL", None)
     for args in HISTORY_COMMANDS:
-        proc = subprocess.run(
-            [sys.executable, "-m", "brottsforeb", *args, str(root)],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-        )
+        proc = _bfa([*args, str(root)], env)
         assert proc.returncode == 2, (args, proc.stderr)
         assert "dubious ownership" in proc.stderr, (args, proc.stderr)
         assert f"safe.directory {root}" in proc.stderr, (args, proc.stderr)
@@ -401,21 +406,9 @@ def test_no_git_program_is_named_not_an_internal_error(tmp_path: Path) -> None:
     root, _repo = _committed(tmp_path)
     env = {**os.environ, "PATH": str(tmp_path / "no-programs-here")}
     for args in HISTORY_COMMANDS:
-        proc = subprocess.run(
-            [sys.executable, "-m", "brottsforeb", *args, str(root)],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-        )
+        proc = _bfa([*args, str(root)], env)
         assert proc.returncode == 2, (args, proc.stderr)
         assert "Programmet git finns inte" in proc.stderr, (args, proc.stderr)
         assert "internt fel" not in proc.stderr
-    proc = subprocess.run(
-        [sys.executable, "-m", "brottsforeb", "validate", str(root)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+    proc = _bfa(["validate", str(root)], env)
     assert proc.returncode in (0, 1), proc.stderr  # validate needs no git
