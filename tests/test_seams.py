@@ -142,9 +142,9 @@ def empty_sections(markdown: str) -> list[str]:
             out.append(f"tom rubrik: {lines[i]}")
     for i, line in enumerate(lines[:-1]):
         after = lines[i + 2] if i + 2 < len(lines) else ""
-        if line.startswith("|") and re.fullmatch(r"\|[-| ]+\|", lines[i + 1]):
-            if not after.startswith("|"):
-                out.append(f"tom tabell: {line}")
+        header = line.startswith("|") and re.fullmatch(r"\|[-| ]+\|", lines[i + 1])
+        if header and not after.startswith("|"):
+            out.append(f"tom tabell: {line}")
     return out
 
 
