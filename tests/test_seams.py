@@ -173,6 +173,7 @@ SPARSE = [
     ("torsby", "organ/lfr.yaml", "uppdrag"),
     ("torsby", "indikatorer/trygghet-centrum.yaml", "mätvärden"),
     ("lindesberg", "atgarder", None),
+    ("lindesberg", "dokument/struktur.yaml", "antagen_av"),
     ("norsjo", "moten", None),
 ]
 
