@@ -108,7 +108,10 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
                 "planerat_tal": ym.required,
                 "hållna": ym.held,
                 "frekvens": cadence_text(o.meetings),
-                "uppfyllt": ym.fulfilled,
+                # "okänt" only when no meeting and no inrättad date gives a period to count
+                "uppfyllt": (
+                    "okänt (inga möten registrerade)" if ym.fulfilled == "okänt" else ym.fulfilled
+                ),
             }
         )
     c["moten"] = rows
