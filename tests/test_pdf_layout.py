@@ -37,3 +37,20 @@ def test_the_org_chart_stays_in_its_chapter(example: str) -> None:
         return next(i for i, line in enumerate(lines) if line == heading)
 
     assert where(before) < where("Organisationsschema") < where(after), (before, after)
+
+
+def test_the_register_says_each_date_once_and_repeats_its_header() -> None:
+    # The status cell says "Gäller till och med 2027-04-30"; the next cell said "gäller till
+    # 2027-04-30" again. A table over two pages repeats its header row; a long word in a
+    # narrow cell ("(samverkansöverenskommelse)") is hyphenated instead of running over.
+    from brottsforeb.render._typst import markdown_to_typst
+
+    [doc] = render(load_repo(EXAMPLES / "torsby"), "riktlinje")
+    row = next(line for line in doc.markdown.splitlines() if "(samverkansöverenskommelse)" in line)
+    assert row.count("2027-04-30") == 1, row
+    assert row.rstrip().endswith("| – |"), row
+    source, _ = markdown_to_typst(
+        doc.markdown, title="t", meta=[], kommun="k", date=doc.date, figures={}, public=False
+    )
+    assert "table.header([#strong[Dokument \\(slag\\)]]" in source
+    assert "#show table: set text(hyphenate: true)" in source

@@ -34,6 +34,7 @@ HOUSE_STYLE = r"""
 #show heading.where(level: 3): set text(size: 12pt)
 #show heading: set block(above: 1.4em, below: 0.8em)
 #set table(stroke: 0.5pt + luma(160), inset: 5pt)
+#show table: set text(hyphenate: true)
 """
 
 
@@ -156,13 +157,15 @@ class _Writer:
                     header = False
                 else:
                     header = True
-                cells = ", ".join(c for r in table for c in r)
                 colspec = "(auto, 1fr)" if cols == 2 else str(cols)
-                self.out.append(
-                    f"\n#table(columns: {colspec}, {cells})\n"
-                    if header
-                    else f"\n#table(columns: {colspec}, stroke: none, {cells})\n"
-                )
+                if header and table:
+                    # the header row repeats on every page a long table runs over
+                    head = f"table.header({', '.join(table[0])}), "
+                    cells = head + ", ".join(c for r in table[1:] for c in r)
+                    self.out.append(f"\n#table(columns: {colspec}, {cells})\n")
+                else:
+                    cells = ", ".join(c for r in table for c in r)
+                    self.out.append(f"\n#table(columns: {colspec}, stroke: none, {cells})\n")
                 table = None
             elif t.type == "fence":
                 self.figure(t.info, t.content)
