@@ -18,19 +18,19 @@ from typing import Any
 from .. import _yaml
 from .._escape import one_line
 from .._pii import mask
+from .._tree import walk
 from ..errors import HistoryError
 from ..loader import ROOT_FILE, find_root, load_files, read_tree
 from ..model import KINDS
 from ..repo import Repo
 from ._failures import damaged, git_errors, import_git, translate
+from ._gittree import GitSource
 
 #: The working tree as a revision name (``until`` None).
 WORKTREE = "arbetskopian"
 
 #: Longest commit subject shown; the rest of a long first line is cut with "…".
 MAX_SUBJECT = 120
-
-_LINK_MODE = 0o120000
 
 
 @dataclass(frozen=True)
@@ -146,19 +146,8 @@ def _load_at(git_repo: Any, root: Path, rev: str | None) -> Repo:
         on_disk, found = read_tree(root)
         return load_files(on_disk, root, found)
     commit = resolve(git_repo, rev)
-    prefix = prefix_of(git_repo, root)
-    files: dict[str, bytes] = {}
-    try:
-        tree = commit.tree / prefix.rstrip("/") if prefix else commit.tree
-    except KeyError:
-        return load_files({}, root)
-    for blob in tree.traverse():
-        if blob.type != "blob" or blob.mode == _LINK_MODE:
-            continue
-        rel = blob.path[len(prefix) :]
-        if is_data_path(rel):
-            files[rel] = read_blob(blob, rel, rev)
-    return load_files(files, root)
+    files, found = walk(GitSource(commit.tree, prefix_of(git_repo, root), rev, read_blob))
+    return load_files(files, root, found)
 
 
 def read_blob(blob: Any, rel: str, rev: str) -> bytes:
