@@ -85,6 +85,15 @@ LOADING: dict[tuple[str, str], tuple[str, str | bytes]] = {
         "indikatorer/klotter.yaml",
         "namn: Klotter\nmätvärden:\n  - {år: 2024, värde: många}\n",
     ),
+    ("SCHEMA", "heltal-decimalkomma"): (STYRGRUPP, BASE + "möten:\n  antal: 2,5\n  per: år\n"),
+    ("SCHEMA", "tal-decimalkomma"): (
+        "indikatorer/klotter.yaml",
+        "namn: Klotter\nmätvärden:\n  - år: 2024\n    värde: 2,5\n",
+    ),
+    ("SCHEMA", "okänd-nyckel-decimalkomma"): (
+        "indikatorer/klotter.yaml",
+        "namn: Klotter\nmätvärden:\n  - {år: 2024, värde: 2,5}\n",
+    ),
     ("SCHEMA", "sant-falskt"): (STYRGRUPP, BASE + "extern: kanske\n"),
     ("SCHEMA", "lista"): (STYRGRUPP, BASE + "ledamöter: {a: 1}\n"),
     ("SCHEMA", "mappning"): (STYRGRUPP, BASE + "möten: ofta\n"),

@@ -151,7 +151,7 @@ def _entity(kind: str, eid: str, rel: str, raw: bytes) -> tuple[Entry, list[Find
     try:
         entry.model = cls.model_validate(data)
     except ValidationError as exc:
-        findings.extend(schema_findings(exc, cls, parsed, rel))
+        findings.extend(schema_findings(exc, cls, parsed, rel, text))
     return entry, findings
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import duties
+from ._numbers import SHARE_UNITS, value_text
 from .findings import JSON_VERSION, Finding, Severity, as_dict
 from .repo import Repo
 
@@ -49,6 +50,16 @@ class IndicatorStatus:
     labels: list[str]
     direction: str  # öka / minska
     trend: str  # "bättre", "sämre", "oförändrat" or "" with fewer than two values
+
+    @property
+    def latest(self) -> str:
+        """The latest value as the documents write it ("5,2 %", "7 250"), and its period."""
+        if not self.values:
+            return ""
+        shown = value_text(self.values[-1], self.unit)
+        if self.unit.strip().lower() not in SHARE_UNITS:
+            shown += f" {self.unit}"
+        return f"{shown} ({self.labels[-1]})"
 
 
 @dataclass

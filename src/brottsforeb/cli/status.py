@@ -101,11 +101,7 @@ def status_cmd(
         for col in ("Indikator", "Utveckling", "Senaste", "Trend"):
             ind.add_column(col)
         for i in s.indicators:
-            last = (
-                f"{i.values[-1]:g}".replace(".", ",") + f" {i.unit} ({i.labels[-1]})"
-                if i.values
-                else "inga värden"
-            )
+            last = i.latest or "inga värden"
             style = {"bättre": "green", "sämre": "red"}.get(i.trend, "")
             span = f"{i.labels[0]}–{i.labels[-1]} " if len(i.values) > 1 else ""
             ind.add_row(

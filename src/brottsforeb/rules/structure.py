@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .._messages import key_path, suggest
+from .._numbers import tal
 from .._yaml import Path_
 from ..model import KINDS
 from ..model._walk import iter_refs
@@ -332,6 +333,27 @@ def duplicate_values(repo: Repo, ctx: Context) -> Iterator[Hit]:
                     args={"name": ind.name, "period": v.label},
                 )
             seen.add(v.label)
+
+
+@rule("INDIKATOR-ANDEL")
+def share_out_of_range(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    for iid, ind in repo.indikatorer.items():
+        if not ind.share:
+            continue
+        points: list[tuple[tuple[str | int, ...], str, float]] = [
+            (("mätvärden", i, "värde"), f"värdet för {v.label}", v.value)
+            for i, v in enumerate(ind.values)
+        ]
+        if ind.target is not None:
+            points.append((("mål",), "målet", ind.target))
+        for where, what, value in points:
+            if not 0 <= value <= 100:
+                yield Hit(
+                    "indikatorer",
+                    iid,
+                    where,
+                    args={"name": ind.name, "what": what, "value": tal(value)},
+                )
 
 
 @rule("MOTE-HALLET-TOMT")

@@ -7,12 +7,13 @@ from collections import Counter
 from typing import Any
 
 from ... import duties
+from ..._numbers import value_text
 from ..._words import count, plural
 from ...model import Dokument
 from .. import _charts
 from .._format import tal
 from .._views import Ctx, cadence_text
-from .common import base, meeting_files, report_year, value_text
+from .common import base, meeting_files, report_year
 
 
 def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> dict[str, Any]:

@@ -195,6 +195,11 @@ ROWS: tuple[Rule, ...] = (
             "saknas": ("Obligatorisk nyckel '{key}' saknas.", "{description}"),
             "okänd-nyckel": ("Okänd nyckel '{key}'.", "Tillåtna nycklar här: {allowed}."),
             "okänd-nyckel-förslag": ("Okänd nyckel '{key}'.", "Menade du '{guess}'?"),
+            "okänd-nyckel-decimalkomma": (
+                "Decimalkomma i '{where}': {whole},{part} lästes som talet {whole} och en nyckel "
+                "'{part}'.",
+                "Skriv {fixed}: decimaltal skrivs med punkt.",
+            ),
             "ogiltigt-värde": (
                 "Ogiltigt värde '{value}' för '{key}'.",
                 "Tillåtna värden: {allowed}.",
@@ -228,6 +233,14 @@ ROWS: tuple[Rule, ...] = (
                 "Sätt värdet inom citattecken om det ser ut som något annat.",
             ),
             "heltal": ("'{key}' ska vara ett heltal.", ""),
+            "heltal-decimalkomma": (
+                "'{key}' ska vara ett heltal, inte {value}.",
+                "Här skrivs ett heltal utan decimaler, t.ex. {options}.",
+            ),
+            "tal-decimalkomma": (
+                "'{key}' ska vara ett tal; {value} är skrivet med decimalkomma.",
+                "Skriv {fixed}: decimaltal skrivs med punkt.",
+            ),
             "tal": ("'{key}' ska vara ett tal.", "Använd punkt som decimaltecken, t.ex. 15.3."),
             "ändligt-tal": (
                 "'{key}' ska vara ett ändligt tal.",
