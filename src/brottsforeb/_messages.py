@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ._ids import ID
+from ._ids import ID, ascii_id
 from ._yaml import ParsedYaml
 from .findings import Finding, from_catalog
 from .model._walk import aliases, description, model_at
@@ -153,6 +153,11 @@ def _case(
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if ID in pattern:  # an id, a part (lägesbild-id/del-id) or a meeting id
+            if isinstance(value, str) and "/" not in pattern + value and " " not in value.strip():
+                fixed = ascii_id(value)  # 'förebyggande-samordnare', 'Styrgrupp' → the id form
+                if fixed and fixed != value and re.fullmatch(ID, fixed):
+                    args["fixed"] = fixed
+                    return "id-form", args, loc, False
             return ("id-del" if "/" in pattern else "id"), args, loc, False
         if pattern == r"^\d{4}$":
             return "årtal", args, loc, False

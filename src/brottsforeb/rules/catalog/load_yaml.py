@@ -222,6 +222,11 @@ ROWS: tuple[Rule, ...] = (
                 "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä och ö "
                 "– samma som filnamnet utan .yaml.",
             ),
+            "id-form": (
+                "'{value}' är inget giltigt id ('{key}').",
+                "Skriv '{fixed}': ett id skrivs med små bokstäver a–z, siffror och bindestreck, "
+                "utan å, ä och ö – samma som filnamnet utan .yaml.",
+            ),
             "id-del": (
                 "'{value}' är inget giltigt id ('{key}').",
                 "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä och ö "
