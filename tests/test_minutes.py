@@ -185,6 +185,12 @@ def test_log(cli, history) -> None:
     assert "mötesfrekvens, antal gånger per period ändrades från 2 till 4" in out
     assert "Första versionen" in out
     assert cli("log", "finns-inte", root).exit_code == 2
+    # the library writes the lines (library first); the CLI prints them as they are
+    from brottsforeb.history import entity_log, log_lines
+
+    lines = [text for text, _kind in log_lines(entity_log(root, "organ/styrgrupp"))]
+    assert [line for line in out.splitlines() if line.strip()] == lines
+    assert lines[-1] == "  • Styrgrupp: tillkom"
 
 
 MEETING = """
