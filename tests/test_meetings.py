@@ -291,3 +291,26 @@ def test_the_meeting_link_is_clickable_in_every_format(make_repo) -> None:
         if "/A" in a.get_object()
     ]
     assert url in uris
+
+
+def test_a_carried_point_is_not_new_in_the_protokoll(make_repo) -> None:
+    # N7: a point carried over with från: was listed under "Nya åtgärdspunkter" at every
+    # later meeting (bfa new mote carries every open point).
+    root = make_repo(
+        {
+            "moten/2026/2026-02-10-styrgrupp.yaml": (
+                "organ: styrgrupp\ndatum: 2026-02-10\nstatus: hållet\nåtgärdspunkter:\n"
+                "  - {vad: Ta fram underlag om kameror, vem: kommunpolis, senast: 2026-04-01}\n"
+            ),
+            "moten/2026/2026-05-12-styrgrupp.yaml": (
+                "organ: styrgrupp\ndatum: 2026-05-12\nstatus: hållet\nåtgärdspunkter:\n"
+                "  - {vad: Ta fram underlag om kameror, vem: kommunpolis, senast: 2026-04-01,\n"
+                "     från: 2026-02-10-styrgrupp}\n"
+                "  - {vad: Boka trygghetsvandring, vem: samordnare}\n"
+            ),
+        }
+    )
+    md = render_meeting(load_repo(root), "protokoll", ["styrgrupp", "2026-05-12"]).markdown
+    new, _, carried = md.partition("## Kvarstående åtgärdspunkter från tidigare möten")
+    assert "Boka trygghetsvandring" in new and "kameror" not in new.split("## Nya")[1]
+    assert "| Ta fram underlag om kameror | Kommunpolis | 2026-04-01 | 2026-02-10 |" in carried
