@@ -135,7 +135,7 @@ def render(
     for stem, doc in found:
         context = kind.build(ctx, doc, entity if not kind.doc_type else None, year)
         context["utkast"] = draft_text(errors) if errors else ""
-        example = example_sources(ctx, doc, context.pop("källfiler"))
+        example = example_sources(ctx, doc, context.pop("källfiler"), kind.bfa_keys)
         context["exempeldata"] = example_text(example) if example else ""
         text = render_template(env, kind.name, kind.name, context)
         text = _tidy(text) + "\n" + MARKER + "\n"

@@ -39,6 +39,13 @@ def dangling(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 )
             else:
                 hint = f"Mappen {kinds[0]}/ har inga filer; skapa {kinds[0]}/{target}.yaml."
+            if not guess and entry.kind == "moten" and kinds == ["organ"]:
+                # the body's file was removed, and its meetings still name it
+                hint = (
+                    f"Ett organ som har upphört tas inte bort: mötena hänvisar till det. Låt "
+                    f"organ/{target}.yaml ligga kvar med status: avvecklat (se guiden, "
+                    f"Livscykel). {hint}"
+                )
             yield Hit(
                 entry.kind,
                 entry.id,

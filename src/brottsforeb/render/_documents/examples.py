@@ -9,13 +9,24 @@ from .._views import Ctx
 from .common import Source
 
 
-def marked(ctx: Ctx, kind: str, eid: str, entity: Any) -> list[str]:
+def marked(
+    ctx: Ctx, kind: str, eid: str, entity: Any, shown: frozenset[str] | None = None
+) -> list[str]:
     """The file (and keys) of ``entity`` marked as example data or as not yet confirmed,
-    named by its real path in the repository (``moten/2025/2025-09-09-styrgrupp.yaml``)."""
+    named by its real path in the repository (``moten/2025/2025-09-09-styrgrupp.yaml``).
+
+    ``shown``: the file's top-level keys the document shows (None: all of them); a key
+    marked outside them is not the document's concern and is not listed (L1)."""
     if entity is None:
         return []
+
+    def wanted(key: str) -> bool:
+        return shown is None or key.split(".", 1)[0].split("[", 1)[0] in shown
+
     keys = entity.example_keys
-    unconfirmed = list(entity.unconfirmed)
+    if keys != ["*"]:
+        keys = [k for k in keys if wanted(k)]
+    unconfirmed = [k for k in entity.unconfirmed if wanted(k)]
     entry = ctx.repo.entry(kind, eid) if kind != "bfa" else None
     path = "bfa.yaml" if kind == "bfa" else entry.file if entry else f"{kind}/{eid}.yaml"
     out = []
@@ -26,11 +37,14 @@ def marked(ctx: Ctx, kind: str, eid: str, entity: Any) -> list[str]:
     return out
 
 
-def example_sources(ctx: Ctx, d: Dokument | None, files: list[Source]) -> list[str]:
+def example_sources(
+    ctx: Ctx, d: Dokument | None, files: list[Source], bfa_keys: frozenset[str] | None = None
+) -> list[str]:
     """The files (and keys) marked as example data that this document is built from:
-    bfa.yaml, its own dokument, and the entity files its builder lists in ``källfiler``."""
+    bfa.yaml (the keys ``bfa_keys`` the document shows; None: all), its own dokument, and
+    the entity files its builder lists in ``källfiler``."""
     repo = ctx.repo
-    out: list[str] = marked(ctx, "bfa", "", repo.kommun)
+    out: list[str] = marked(ctx, "bfa", "", repo.kommun, bfa_keys)
     own = next((k for k, v in repo.dokument.items() if v is d), None)
     if d is not None and own is not None:
         out += marked(ctx, "dokument", own, d)
