@@ -95,6 +95,8 @@ LOADING: dict[tuple[str, str], tuple[str, str | bytes]] = {
         "indikatorer/klotter.yaml",
         "namn: Klotter\nmätvärden:\n  - {år: 2024, värde: 2,5}\n",
     ),
+    ("SCHEMA", "id-osynligt"): (STYRGRUPP, BASE + "ordförande: \u200bsamordnare\n"),
+    ("YAML-OSYNLIGT", ""): (STYRGRUPP, "namn\u00a0: Styrgrupp\ntyp: styrgrupp\n"),
     ("SCHEMA", "sant-falskt"): (STYRGRUPP, BASE + "extern: kanske\n"),
     ("SCHEMA", "lista"): (STYRGRUPP, BASE + "ledamöter: {a: 1}\n"),
     ("SCHEMA", "mappning"): (STYRGRUPP, BASE + "möten: ofta\n"),

@@ -1295,10 +1295,14 @@ def test_keys_are_nfc_and_invisible_characters_are_shown(make_repo) -> None:
             "organ/zw.yaml": "namn: Zw\ntyp\u200b: arbetsgrupp\n",
         }
     )
-    found = {f.file: f for f in validate(load_repo(root)) if f.rule == "SCHEMA"}
+    findings = validate(load_repo(root))
+    found = {f.file: f for f in findings if f.rule == "SCHEMA"}
     assert "organ/nfd.yaml" not in found or "ledam" not in found["organ/nfd.yaml"].message
-    messages = " ".join(f.message for f in found.values())
-    assert "namn\\u00a0" in messages and "typ\\u200b" in messages
+    # the hidden character is named, and the key is read as it looks (A13, test_hidden_characters)
+    hidden = {f.file: f.message for f in findings if f.rule == "YAML-OSYNLIGT"}
+    assert "U+00A0 (hårt mellanslag) efter 'namn'" in hidden["organ/nbsp.yaml"]
+    assert "U+200B (nollbreddsmellanslag) efter 'typ'" in hidden["organ/zw.yaml"]
+    assert "organ/nbsp.yaml" not in found and "organ/zw.yaml" not in found
 
 
 def test_merge_key_then_explicit_key() -> None:

@@ -70,3 +70,16 @@ def test_the_scaffold_gives_the_coordination_a_municipal_substitute(tmp_path: Pa
     fid = repo.kommun.coordination
     deputy = repo.funktioner[fid].deputy
     assert deputy == "kommundirektor", deputy
+
+
+def test_a_measure_owned_by_a_vacant_function_is_named(make_repo) -> None:
+    # F23: the owner of a measure still to be done left; nobody answered for it, silently.
+    vacant = "titel: Fritidschef\nvakant: true\n"
+    atgard = MINIMAL["atgarder/belysning.yaml"].replace("ansvarig: samordnare", "ansvarig: fritid")
+    root = make_repo({"funktioner/fritid.yaml": vacant, "atgarder/belysning.yaml": atgard})
+    found = [f for f in validate(load_repo(root)) if f.rule == "BRA-VAKANT"]
+    assert len(found) == 1 and found[0].file == "funktioner/fritid.yaml", found
+    assert "är ansvarig för åtgärden 'Belysning' men är vakant" in found[0].message
+    done = atgard.replace("status: pågående", "status: genomförd")
+    root = make_repo({"funktioner/fritid.yaml": vacant, "atgarder/belysning.yaml": done})
+    assert not [f for f in validate(load_repo(root)) if f.rule == "BRA-VAKANT"]

@@ -56,7 +56,8 @@ def test_member_added_body_removed_and_attributed(history) -> None:
     assert by["Styrgrupp: Polisområdeschef tillkom som ledamot"].commits[0].author == "Kicki"
     assert "Arbetsgrupp: togs bort" in by
     assert by["Arbetsgrupp: togs bort"].commits[0].message == "Arbetsgruppen avslutas"
-    assert "Funktion kommunpolis-2 Polisområdeschef: tillkom" in by
+    # the name first, the id after it (F3): the id does not read as part of the name
+    assert "Funktion Polisområdeschef (kommunpolis-2): tillkom" in by
 
 
 def test_default_since_is_latest_tag_and_until_is_worktree(history) -> None:
@@ -276,3 +277,28 @@ def test_an_unknown_revision_names_the_branches_and_tags_there_are(history) -> N
     branch = repo.active_branch.name
     assert "Menade du 'ks-2025-01'?" in caught.value.hint
     assert f"Finns: {', '.join(sorted([branch, 'ks-2025-01']))}." in caught.value.hint
+
+
+def test_a_vacancy_reads_as_what_happened(history) -> None:
+    # Before: "Funktion Kommunpolis: vakant angavs till ja" (F14).
+    root, repo = history
+    path = root / "funktioner" / "kommunpolis.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "vakant: true\n", encoding="utf-8")
+    commit(repo, "Kommunpolisen slutar")
+    assert any(s.endswith(": blev vakant") for s in sentences(root, "HEAD~1", "HEAD"))
+    path.write_text(text + "vakant: false\n", encoding="utf-8")
+    commit(repo, "Ny kommunpolis")
+    assert any(s.endswith(": är inte längre vakant") for s in sentences(root, "HEAD~1", "HEAD"))
+    # absent and false say the same: over both commits nothing changed for a reader
+    assert not [s for s in sentences(root, "HEAD~2", "HEAD") if "vakant" in s]
+
+
+def test_writing_out_a_default_is_no_change(history) -> None:
+    # 'inställt: false' or 'extern: false' written where nothing was: the same meeting, the
+    # same body. Before: "extern angavs till nej".
+    root, repo = history
+    styr = root / "organ" / "styrgrupp.yaml"
+    styr.write_text(styr.read_text(encoding="utf-8") + "extern: false\n", encoding="utf-8")
+    commit(repo, "Skrev ut standardvärdet")
+    assert sentences(root, "HEAD~1", "HEAD") == []

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ._ids import ID, ascii_id
+from ._scan import hidden, without_hidden
 from ._yaml import ParsedYaml
 from .findings import Finding, from_catalog
 from .model._walk import aliases, description, model_at
@@ -153,6 +154,10 @@ def _case(
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if ID in pattern:  # an id, a part (lägesbild-id/del-id) or a meeting id
+            what = hidden(value) if isinstance(value, str) else None
+            if what:  # 'samordnare' with a zero-width space pasted in front: looks right
+                args.update(what=what, value=_short(without_hidden(value)))
+                return "id-osynligt", args, loc, False
             if isinstance(value, str) and "/" not in pattern + value and " " not in value.strip():
                 fixed = ascii_id(value)  # 'förebyggande-samordnare', 'Styrgrupp' → the id form
                 if fixed and fixed != value and re.fullmatch(ID, fixed):

@@ -5,7 +5,7 @@ loader.py, _yaml.py and _messages.py make these with ``finding(rule_id, …)``.
 
 from __future__ import annotations
 
-from ._row import SCHEMA, YAML, E, Rule
+from ._row import SCHEMA, YAML, E, Rule, W
 
 ROWS: tuple[Rule, ...] = (
     Rule(
@@ -156,6 +156,21 @@ ROWS: tuple[Rule, ...] = (
         command="load",
     ),
     Rule(
+        "YAML-OSYNLIGT",
+        W,
+        YAML,
+        "",
+        "Ett osynligt tecken i en nyckel",
+        "Nyckeln '{key}' innehåller ett tecken som inte syns: {what}. Den läses som '{key}'.",
+        "Skriv om nyckeln utan tecknet (det följer ofta med när text kopieras från Word eller "
+        "en webbsida).",
+        command="load",
+        scope=(
+            "En nyckel med hårt mellanslag, nollbreddstecken, mjukt bindestreck eller BOM läses "
+            "utan tecknet, och tecknet och dess plats nämns."
+        ),
+    ),
+    Rule(
         "YAML-STORLEK",
         E,
         YAML,
@@ -226,6 +241,11 @@ ROWS: tuple[Rule, ...] = (
                 "'{value}' är inget giltigt id ('{key}').",
                 "Skriv '{fixed}': ett id skrivs med små bokstäver a–z, siffror och bindestreck, "
                 "utan å, ä och ö – samma som filnamnet utan .yaml.",
+            ),
+            "id-osynligt": (
+                "'{value}' i '{key}' innehåller ett tecken som inte syns: {what}.",
+                "Skriv om värdet utan tecknet (det följer ofta med när text kopieras från Word "
+                "eller en webbsida).",
             ),
             "id-del": (
                 "'{value}' är inget giltigt id ('{key}').",
