@@ -140,6 +140,19 @@ def test_pdf_has_both_charts_and_the_changes(cli, branch: Path, tmp_path: Path) 
     assert "Kommundirektörens ledningsgrupp: tillkom" in text
     assert "Riktlinje för Torsby kommuns brottsförebyggande arbete 2027" in text
     assert "Förslag till beslut" in text and "Konsekvenser" in text
+    # N8: the title block once; the charts in "Ärendet", before "Konsekvenser"
+    assert text.count("Diarienummer") == 1, text
+    assert text.index("Nuvarande organisation Föreslagen organisation") < text.index("Konsekvenser")
+
+
+def test_a_branch_is_named_as_the_user_named_it(cli, branch: Path) -> None:
+    # N8: "HEAD → ny-organisat": a branch name was cut like a commit id
+    repo = git.Repo(branch)
+    repo.git.add(A=True)
+    repo.index.commit("Förslag")
+    repo.git.checkout("main")
+    r = cli("render", "forslag", branch, "--base", "main", "--head", "ny-organisation")
+    assert "| Jämförelse | main → ny-organisation |" in r.output, r.output
 
 
 def test_bad_revisions_and_missing_base(cli, branch: Path) -> None:

@@ -54,3 +54,28 @@ def test_the_register_says_each_date_once_and_repeats_its_header() -> None:
     )
     assert "table.header([#strong[Dokument \\(slag\\)]]" in source
     assert "#show table: set text(hyphenate: true)" in source
+
+
+def test_an_early_chart_floats_only_in_the_organisation_document(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # N8, N11: a chart near the start of a short riktlinje or of a proposal floated to the
+    # bottom of the next page, past "Uppföljning" or "Beslutsunderlag". Only the organisation
+    # document, whose chart opens the chapter the rest belongs to, lets it float.
+    from brottsforeb.render._typst import markdown_to_typst
+    from brottsforeb.scaffold import init_repo
+
+    init_repo(tmp_path / "bjurholm", "Bjurholms kommun")
+    repo = load_repo(tmp_path / "bjurholm")
+    for kind, floats in (("riktlinje", False), ("organisation", True)):
+        [doc] = render(repo, kind)
+        source, _ = markdown_to_typst(
+            doc.markdown,
+            title="t",
+            meta=[],
+            kommun="k",
+            date=doc.date,
+            figures=doc.figures,
+            public=False,
+            float_chart=kind == "organisation",
+        )
+        assert ("float: true" in source) is floats, kind
+        assert ("#block(breakable: false" in source) is not floats, kind

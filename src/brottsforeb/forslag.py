@@ -313,13 +313,14 @@ def build(path: Path, base: str, head: str | None = None, *, public: bool = Fals
         meta.append(("Handläggare", p.new.name_of("funktioner", f.prepared_by)))
     if f and f.decided_by:
         meta.append(("Beslutas av", p.new.name_of("organ", f.decided_by)))
-    meta.append(("Jämförelse", f"{p.base[:12]} → {p.head[:12]}"))
+    meta.append(("Jämförelse", f"{_rev(p.base)} → {_rev(p.head)}"))
     old_v, new_v = _in_force(p.old, proposed=False), _in_force(p.new, proposed=True)
 
-    lines = [f"# {md(title)}", "", "<!-- bfa:brödtext -->", ""]
-    lines += ["| | |", "|---|---|"]
+    # the title block ends where every document's does: the PDF writes it from ``meta``
+    # once (it was printed twice: as the title block and again as a table, N8)
+    lines = [f"# {md(title)}", "", "| | |", "|---|---|"]
     lines += [f"| {cell(key)} | {cell(value)} |" for key, value in meta]
-    lines += ["", "## Förslag till beslut", ""]
+    lines += ["", "<!-- bfa:brödtext -->", "", "## Förslag till beslut", ""]
     if f and f.decisions:
         lines += [f"{n}. {md(text)}" for n, text in enumerate(f.decisions, 1)]
     else:
@@ -385,3 +386,9 @@ def build(path: Path, base: str, head: str | None = None, *, public: bool = Fals
 
         text = scrub(text, *p.people)
     return Rendered("forslag", "forslag", text, title, meta, k.name, when, figures, public=public)
+
+
+def _rev(rev: str) -> str:
+    """A revision as the user named it; only a commit id is shortened ('ny-organisation',
+    not 'ny-organisat', N8)."""
+    return rev[:12] if re.fullmatch(r"[0-9a-f]{13,40}", rev) else rev

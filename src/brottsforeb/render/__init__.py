@@ -314,6 +314,7 @@ def to_pdf(doc: Rendered) -> bytes:
         public=doc.public,
         banners=doc.banners,
         producer=f"Skrivet av bfa {__version__} från {genitiv(doc.kommun)} förråd",
+        float_chart=doc.kind == "organisation",
     )
     return compile_pdf(source, inputs)
 

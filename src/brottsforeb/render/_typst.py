@@ -39,10 +39,11 @@ HOUSE_STYLE = r"""
 
 
 class _Writer:
-    def __init__(self, figures: dict[str, str]) -> None:
+    def __init__(self, figures: dict[str, str], float_chart: bool = False) -> None:
         self.out: list[str] = []
         self.figures = figures
         self.used: dict[str, str] = {}
+        self.float_chart = float_chart
 
     def inline(self, tokens: list[Any]) -> str:
         parts: list[str] = []
@@ -85,9 +86,11 @@ class _Writer:
                 return
             # The org chart and its heading stay together, in their chapter: in the flow
             # of the text, moved whole to the next page when they do not fit (a float let
-            # the riktlinje's chart land in the chapters after it, N7). Only a chart near the
-            # start of a document floats to the bottom of its page or the next, while the
-            # text goes on filling the page: there a block would leave page 1 mostly empty.
+            # the chart land in the chapters after it: the riktlinje's "Uppföljning", the
+            # proposal's "Beslutsunderlag", N7, N8, N11). Only in the organisation document,
+            # whose chart opens the chapter the rest of the document belongs to, a chart near
+            # the start floats to the bottom of its page or the next while the text goes on
+            # filling the page: there a block would leave page 1 mostly empty.
             # A very tall chart is scaled to fit one page.
             heading = self.out.pop() if self.out and self.out[-1].startswith("\n=") else ""
             size = (
@@ -96,7 +99,7 @@ class _Writer:
                 else "width: 100%"
             )
             chart = f'#align(center, image(bytes(sys.inputs.{name}), format: "svg", {size}))'
-            if sum(len(part) for part in self.out) < EARLY_CHART_CHARS:
+            if self.float_chart and sum(len(part) for part in self.out) < EARLY_CHART_CHARS:
                 self.out.append(
                     f"\n#place(bottom, float: true, clearance: 1.5em, block(width: 100%)"
                     f"[{heading}\n{chart}])\n"
@@ -208,6 +211,7 @@ def markdown_to_typst(
     public: bool,
     banners: list[tuple[str, str]] | None = None,
     producer: str = "",
+    float_chart: bool = False,
 ) -> tuple[str, dict[str, str]]:
     """The Typst source and its inputs (figures) for one rendered document.
 
@@ -224,7 +228,7 @@ def markdown_to_typst(
         body = re.sub(r"\A\s*# [^\n]*\n", "", markdown)
     body = _COMMENT.sub("", body)
     md = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
-    writer = _Writer(figures)
+    writer = _Writer(figures, float_chart)
     converted = writer.convert(md.parse(body))
     footer = "Offentlig version" if public else ""
     head = HOUSE_STYLE.format(
