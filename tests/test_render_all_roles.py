@@ -65,7 +65,9 @@ def test_kommunstyrelsen_as_styrgrupp_is_shown_in_that_role(make_repo) -> None:
         (doc,) = render(repo, name)
         text = doc.markdown
         assert "Kommunstyrelsen som styrgrupp" in text, name
-        assert "När organet är styrgrupp deltar även" in text, name
+        assert "När kommunstyrelsen är styrgrupp deltar även" in text, name  # N11: not "organet"
+        # the role's description may be a fragment: it stands under its own label
+        assert ". Om rollen: Kommunstyrelsen är styrgrupp för det brottsförebyggande" in text
         assert "Kommunstyrelsen #40;även styrgrupp#41;" in text, name  # the Mermaid chart
         svg = " ".join(doc.figures.values())
         assert "styrgrupp" in svg, name
@@ -106,3 +108,18 @@ def test_a_vacant_coordinator_is_said_to_be_vacant(example) -> None:
     path.write_text(text.rstrip("\n") + "\nvakant: true\n", encoding="utf-8")
     (doc,) = render(load_repo(root), "riktlinje")
     assert "Funktionen är för närvarande vakant." in doc.markdown
+
+
+def test_a_riktlinje_from_before_the_law_does_not_quote_it(make_repo) -> None:
+    # N11: a riktlinje adopted by KF in 2019 opened with "Sedan 1 juli 2023 regleras …",
+    # words its decision could not contain; and "Den antas av" had nothing to refer to.
+    root = make_repo(
+        {
+            "dokument/riktlinje.yaml": "typ: riktlinje\ntitel: Riktlinje\n"
+            "antagen_av: kommunfullmaktige\ndatum: 2019-11-25\n"
+        }
+    )
+    (doc,) = render(load_repo(root), "riktlinje")
+    assert "Riktlinjen antogs 2019-11-25, innan Lag (2023:196)" in doc.markdown
+    assert "Sedan 1 juli 2023 regleras" not in doc.markdown
+    assert "\nRiktlinjen antas av kommunfullmäktige." in doc.markdown

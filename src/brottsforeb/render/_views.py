@@ -14,6 +14,7 @@ from ..model import Frekvens, Funktion, Lagesbild, Organ
 from ..model.organ import POLITICAL_TYPES as POLITICAL
 from ..model.organ import Moten
 from ..repo import Repo
+from ._format import mitt
 
 ORGAN_ORDER = ["råd", "styrgrupp", "beredningsgrupp", "arbetsgrupp", "samverkansgrupp", "nätverk"]
 
@@ -145,21 +146,28 @@ def organ_view(ctx: Ctx, oid: str, o: Organ) -> dict[str, Any]:
         "parter": [ctx.aktor(a) for a in o.parties],
         "drivs_av": ctx.aktor(o.run_by) if o.run_by else "",
         "inrättad": o.established.year if o.established else "",
-        "tidsbegränsad": (
-            f"{o.temporary.start or '?'} – {o.temporary.end or '?'}" if o.temporary else ""
-        ),
+        "tidsbegränsad": _span(o.temporary.start, o.temporary.end) if o.temporary else "",
         "extern": o.external,
         "livscykel": _lifecycle(ctx, o),
+        # "När kommunstyrelsen är styrgrupp deltar även: …"; the role's own description, which
+        # may be a fragment ("När den behandlar …"), under its own label (N11)
         "i_roll": [
-            f"När organet är {g.role} deltar även: "
+            f"När {mitt(o.name)} är {g.role} deltar även: "
             + ", ".join(ctx.funktion(m, with_actor=True) for m in g.members)
-            + (f". {g.description}" if g.description else "")
+            + (f". Om rollen: {g.description}" if g.description else "")
             for g in o.role_members
         ],
         "avtal": ctx.name("dokument", o.agreement) if o.agreement else "",
         "anmärkning": o.note or "",
         "delar": [],
     }
+
+
+def _span(start: object, end: object) -> str:
+    """A period with what is known, never "?": "2025-09-01 – 2026-12-31", "till och med …"."""
+    if start and end:
+        return f"{start} – {end}"
+    return f"till och med {end}" if end else (f"från och med {start}" if start else "")
 
 
 def _lifecycle(ctx: Ctx, o: Organ) -> str:

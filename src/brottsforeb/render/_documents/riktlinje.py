@@ -3,6 +3,7 @@ organisation, lägesbild routine, åtgärdsplan and follow-up composed from the 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
@@ -30,6 +31,10 @@ def build(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) -> dict
         "brottsförebyggande arbete",
     )
     c["ar_samverkan"] = joint
+    # adopted before the law came into force: bfa's introduction must not read as if the
+    # decision quoted a law it could not know (N11)
+    before = d is not None and d.date is not None and d.date < dt.date(2023, 7, 1)
+    c["före_lagen"] = d.date.isoformat() if before and d is not None and d.date else ""
     lead = k.leadership if k else None
     coord = repo.funktioner.get(k.coordination) if k and k.coordination else None
     plan = k.situation_plan if k else None
