@@ -314,3 +314,26 @@ def test_a_carried_point_is_not_new_in_the_protokoll(make_repo) -> None:
     new, _, carried = md.partition("## Kvarstående åtgärdspunkter från tidigare möten")
     assert "Boka trygghetsvandring" in new and "kameror" not in new.split("## Nya")[1]
     assert "| Ta fram underlag om kameror | Kommunpolis | 2026-04-01 | 2026-02-10 |" in carried
+
+
+def test_a_protokoll_does_not_name_a_holder_who_came_later(make_repo) -> None:
+    # N6: after "bfa set funktioner/samordnare innehavare.namn 'Maria Lund'" the February
+    # protocol said Maria Lund was present, months before she was hired. With 'sedan'
+    # the meeting documents name a holder only from that day on.
+    meeting = (
+        "organ: styrgrupp\ndatum: {day}\nstatus: hållet\nnärvarande: [samordnare]\n"
+        "åtgärdspunkter:\n  - {{vad: Boka lokal, vem: samordnare}}\n"
+    )
+    root = make_repo(
+        {
+            "funktioner/samordnare.yaml": "titel: Samordnare\nersättare: kommunpolis\n"
+            "innehavare: {namn: Maria Lund, sedan: 2026-11-01}\n",
+            "moten/2026/2026-02-10-styrgrupp.yaml": meeting.format(day="2026-02-10"),
+            "moten/2026/2026-11-10-styrgrupp.yaml": meeting.format(day="2026-11-10"),
+        }
+    )
+    repo = load_repo(root)
+    before = render_meeting(repo, "protokoll", ["styrgrupp", "2026-02-10"]).markdown
+    after = render_meeting(repo, "protokoll", ["styrgrupp", "2026-11-10"]).markdown
+    assert "Maria Lund" not in before and "Samordnare" in before
+    assert "Samordnare, Maria Lund" in after or "Samordnare (Maria Lund)" in after

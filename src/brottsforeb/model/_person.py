@@ -6,6 +6,7 @@ are left out of public renderings (``render --public``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from pydantic import Field, field_validator
@@ -27,6 +28,12 @@ class Person(BfaModel):
     name: str = Field(alias="namn", description="Personens namn.")
     email: str | None = Field(None, alias="e_post", title="e-post", description="E-postadress.")
     phone: str | None = Field(None, alias="telefon", description="Telefonnummer.")
+    since: dt.date | None = Field(
+        None,
+        alias="sedan",
+        description="Dagen personen fick funktionen. Kallelser och protokoll från möten före "
+        "den dagen nämner inte personen (den som var där då är en annan).",
+    )
 
     @field_validator("email")
     @classmethod

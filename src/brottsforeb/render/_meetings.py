@@ -3,6 +3,7 @@ after it, both built from one meeting file and its body."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
@@ -217,6 +218,7 @@ def meeting_context(ctx: Ctx, mid: str, kind: str) -> dict[str, Any]:
     """The template context of the kallelse or protokoll for meeting ``mid``."""
     repo = ctx.repo
     m = repo.moten[mid]
+    ctx = dataclasses.replace(ctx, at=m.date)  # names as they were on the meeting's day
     o = repo.organ.get(m.organ)
     organ_name = ctx.organ_name(m.organ)
     k = repo.kommun

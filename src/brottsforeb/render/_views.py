@@ -24,6 +24,9 @@ class Ctx:
     repo: Repo
     public: bool = False
     today: dt.date | None = None  # the day meetings are judged on; None: the report's year end
+    #: the day a meeting document speaks of: a holder who took the function later is not
+    #: named (N6: a February protocol named the coordinator who came in November)
+    at: dt.date | None = None
 
     # -- names -----------------------------------------------------------------------
     def funktion(self, fid: str | None, *, with_actor: bool = False, in_text: bool = False) -> str:
@@ -41,7 +44,8 @@ class Ctx:
             actor = self.repo.aktorer[f.actor].name
             if actor.lower() not in text.lower():
                 text += f" ({actor})"
-        if f.holder and not self.public:
+        later = f.holder and f.holder.since and self.at and self.at < f.holder.since
+        if f.holder and not self.public and not later:
             text += f" ({f.holder.name})" if in_text else f", {f.holder.name}"
         return text
 
