@@ -337,3 +337,28 @@ def test_a_protokoll_does_not_name_a_holder_who_came_later(make_repo) -> None:
     after = render_meeting(repo, "protokoll", ["styrgrupp", "2026-11-10"]).markdown
     assert "Maria Lund" not in before and "Samordnare" in before
     assert "Samordnare, Maria Lund" in after or "Samordnare (Maria Lund)" in after
+
+
+def test_an_invitation_says_who_it_does_not_reach(make_repo, cli, tmp_path: Path) -> None:
+    # N15: an invitation with 0 of 7 members as attendees was written without a word.
+    root = make_repo(
+        {"moten/2026/2026-12-08-styrgrupp.yaml": "organ: styrgrupp\ndatum: 2026-12-08\n"}
+    )
+    out = tmp_path / "m.ics"
+    r = cli("calendar", root, "--meeting", "styrgrupp 2026-12-08", "-o", out)
+    assert r.exit_code == 0, r.output
+    assert "obs: 3 av 3 kallade saknar e-post och kommer inte med som deltagare:" in r.stderr
+    assert "Kommundirektör" in r.stderr and out.exists()
+
+
+def test_a_new_holders_name_beside_the_old_address_is_pointed_out(make_repo, cli) -> None:
+    # N15: after a new name, replies went to the former holder's mailbox, in silence.
+    root = make_repo(
+        {
+            "funktioner/samordnare.yaml": "titel: Samordnare\nersättare: kommunpolis\n"
+            "innehavare: {namn: Karin Sjöberg, e_post: karin@kommun.se}\n"
+        }
+    )
+    r = cli("set", "funktioner/samordnare", "innehavare.namn", "Maria Lund", root)
+    assert r.exit_code == 0, r.output
+    assert "e_post står kvar från förut" in r.output

@@ -110,12 +110,8 @@ def meeting_ics(repo: Repo, meeting: list[str]) -> bytes:
         ev.add("description", "Dagordning:\n" + "\n".join(lines))
     if m.cancelled or m.status == "inställt":
         ev.add("status", "CANCELLED")
-    members = list(body.members) if body else []
-    for role in (body.chair if body else None, *(body.convener if body else [])):
-        if role and role not in members:
-            members.append(role)
     convener = body.convener[0] if body and body.convener else None
-    for fid in members:
+    for fid in _invited(repo, mid):
         f = repo.funktioner.get(fid)
         if f is None or f.holder is None or not f.holder.email:
             continue
@@ -132,6 +128,30 @@ def meeting_ics(repo: Repo, meeting: list[str]) -> bytes:
     if hasattr(cal, "add_missing_timezones"):
         cal.add_missing_timezones()
     return _shown(bytes(cal.to_ical()))
+
+
+def _invited(repo: Repo, mid: str) -> list[str]:
+    """The functions a meeting's invitation goes to: the body's members, chair and convener."""
+    body = repo.organ.get(repo.moten[mid].organ)
+    members = list(body.members) if body else []
+    for role in (body.chair if body else None, *(body.convener if body else [])):
+        if role and role not in members:
+            members.append(role)
+    return members
+
+
+def unreachable(repo: Repo, meeting: list[str]) -> tuple[list[str], int]:
+    """(titles of the invited without an e-mail address, how many are invited): an
+    invitation that reaches nobody is said to, not written in silence (N15)."""
+    from .render._meetings import find_meeting
+
+    invited = _invited(repo, find_meeting(repo, meeting))
+    missing = [
+        f.title if f is not None else fid
+        for fid in invited
+        if (f := repo.funktioner.get(fid)) is None or f.holder is None or not f.holder.email
+    ]
+    return missing, len(invited)
 
 
 def _meeting_event(repo: Repo, mid: str, stamp: dt.datetime) -> Any:

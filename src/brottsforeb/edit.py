@@ -49,6 +49,9 @@ class Edit:
     confirmed: list[str] = field(default_factory=list)  # struck from obekräftat
     #: a key the same write took away with it (``innehavare`` when ``vakant`` is set true)
     vacated: Any = None
+    #: what the user should know about the values left as they were (a new holder's name
+    #: beside the former holder's e-mail, N15)
+    note: str = ""
 
     def summary(self) -> str:
         """One Swedish sentence for the terminal, values as a reader reads them."""
@@ -79,6 +82,7 @@ class Edit:
             return _sentence(f"{self.file}: tog bort {s(self.new)} ur {self.key}")
         if self.vacated is not None:
             confirmed += "; innehavare togs bort (en vakant funktion har ingen innehavare)"
+        confirmed += self.note
         if self.old is None:
             return _sentence(
                 f"{self.file}: {self.key} satt till {s(self.new)} (ny nyckel){confirmed}"
@@ -239,6 +243,15 @@ def _set_locked(
     if vacating and new is True and data.get("innehavare") is not None:
         # the guide: "innehavare tas bort" (before, the write was refused as invalid)
         new_text, vacated, _ = edit_text(new_text, ("innehavare",), None, remove=True)
+    note = ""
+    holder = data.get("innehavare") if entry.kind == "funktioner" else None
+    if path == ("innehavare", "namn") and how == "set" and isinstance(holder, dict):
+        kept = [k for k in ("e_post", "telefon", "sedan") if holder.get(k) is not None]
+        if kept:  # the former holder's address would get the new holder's invitations
+            note = (
+                f"; {' och '.join(kept)} står kvar från förut – byt "
+                f"{'dem' if len(kept) > 1 else 'det'} också om de var den förra innehavarens"
+            )
     if new_text == text:
         return Edit(entry.file, shown, old, new, changed=False, how=how)
     edited = dict(files)
@@ -274,6 +287,7 @@ def _set_locked(
         how=how,
         confirmed=confirmed,
         vacated=vacated,
+        note=note,
     )
 
 

@@ -39,7 +39,8 @@ def calendar_cmd(
     """
     from .. import load_repo
     from .._io import write_output
-    from ..calendar import PRODID, calendar_ics, meeting_ics
+    from .._pii import shown
+    from ..calendar import PRODID, calendar_ics, meeting_ics, unreachable
     from ..render import repository_errors
 
     words = [w for part in meeting or [] for w in part.split()]
@@ -56,6 +57,17 @@ def calendar_cmd(
             code=1,
         )
     data = meeting_ics(repo, words) if words else calendar_ics(repo, parse_today(today))
+    if words:
+        missing, invited = unreachable(repo, words)
+        if missing:
+            sys.stderr.write(
+                shown(
+                    f"obs: {len(missing)} av {invited} kallade saknar e-post och kommer inte med "
+                    f"som deltagare: {', '.join(missing)}. Fyll i innehavare.e_post i "
+                    "funktionernas filer."
+                )
+                + "\n"
+            )
     if out is None:
         sys.stdout.buffer.write(data)
         return
