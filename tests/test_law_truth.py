@@ -83,3 +83,24 @@ def test_a_measure_owned_by_a_vacant_function_is_named(make_repo) -> None:
     done = atgard.replace("status: pågående", "status: genomförd")
     root = make_repo({"funktioner/fritid.yaml": vacant, "atgarder/belysning.yaml": done})
     assert not [f for f in validate(load_repo(root)) if f.rule == "BRA-VAKANT"]
+
+
+def test_an_expired_action_plan_meets_no_duty_in_check_or_overview(make_repo) -> None:
+    # N10: a plan whose gäller_till passed two years ago satisfied LAG-ATGARDSPLAN, and the
+    # overview counted it as "beslutad" and left the dateless law errors out of "Försenat".
+    import datetime as dt
+
+    from brottsforeb.overview import overview
+
+    plan = MINIMAL["dokument/atgardsplan.yaml"].replace(
+        "datum: 2025-01-15", "datum: 2023-01-15\n        gäller_till: 2024-12-31"
+    )
+    root = make_repo({"dokument/atgardsplan.yaml": plan})
+    today = dt.date(2026, 11, 22)
+    found = [f for f in check(load_repo(root), today) if f.rule == "LAG-ATGARDSPLAN"]
+    assert len(found) == 1 and found[0].severity.value == "fel", found
+    assert "gällde till och med 2024-12-31" in found[0].message
+    errors = [f for f in check(load_repo(root), today) if f.severity.value == "fel"]
+    [row] = overview([root], today=today).rows
+    assert row.action_plan is None
+    assert len(row.overdue) == len(errors)
