@@ -104,3 +104,25 @@ def test_an_expired_action_plan_meets_no_duty_in_check_or_overview(make_repo) ->
     [row] = overview([root], today=today).rows
     assert row.action_plan is None
     assert len(row.overdue) == len(errors)
+
+
+def test_status_uppfoljning_and_check_count_the_same_late_measures(example) -> None:
+    # N1/N3: status said "1 försenad" (the status written in the files) beside three rows of
+    # ATGARD-FORSENAD; the uppföljning's table under "3 åtgärder … inte genomförda" began
+    # with a finished and a cancelled one.
+    import datetime as dt
+
+    from brottsforeb.render import render
+    from brottsforeb.status import measures_text, status
+
+    repo = load_repo(example("torsby"))
+    today = dt.date(2026, 11, 22)
+    late = [f for f in check(repo, today) if f.rule == "ATGARD-FORSENAD" and f.due < "2026-11-22"]
+    s = status(repo, today)
+    assert s.measures["försenad"] == len(late) == 2
+    assert measures_text(s.measures).startswith("Åtgärder: 2 försenade")
+    [doc] = render(repo, "uppfoljning", today=today)
+    assert "| försenad | 2 |" in doc.markdown
+    rows = [line for line in doc.markdown.splitlines() if line.endswith("(försenad) |")]
+    table = doc.markdown.split("| Åtgärd | Status | Ansvarig | Slut |")[1].splitlines()[2:]
+    assert table[: len(rows)] == rows and len(rows) == 2

@@ -48,7 +48,7 @@ def status_cmd(
     from .. import load_repo
     from .._escape import visible
     from ..findings import More, condense
-    from ..status import sparkline, status
+    from ..status import measures_text, sparkline, status
 
     when = parse_today(today)
     repo = load_repo(path)
@@ -90,11 +90,7 @@ def status_cmd(
     else:
         out.print(Text("Inget är försenat eller förfaller inom horisonten.", style="green"))
 
-    if s.measures:
-        parts = [f"{n} {state}" for state, n in s.measures.items()]
-        out.print(Text("Åtgärder: " + ", ".join(parts) + ".", style="bold"))
-    else:
-        out.print(Text("Åtgärder: inga registrerade.", style="bold"))
+    out.print(Text(measures_text(s.measures), style="bold"))
 
     if s.indicators:
         ind = Table(title="Indikatorer", title_justify="left")
