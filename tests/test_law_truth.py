@@ -126,3 +126,16 @@ def test_status_uppfoljning_and_check_count_the_same_late_measures(example) -> N
     rows = [line for line in doc.markdown.splitlines() if line.endswith("(försenad) |")]
     table = doc.markdown.split("| Åtgärd | Status | Ansvarig | Slut |")[1].splitlines()[2:]
     assert table[: len(rows)] == rows and len(rows) == 2
+
+
+def test_init_does_not_call_the_riktlinje_a_duty_of_the_law(tmp_path: Path, cli) -> None:
+    # N14: "Lagen kräver de här uppgifterna" listed the riktlinje; the law does not require
+    # one, and bfa check is not red without it.
+    root = tmp_path / "bjurholm"
+    out = cli("init", root, "--name", "Bjurholms kommun").output
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for text in (out, readme):
+        assert "Lagen kräver de här uppgifterna" not in text
+        assert "Punkt 4 är inget krav i lagen" in text
+        item = text[text.index("4. ") :]
+        assert item.startswith("4. Riktlinjen") and "inget krav i lagen" in item
