@@ -139,3 +139,15 @@ def test_init_does_not_call_the_riktlinje_a_duty_of_the_law(tmp_path: Path, cli)
         assert "Punkt 4 är inget krav i lagen" in text
         item = text[text.index("4. ") :]
         assert item.startswith("4. Riktlinjen") and "inget krav i lagen" in item
+
+
+def test_status_names_the_law_duties_validate_finds_unmet(make_repo, cli) -> None:
+    # N13: a vacant samordningsfunktion is a law error in validate; status said nothing.
+    root = make_repo({"funktioner/samordnare.yaml": VACANT_SAMORDNARE})
+    out = cli("status", root, "--today", "2026-11-22").output
+    assert "Lagens krav som inte är uppfyllda (bfa validate):" in out
+    assert "(funktioner/samordnare.yaml)" in out
+    import json
+
+    doc = json.loads(cli("status", root, "--today", "2026-11-22", "-f", "json").output)
+    assert [f["rule"] for f in doc["law"]] == ["LAG-SAMORDNING-VAKANT"]

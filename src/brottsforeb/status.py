@@ -89,6 +89,9 @@ class Status:
     measures: dict[str, int] = field(default_factory=dict)
     indicators: list[IndicatorStatus] = field(default_factory=list)
     files: int = 0
+    #: Duties of the law that are not met (validate's LAG-* errors: a vacant
+    #: samordningsfunktion, no lägesbild …): the screen names them, not only check's dates
+    law: list[Finding] = field(default_factory=list)
 
     @property
     def overdue(self) -> int:
@@ -121,6 +124,7 @@ class Status:
                 for b in self.bodies
             ],
             "due": [as_dict(f) for f in self.due],
+            "law": [as_dict(f) for f in self.law],
             "measures": dict(self.measures),
             "indicators": [
                 {
@@ -141,7 +145,7 @@ class Status:
 
 def status(repo: Repo, today: dt.date | None = None, horizon_days: int = 90) -> Status:
     """Bodies and their meetings, what is due, measures by status, indicator trends."""
-    from .rules import check
+    from .rules import check, validate
 
     today = today or dt.date.today()
     k = repo.kommun
@@ -167,6 +171,9 @@ def status(repo: Repo, today: dt.date | None = None, horizon_days: int = 90) -> 
             )
         )
     out.due = [f for f in check(repo, today, horizon_days) if f.severity is not Severity.INFO]
+    out.law = [
+        f for f in validate(repo) if f.rule.startswith("LAG-") and f.severity is Severity.ERROR
+    ]
     # a measure past its end and not finished counts as late, as check says (N1): the
     # status written in its file would say "1 försenad" beside three late ones
     late = set(duties.late_measures(repo, today))

@@ -62,6 +62,11 @@ def status_cmd(
 
     out = console()
     out.print(Text(f"{s.name} – läget {when.isoformat()}", style="bold"))
+    if s.law:
+        out.print(Text("Lagens krav som inte är uppfyllda (bfa validate):", style="bold red"))
+        for duty in s.law:
+            where = f" ({duty.file})" if duty.file else ""
+            out.print(Text(f"  • {duty.message}{where}"))
 
     bodies = Table(title="Organ och möten", title_justify="left", expand=False)
     for col in ("Organ", "Mötesfrekvens", "Senaste", "Nästa planerade", "Frist enligt frekvens"):
