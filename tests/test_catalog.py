@@ -77,6 +77,7 @@ LOADING: dict[tuple[str, str], tuple[str, str | bytes]] = {
     ("SCHEMA", "datum"): (STYRGRUPP, BASE + "inrättad: igår\n"),
     ("SCHEMA", "datum-form"): (STYRGRUPP, BASE + "inrättad: 2019-2-3\n"),
     ("SCHEMA", "id"): (STYRGRUPP, BASE + "ordförande: Kalle Anka\n"),
+    ("SCHEMA", "id-form"): (STYRGRUPP, BASE + "ordförande: Förebyggande-Samordnare\n"),
     ("SCHEMA", "id-del"): ("atgarder/belysning.yaml", "titel: Belysning\nproblem: [Lb/x]\n"),
     ("SCHEMA", "årtal"): ("bfa.yaml", "namn: Testby kommun\nkommunkod: '12'\n"),
     ("SCHEMA", "text"): (STYRGRUPP, BASE + "uppdrag: [a]\n"),

@@ -186,6 +186,12 @@ def test_log(cli, history) -> None:
     assert "mötesfrekvens, antal gånger per period ändrades från 2 till 4" in out
     assert "Första versionen" in out
     assert cli("log", "finns-inte", root).exit_code == 2
+    # the library writes the lines (library first); the CLI prints them as they are
+    from brottsforeb.history import entity_log, log_lines
+
+    lines = [text for text, _kind in log_lines(entity_log(root, "organ/styrgrupp"))]
+    assert [line for line in out.splitlines() if line.strip()] == lines
+    assert lines[-1] == "  • Styrgrupp: tillkom"
 
 
 MEETING = """
@@ -261,6 +267,16 @@ def test_label_does_not_repeat_id_and_title(history) -> None:
     got = sentences(root, "ks-2025-01", "HEAD")
     assert not [s for s in got if "strategisk-2026 Strategisk" in s or "Lägesbild Strategisk" in s]
     assert any(s.startswith("Strategisk lägesbild 2026:") for s in got)
+
+
+def test_an_unknown_revision_names_the_branches_and_tags_there_are(history) -> None:
+    # F16: "Revisionen 'ks-2025-1' finns inte" left the user to guess what does exist.
+    root, repo = history
+    with pytest.raises(HistoryError) as caught:
+        minutes(root, "ks-2025-1", "HEAD")
+    branch = repo.active_branch.name
+    assert "Menade du 'ks-2025-01'?" in caught.value.hint
+    assert f"Finns: {', '.join(sorted([branch, 'ks-2025-01']))}." in caught.value.hint
 
 
 def test_a_vacancy_reads_as_what_happened(history) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ._ids import ID
+from ._ids import ID, ascii_id
 from ._scan import hidden, without_hidden
 from ._yaml import ParsedYaml
 from .findings import Finding, from_catalog
@@ -158,6 +158,11 @@ def _case(
             if what:  # 'samordnare' with a zero-width space pasted in front: looks right
                 args.update(what=what, value=_short(without_hidden(value)))
                 return "id-osynligt", args, loc, False
+            if isinstance(value, str) and "/" not in pattern + value and " " not in value.strip():
+                fixed = ascii_id(value)  # 'förebyggande-samordnare', 'Styrgrupp' → the id form
+                if fixed and fixed != value and re.fullmatch(ID, fixed):
+                    args["fixed"] = fixed
+                    return "id-form", args, loc, False
             return ("id-del" if "/" in pattern else "id"), args, loc, False
         if pattern == r"^\d{4}$":
             return "årtal", args, loc, False

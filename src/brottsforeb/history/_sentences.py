@@ -127,6 +127,8 @@ def entity_label(repo: Repo, kind: str, eid: str) -> str:
         if singular.lower() in name.lower():
             return name
         return f"{singular} {name}"
+    if singular.lower() in name.lower():  # 'Operativ lägesbild juli–september (op-t3)'
+        return f"{name} ({eid})"
     return f"{singular} {name} ({eid})"
 
 

@@ -49,8 +49,8 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
                 "enhet": ind.unit,
                 "riktning": ind.direction,
                 "mål": "" if ind.target is None else value_text(ind.target, ind.unit),
-                "källa": ind.source.type
-                + (f" (Kolada {ind.source.kpi})" if ind.source.kpi else ""),
+                # "Kolada (KPI N07403)", not "Kolada (Kolada N07403)"
+                "källa": ind.source.type + (f" (KPI {ind.source.kpi})" if ind.source.kpi else ""),
                 "mål_text": ind.target_text or "",
                 "värden": [(v.label, value_text(v.value, ind.unit)) for v in values],
                 "trend": trend,

@@ -237,6 +237,11 @@ ROWS: tuple[Rule, ...] = (
                 "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä och ö "
                 "– samma som filnamnet utan .yaml.",
             ),
+            "id-form": (
+                "'{value}' är inget giltigt id ('{key}').",
+                "Skriv '{fixed}': ett id skrivs med små bokstäver a–z, siffror och bindestreck, "
+                "utan å, ä och ö – samma som filnamnet utan .yaml.",
+            ),
             "id-osynligt": (
                 "'{value}' i '{key}' innehåller ett tecken som inte syns: {what}.",
                 "Skriv om värdet utan tecknet (det följer ofta med när text kopieras från Word "
