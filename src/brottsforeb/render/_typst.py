@@ -160,7 +160,9 @@ class _Writer:
                     header = False
                 else:
                     header = True
-                colspec = "(auto, 1fr)" if cols == 2 else str(cols)
+                # a key–value table: the key as wide as it needs; a two-column table with a
+                # header compares (now | proposed): equal halves (N8)
+                colspec = ("(1fr, 1fr)" if header else "(auto, 1fr)") if cols == 2 else str(cols)
                 if header and table:
                     # the header row repeats on every page a long table runs over
                     head = f"table.header({', '.join(table[0])}), "
