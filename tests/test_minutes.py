@@ -302,3 +302,38 @@ def test_writing_out_a_default_is_no_change(history) -> None:
     styr.write_text(styr.read_text(encoding="utf-8") + "extern: false\n", encoding="utf-8")
     commit(repo, "Skrev ut standardvärdet")
     assert sentences(root, "HEAD~1", "HEAD") == []
+
+
+def test_a_meeting_that_comes_in_says_whether_it_was_held(cli, history) -> None:
+    # N5: a planned meeting and a held one both read "Mötet i Styrgrupp …: tillkom", so an
+    # appendix to a protokoll could not tell a meeting that took place from one booked.
+    root, repo = history
+    write_repo(
+        root,
+        {
+            "moten/2025/2025-03-10-styrgrupp.yaml": MEETING,  # no status, notes: held
+            "moten/2025/2025-04-10-styrgrupp.yaml": "organ: styrgrupp\ndatum: 2025-04-10\n"
+            "status: hållet\n",
+            "moten/2099/2099-05-10-styrgrupp.yaml": "organ: styrgrupp\ndatum: 2099-05-10\n"
+            "status: planerat\n",
+            "moten/2025/2025-06-10-styrgrupp.yaml": "organ: styrgrupp\ndatum: 2025-06-10\n",
+            "moten/2025/2025-07-10-styrgrupp.yaml": "organ: styrgrupp\ndatum: 2025-07-10\n"
+            "inställt: true\n",
+        },
+    )
+    commit(repo, "Mötena")
+    got = {s.rsplit(": ", 1)[0][-10:]: s.rsplit(": ", 1)[1] for s in sentences(root, "HEAD~1")}
+    assert got == {
+        "2025-03-10": "hölls",
+        "2025-04-10": "hölls",
+        "2099-05-10": "planerades",
+        "2025-06-10": "planerades",  # nothing recorded: booked, whatever the date
+        "2025-07-10": "ställdes in",
+    }, got
+    # bfa log reads the same diff
+    out = cli("log", "2099-05-10-styrgrupp", root).stdout
+    assert "Mötet i Styrgrupp 2099-05-10: planerades" in out, out
+    # other files still come in as "tillkom"
+    write_repo(root, {"funktioner/kommunpolis-2.yaml": "titel: Polisområdeschef\n"})
+    commit(repo, "Ny funktion")
+    assert sentences(root, "HEAD~1") == ["Funktion Polisområdeschef (kommunpolis-2): tillkom"]
