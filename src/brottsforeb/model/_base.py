@@ -60,7 +60,7 @@ def year_in_range(year: int) -> bool:
 #: every model's fields against this list.
 CHECKED_FIELDS = (
     *sorted(ONE_LINE_FIELDS),
-    *("by", "date", "end", "established", "recorded_from", "start"),
+    *("by", "date", "end", "established", "recorded_from", "since", "start"),
     *("valid_from", "valid_to", "wind_down_by", "wound_down"),
 )
 
