@@ -8,6 +8,7 @@ uppföljning does, through one formatter.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 from pathlib import Path
@@ -120,3 +121,15 @@ def test_status_and_uppfoljning_write_a_value_the_same_way(
     monkeypatch.setenv("COLUMNS", "200")
     screen = cli("status", torsby, "--today", "2026-11-22").output
     assert f"{shown} (2025)" in screen or f"{shown} {unit} (2025)" in screen, screen
+
+
+def test_a_missing_year_shows_in_the_chart(torsby: Path) -> None:
+    # N4: 2021, 2022 and 2024 stood evenly spaced, hiding the missing 2023.
+    from brottsforeb.render._charts import svg_line_chart
+
+    _edit(torsby, IND, "  - {år: 2024, värde: 6.4}\n", "")
+    ind = load_repo(torsby).indikatorer["narkotika-ak9"]
+    xs = [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', svg_line_chart(ind))]
+    years = [2022, 2023, 2025]
+    gaps = [b - a for a, b in itertools.pairwise(xs)]
+    assert len(xs) == len(years) and abs(gaps[1] - 2 * gaps[0]) < 0.5, xs
