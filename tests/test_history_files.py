@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import git
@@ -22,18 +21,14 @@ from brottsforeb import load_repo
 from brottsforeb.history import load_at, open_git
 
 from .conftest import MINIMAL, write_repo
+from .test_minutes_hostile import _bfa as _run
 
 ORGAN = "namn: Ny arbetsgrupp\ntyp: arbetsgrupp\n"
 
 
-def _bfa(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brottsforeb", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def _bfa(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """bfa as its own process on ``root`` (the one helper test_minutes_hostile has)."""
+    return _run([*args, str(root)], dict(os.environ))
 
 
 def _fil(repo) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
