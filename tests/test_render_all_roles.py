@@ -106,3 +106,10 @@ def test_a_vacant_coordinator_is_said_to_be_vacant(example) -> None:
     path.write_text(text.rstrip("\n") + "\nvakant: true\n", encoding="utf-8")
     (doc,) = render(load_repo(root), "riktlinje")
     assert "Funktionen är för närvarande vakant." in doc.markdown
+
+
+def test_the_riktlinjes_agreements_say_how_long_they_hold(example) -> None:
+    # N2: an expired löfte stood among the current agreements with nothing to tell it apart.
+    repo = load_repo(example("norsjo"))
+    (doc,) = render(repo, "riktlinje")
+    assert "(Polisen, Norsjö kommun; gäller till och med 2026-12-31)" in doc.markdown
