@@ -133,3 +133,21 @@ def test_a_missing_year_shows_in_the_chart(torsby: Path) -> None:
     years = [2022, 2023, 2025]
     gaps = [b - a for a, b in itertools.pairwise(xs)]
     assert len(xs) == len(years) and abs(gaps[1] - 2 * gaps[0]) < 0.5, xs
+
+
+def test_every_date_range_is_left_alone() -> None:
+    # E4: "20240109-20240115" was a personnummer for ~10 % of start days; render then refused.
+    import datetime as dt
+
+    from brottsforeb._pii import find_personnummer
+
+    day = dt.date(2024, 1, 1)
+    flagged = []
+    while day < dt.date(2026, 1, 1):
+        for length in (1, 6, 13, 30):
+            end = day + dt.timedelta(days=length)
+            for text in (f"{day:%Y%m%d}-{end:%Y%m%d}", f"{day:%y%m%d}-{end:%y%m%d}"):
+                if list(find_personnummer(f"Period {text}.")):
+                    flagged.append(text)
+        day += dt.timedelta(days=1)
+    assert flagged == []
