@@ -97,6 +97,8 @@ LOADING: dict[tuple[str, str], tuple[str, str | bytes]] = {
     ),
     ("SCHEMA", "id-osynligt"): (STYRGRUPP, BASE + "ordförande: \u200bsamordnare\n"),
     ("YAML-OSYNLIGT", ""): (STYRGRUPP, "namn\u00a0: Styrgrupp\ntyp: styrgrupp\n"),
+    ("YAML-NYCKEL", "merge"): (STYRGRUPP, "namn: S\ntyp: styrgrupp\n<<: hej\n"),
+    ("YAML-OSYNLIGT", "tom"): (STYRGRUPP, 'namn: S\ntyp: styrgrupp\n"\u200b": x\n'),
     ("SCHEMA", "sant-falskt"): (STYRGRUPP, BASE + "extern: kanske\n"),
     ("SCHEMA", "lista"): (STYRGRUPP, BASE + "ledamöter: {a: 1}\n"),
     ("SCHEMA", "mappning"): (STYRGRUPP, BASE + "möten: ofta\n"),

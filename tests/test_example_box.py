@@ -40,6 +40,10 @@ def test_a_new_repositorys_box_names_bfa_yaml_only_where_the_values_are_shown(
     assert "bfa.yaml (obekräftat: rapportering, uppföljning)" in _box(docs["uppfoljning"])
     for name in ("atgardsplan", "motesplan", "lagesbild", "samverkansoverenskommelse"):
         assert "bfa.yaml" not in _box(docs[name]), (name, _box(docs[name]))
+    # E7: the mötesplan's "Beslutad frekvens" and "Sammankallande", and the uppföljning's
+    # frequency, are bfa's unconfirmed values in the bodies' files: named in their boxes
+    assert "organ/styrgrupp.yaml (obekräftat: sammankallande, möten)" in _box(docs["motesplan"])
+    assert "organ/styrgrupp.yaml (obekräftat: möten)" in _box(docs["uppfoljning"])
 
 
 @pytest.mark.parametrize("example", ["torsby", "sodra-lappland-exempel/samverkan"])

@@ -690,6 +690,9 @@ YAML_HIDDEN_PNR = {
         "2024-05-06-1230",  # a date and a time
         "900101-00",  # too short
         "19900101-0008",  # the check digit does not match
+        "20240109-20240115",  # a date range (E4: 1 in 10 was taken for a personnummer)
+        "240119-240218",
+        "20240109 - 20240115",
     ],
 )
 def test_long_numbers_without_a_valid_personnummer_are_left_alone(make_repo, number) -> None:

@@ -24,6 +24,10 @@ HIDDEN = {
     "soft hyphen": ("\u00ad", "U+00AD (mjukt bindestreck)"),
     "word joiner": ("\u2060", "U+2060 (ordfog)"),
     "narrow no-break space": ("\u202f", "U+202F (smalt hårt mellanslag)"),
+    # default-ignorable outside Zs/Cf (E1): a filler, a combining joiner, a selector
+    "hangul filler": ("\u3164", "U+3164 (osynligt tecken)"),
+    "combining grapheme joiner": ("\u034f", "U+034F (osynligt tecken)"),
+    "variation selector": ("\ufe0f", "U+FE0F (osynligt tecken)"),
 }
 
 
@@ -65,3 +69,18 @@ def test_an_id_with_a_hidden_character_says_so(make_repo) -> None:
         found[0].message
     )
     assert "U+200B (nollbreddsmellanslag) först" in found[0].message
+
+
+def test_a_key_of_nothing_but_hidden_characters_says_so(make_repo) -> None:
+    # E3: "Okänd nyckel '(filen)'" and "Den läses som ''" for a key of a zero-width space.
+    text = MINIMAL["organ/styrgrupp.yaml"].replace(
+        "typ: styrgrupp", 'typ: styrgrupp\n        "\u200b": hej'
+    )
+    root = make_repo({"organ/styrgrupp.yaml": text})
+    found = [f for f in validate(load_repo(root)) if f.file == "organ/styrgrupp.yaml"]
+    hidden = [f.message for f in found if f.rule == "YAML-OSYNLIGT"]
+    assert hidden == [
+        "En nyckel består bara av tecken som inte syns (U+200B (nollbreddsmellanslag) först); "
+        "den läses inte."
+    ]
+    assert not any("(filen)" in f.message for f in found)

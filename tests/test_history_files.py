@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import git
@@ -22,18 +21,14 @@ from brottsforeb import load_repo
 from brottsforeb.history import load_at, open_git
 
 from .conftest import MINIMAL, write_repo
+from .test_minutes_hostile import _bfa as _run
 
 ORGAN = "namn: Ny arbetsgrupp\ntyp: arbetsgrupp\n"
 
 
-def _bfa(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brottsforeb", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def _bfa(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """bfa as its own process on ``root`` (the one helper test_minutes_hostile has)."""
+    return _run([*args, str(root)], dict(os.environ))
 
 
 def _fil(repo) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
@@ -106,3 +101,23 @@ def test_validate_shows_a_newline_in_a_file_name(shapes: Path) -> None:
     assert out.returncode == 1
     assert "organ/x\\x0a  • Styrgrupp: avvecklades.yaml" in out.stdout
     assert not any(line.startswith("  • Styrgrupp") for line in out.stdout.splitlines())
+
+
+def test_a_file_moved_out_of_a_data_folder_is_attributed(tmp_path: Path) -> None:
+    # E6: git's rename detection listed 'organ/x.yaml → arkiv/x.yaml' under the new path
+    # only: "togs bort" stood without who and when.
+    from brottsforeb.history import minutes
+
+    root = tmp_path / "r"
+    root.mkdir()
+    write_repo(root, dict(MINIMAL) | {"organ/sspf.yaml": ORGAN})
+    repo = git.Repo.init(root)
+    repo.git.add(A=True)
+    repo.index.commit("start")
+    (root / "arkiv").mkdir()
+    repo.git.mv("organ/sspf.yaml", "arkiv/sspf.yaml")
+    anna = git.Actor("Anna", "anna@example.se")
+    repo.index.commit("arkivera SSPF", author=anna, committer=anna)
+    [gone] = [c for c in minutes(root, "HEAD~1", "HEAD").changes if c.id == "sspf"]
+    assert gone.sentence.endswith("togs bort")
+    assert [c.author for c in gone.commits] == ["Anna"]

@@ -8,6 +8,7 @@ uppföljning does, through one formatter.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 from pathlib import Path
@@ -120,3 +121,33 @@ def test_status_and_uppfoljning_write_a_value_the_same_way(
     monkeypatch.setenv("COLUMNS", "200")
     screen = cli("status", torsby, "--today", "2026-11-22").output
     assert f"{shown} (2025)" in screen or f"{shown} {unit} (2025)" in screen, screen
+
+
+def test_a_missing_year_shows_in_the_chart(torsby: Path) -> None:
+    # N4: 2021, 2022 and 2024 stood evenly spaced, hiding the missing 2023.
+    from brottsforeb.render._charts import svg_line_chart
+
+    _edit(torsby, IND, "  - {år: 2024, värde: 6.4}\n", "")
+    ind = load_repo(torsby).indikatorer["narkotika-ak9"]
+    xs = [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', svg_line_chart(ind))]
+    years = [2022, 2023, 2025]
+    gaps = [b - a for a, b in itertools.pairwise(xs)]
+    assert len(xs) == len(years) and abs(gaps[1] - 2 * gaps[0]) < 0.5, xs
+
+
+def test_every_date_range_is_left_alone() -> None:
+    # E4: "20240109-20240115" was a personnummer for ~10 % of start days; render then refused.
+    import datetime as dt
+
+    from brottsforeb._pii import find_personnummer
+
+    day = dt.date(2024, 1, 1)
+    flagged = []
+    while day < dt.date(2026, 1, 1):
+        for length in (1, 6, 13, 30):
+            end = day + dt.timedelta(days=length)
+            for text in (f"{day:%Y%m%d}-{end:%Y%m%d}", f"{day:%y%m%d}-{end:%y%m%d}"):
+                if list(find_personnummer(f"Period {text}.")):
+                    flagged.append(text)
+        day += dt.timedelta(days=1)
+    assert flagged == []

@@ -123,3 +123,10 @@ def test_a_riktlinje_from_before_the_law_does_not_quote_it(make_repo) -> None:
     assert "Riktlinjen antogs 2019-11-25, innan Lag (2023:196)" in doc.markdown
     assert "Sedan 1 juli 2023 regleras" not in doc.markdown
     assert "\nRiktlinjen antas av kommunfullmäktige." in doc.markdown
+
+
+def test_the_riktlinjes_agreements_say_how_long_they_hold(example) -> None:
+    # N2: an expired löfte stood among the current agreements with nothing to tell it apart.
+    repo = load_repo(example("norsjo"))
+    (doc,) = render(repo, "riktlinje")
+    assert "(Polisen, Norsjö kommun; gäller till och med 2026-12-31)" in doc.markdown

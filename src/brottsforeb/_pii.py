@@ -45,6 +45,9 @@ _PNR = re.compile(rf"(?<!\d)(?:(\d\d)(\d{{6}}){_SEP}?|(\d{{6}}){_SEP})(\d{{4}})(
 #: number, so a long account or phone number without one is left alone.
 _GLUED = re.compile(
     rf"(?:(\d\d)(\d{{6}})|(\d{{6}}))[{_SPACES}]?[{_DASHES}+\uff0b][{_SPACES}]?(\d{{4}})"
+    # at most one more digit: "800101-12345" is a number glued on, "20240109-20240115" and
+    # "240109-240115" are date ranges, never a personnummer (E4)
+    r"(?!\d\d)"
 )
 
 

@@ -118,8 +118,20 @@ _HIDDEN_NAMES = {
 }
 
 
+#: Unicode's default-ignorable code points outside Zs and Cf, and the blank Braille cell:
+#: fillers, a combining grapheme joiner, variation selectors. They show nothing either (E1).
+_IGNORABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+    "\U000e0000-\U000e0fff]"
+)
+
+
 def _is_hidden(c: str) -> bool:
-    return c in _HIDDEN_NAMES or (c != " " and unicodedata.category(c) in ("Zs", "Cf"))
+    return (
+        c in _HIDDEN_NAMES
+        or (c != " " and unicodedata.category(c) in ("Zs", "Cf"))
+        or bool(_IGNORABLE.match(c))
+    )
 
 
 def hidden(text: str) -> str | None:
@@ -144,9 +156,14 @@ def clean_key(key: str, reader: Any, node: yaml.Node) -> str:
     what = hidden(key)
     if what is None:
         return key
-    key = without_hidden(key)
+    meant = without_hidden(key)
     line, col = reader.mark(node)
+    if not meant:  # nothing but characters that do not show: no key to read it as (E3)
+        reader.out.findings.append(
+            from_catalog("YAML-OSYNLIGT", reader.file, line, col, "tom", what=what)
+        )
+        return key
     reader.out.findings.append(
-        from_catalog("YAML-OSYNLIGT", reader.file, line, col, key=key, what=what)
+        from_catalog("YAML-OSYNLIGT", reader.file, line, col, key=meant, what=what)
     )
-    return key
+    return meant

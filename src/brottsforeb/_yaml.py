@@ -282,17 +282,17 @@ class _Builder:
         for knode, vnode in node.value:
             if knode.tag == _MERGE:
                 merged = build(vnode, path, depth + 1)
-                sources = merged if isinstance(merged, list) else [merged]
-                for src in sources:
-                    if isinstance(src, dict):
-                        for k, v in src.items():
-                            if k not in result:
-                                result[k] = v
-                                merged_keys[k] = v
+                for src in merged if isinstance(merged, list) else [merged]:
+                    if not isinstance(src, dict):  # '<<: hej' merges nothing (E2)
+                        self.bad_key(knode, "merge")
+                        continue
+                    for k, v in src.items():
+                        if k not in result:
+                            result[k] = v
+                            merged_keys[k] = v
                 continue
             if not isinstance(knode, _SCALAR):
-                line, col = self.mark(knode)
-                self.out.findings.append(from_catalog("YAML-NYCKEL", self.file, line, col))
+                self.bad_key(knode)
                 continue
             self.scan(knode)
             key = str(knode.value)
@@ -313,6 +313,10 @@ class _Builder:
             key_positions[keypath] = (mark.line + 1, mark.column + 1)
             result[key] = build(vnode, keypath, depth + 1)
         return result
+
+    def bad_key(self, node: yaml.Node, case: str = "") -> None:
+        line, col = self.mark(node)
+        self.out.findings.append(from_catalog("YAML-NYCKEL", self.file, line, col, case))
 
     def bad_tag(self, node: yaml.Node) -> None:
         line, col = self.mark(node)

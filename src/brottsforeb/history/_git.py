@@ -302,7 +302,9 @@ def commits_by_path(
     # which every commit is its bare SHA. A record separator in an author or a message
     # cannot forge anything: commit text is never parsed out of git's output (#16).
     infos = {c.hexsha: info(c) for c in git_repo.iter_commits(rev, paths=prefix or ".")}
-    raw = git_repo.git.log(rev, "-z", "--format=%H", "--name-only", "--", prefix or ".")
+    raw = git_repo.git.log(
+        rev, "-z", "--no-renames", "--format=%H", "--name-only", "--", prefix or "."
+    )
     by_path: dict[str, list[CommitInfo]] = {}
     current: CommitInfo | None = None
     for token in raw.split("\0"):

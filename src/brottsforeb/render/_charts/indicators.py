@@ -80,8 +80,14 @@ def _svg_line_chart(ind: Indikator, w: int, h: int) -> str:
     pad = (hi - lo) * 0.15
     lo, hi = lo - pad, hi + pad
 
+    # yearly values stand at their years: 2021, 2022, 2024 are not evenly spaced, so a
+    # missing 2023 shows (N4); values with dates keep even steps (labels would collide)
+    yearly = all(v.date is None for v in values)
+    first, span = values[0].when.year, max(1, values[-1].when.year - values[0].when.year)
+
     def px(i: int) -> float:
-        return left + 20 + (w - left - 40) * (i / max(1, len(values) - 1))
+        share = (values[i].when.year - first) / span if yearly else i / max(1, len(values) - 1)
+        return left + 20 + (w - left - 40) * share
 
     def py(v: float) -> float:
         return 15 + (h - bottom - 15) * (1 - (v - lo) / (hi - lo))

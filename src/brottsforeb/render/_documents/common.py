@@ -11,7 +11,9 @@ from .._docviews import decision_rows, document_date, sections
 from .._views import Ctx
 
 #: (folder, id) of an entity file a document is built from; ("bfa", "") is bfa.yaml.
-Source = tuple[str, str]
+#: (folder, id) of an entity file a document is built from, or (folder, id, keys) when it
+#: shows only those top-level keys of it (the example box names only what is shown)
+Source = tuple[str, str] | tuple[str, str, frozenset[str]]
 
 
 def base(ctx: Ctx, d: Dokument | None, kind: str, title: str) -> dict[str, Any]:

@@ -48,8 +48,10 @@ def example_sources(
     own = next((k for k, v in repo.dokument.items() if v is d), None)
     if d is not None and own is not None:
         out += marked(ctx, "dokument", own, d)
-    for folder, eid in files:
-        out += marked(ctx, folder, eid, getattr(repo, folder).get(eid))
+    for source in files:
+        folder, eid = source[0], source[1]
+        shown = source[2] if len(source) == 3 else None
+        out += marked(ctx, folder, eid, getattr(repo, folder).get(eid), shown)
     return out
 
 

@@ -23,6 +23,7 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
     c["beslut"] = [("Avser år", str(y))]
     c["månader"] = MONTHS
     rows = []
+    row_ids: list[str] = []
     for oid, o in sorted(repo.organ.items(), key=lambda kv: (kv[1].external, kv[1].name)):
         meetings = [
             m for m in repo.meetings_of(oid) if m.date.year == y and m.state(today) != "inställt"
@@ -31,6 +32,7 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
             continue
         per_month = Counter(m.date.month for m in meetings)
         view = organ_view(ctx, oid, o)
+        row_ids.append(oid)
         rows.append(
             {
                 "organ": o.name,
@@ -42,5 +44,7 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
             }
         )
     c["rader"] = rows
-    c["källfiler"] = meeting_files(repo, y)
+    # the bodies' decided cadence, place and convener are shown: their marks too (E7)
+    shown = frozenset({"namn", "möten", "sammankallande"})
+    c["källfiler"] = meeting_files(repo, y) + [("organ", oid, shown) for oid in row_ids]
     return c

@@ -86,7 +86,12 @@ def build(ctx: Ctx, d: Dokument | None, _id: str | None, _y: int | None) -> dict
             if k and k.cooperation
             else [],
             "avtal": [
-                {"titel": x.title, "parter": [ctx.aktor(p) for p in x.parties]}
+                {
+                    "titel": x.title,
+                    "parter": [ctx.aktor(p) for p in x.parties],
+                    # the end date is said, so that a reader sees one that has passed (N2)
+                    "till": x.valid_to.isoformat() if x.valid_to else "",
+                }
                 for x in sorted(repo.dokument.values(), key=lambda x: x.title)
                 if x.type in AGREEMENT_TYPES and not x.out_of_date and not expired(ctx, x)
             ]
@@ -190,6 +195,7 @@ def _shared_agreement(other: Ctx, _eid: str, x: Any, owner: str) -> dict[str, An
     return {
         "titel": f"{x.title} – gemensam för {owner}, som förvaltar den",
         "parter": [other.aktor(p) for p in x.parties],
+        "till": x.valid_to.isoformat() if x.valid_to else "",
     }
 
 

@@ -111,12 +111,14 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
             f"{first}"
         )
     rows = []
+    counted: list[str] = []
     for oid, o in sorted(repo.organ.items(), key=lambda kv: kv[1].name):
         if o.meetings is None or o.external:
             continue
         ym = duties.year_meetings(repo, oid, y, today)
         if ym is None:
             continue
+        counted.append(oid)
         rows.append(
             {
                 "organ": o.name,
@@ -144,7 +146,14 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
         and repo.organ[m.organ].type in ("nämnd", "fullmäktige")
         and any(i.type in ("uppföljning", "rapportering") for i in m.items)
     ]
-    c["källfiler"] = meeting_files(repo, y) + [
-        (folder, k) for folder in ("indikatorer", "atgarder") for k in sorted(getattr(repo, folder))
-    ]
+    shown = frozenset({"namn", "möten"})  # the decided cadence in the meetings table (E7)
+    c["källfiler"] = (
+        meeting_files(repo, y)
+        + [
+            (folder, k)
+            for folder in ("indikatorer", "atgarder")
+            for k in sorted(getattr(repo, folder))
+        ]
+        + [("organ", oid, shown) for oid in counted]
+    )
     return c

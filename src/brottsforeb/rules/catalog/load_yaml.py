@@ -154,6 +154,14 @@ ROWS: tuple[Rule, ...] = (
         "En nyckel måste vara en enkel text.",
         "Skriv nyckeln som vanlig text följd av kolon, t.ex. 'namn: …'.",
         command="load",
+        variants={
+            "merge": (
+                "'<<' slår ihop en mappning (ett ankare med nycklar); här står något annat, och "
+                "ingenting läses in.",
+                "Skriv '<<: *ankare' där ankaret är en mappning (&ankare {{nyckel: värde}}), eller "
+                "ta bort raden.",
+            )
+        },
     ),
     Rule(
         "YAML-OSYNLIGT",
@@ -165,6 +173,12 @@ ROWS: tuple[Rule, ...] = (
         "Skriv om nyckeln utan tecknet (det följer ofta med när text kopieras från Word eller "
         "en webbsida).",
         command="load",
+        variants={
+            "tom": (
+                "En nyckel består bara av tecken som inte syns ({what}); den läses inte.",
+                "Ta bort raden, eller skriv nyckeln du menade.",
+            )
+        },
         scope=(
             "En nyckel med hårt mellanslag, nollbreddstecken, mjukt bindestreck eller BOM läses "
             "utan tecknet, och tecknet och dess plats nämns."
@@ -266,7 +280,11 @@ ROWS: tuple[Rule, ...] = (
                 "'{key}' ska vara ett tal; {value} är skrivet med decimalkomma.",
                 "Skriv {fixed}: decimaltal skrivs med punkt.",
             ),
-            "tal": ("'{key}' ska vara ett tal.", "Använd punkt som decimaltecken, t.ex. 15.3."),
+            "tal": (
+                "'{key}' ska vara ett tal.",
+                "Skriv bara talet, t.ex. 15 eller 15.3: siffror, punkt som decimaltecken, inga "
+                "mellanslag eller enheter (enheten står under 'enhet').",
+            ),
             "ändligt-tal": (
                 "'{key}' ska vara ett ändligt tal.",
                 "nan och inf (oändligt) är inga mätvärden; skriv talet eller ta bort mätningen.",
