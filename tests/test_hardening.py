@@ -657,6 +657,8 @@ PNR_SHAPES = {
     "century and digit after": "19900101-00093",
     "digits both sides": "7900101-00095",
     "plus glued": "3900101+0009",
+    "two spaces": "900101  0009",  # E9: Word's justified text, a double space
+    "three spaces": "900101   0009",
 }
 
 

@@ -121,3 +121,37 @@ def test_a_file_moved_out_of_a_data_folder_is_attributed(tmp_path: Path) -> None
     [gone] = [c for c in minutes(root, "HEAD~1", "HEAD").changes if c.id == "sspf"]
     assert gone.sentence.endswith("togs bort")
     assert [c.author for c in gone.commits] == ["Anna"]
+
+
+def test_minutes_look_up_each_folder_once_not_each_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # E8: one tree lookup per changed file, each a walk through the folder's entries: a
+    # commit adding 20 000 files ran over 300 s. Counted, not timed: lookups per folder.
+    from git.objects.tree import Tree
+
+    from brottsforeb.history import minutes
+
+    root = tmp_path / "r"
+    root.mkdir()
+    write_repo(root, dict(MINIMAL))
+    repo = git.Repo.init(root)
+    repo.git.add(A=True)
+    repo.index.commit("start")
+    for i in range(300):
+        (root / "organ" / f"g{i}.yaml").write_text(
+            f"namn: G{i}\ntyp: arbetsgrupp\n", encoding="utf-8"
+        )
+    repo.git.add(A=True)
+    repo.index.commit("många grupper")
+    calls = 0
+    join = Tree.__truediv__
+
+    def counted(self: Tree, path: str) -> object:
+        nonlocal calls
+        calls += 1
+        return join(self, path)
+
+    monkeypatch.setattr(Tree, "__truediv__", counted)
+    assert len(minutes(root, "HEAD~1", "HEAD").changes) == 300
+    assert calls < 50, calls

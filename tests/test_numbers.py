@@ -151,3 +151,11 @@ def test_every_date_range_is_left_alone() -> None:
                     flagged.append(text)
         day += dt.timedelta(days=1)
     assert flagged == []
+
+
+@pytest.mark.parametrize("unit", ["andel (%)", "procent av eleverna", "Andel i procent", "%"])
+def test_any_way_of_writing_a_share_is_checked(torsby: Path, unit: str) -> None:
+    # E12: only "procent", "%" and "andel i procent" were shares; "andel (%)" with 150 passed.
+    _edit(torsby, IND, "enhet: procent", f'enhet: "{unit}"')
+    _edit(torsby, IND, "värde: 5.2}", "värde: 150}")
+    assert len(_messages(torsby, "INDIKATOR-ANDEL")) == 1

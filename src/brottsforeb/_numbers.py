@@ -54,6 +54,15 @@ def procent(value: Any, decimals: int | None = None) -> str:
     return f"{text}{NBSP}%" if text else ""
 
 
+def is_share(unit: str) -> bool:
+    """Whether a unit makes values shares of a whole (0–100): "procent", "%", "andel (%)",
+    "procent av eleverna"; not "procentenheter" (a difference) (E12)."""
+    low = unit.strip().lower()
+    if "procentenhet" in low:
+        return False
+    return low in SHARE_UNITS or "%" in low or "procent" in low or low.startswith("andel")
+
+
 def value_text(value: float, unit: str) -> str:
     """An indicator value in Swedish: ``15,3 %`` for percentages, ``7 250`` otherwise."""
     if unit.strip().lower() in SHARE_UNITS:

@@ -32,8 +32,9 @@ _DASHES = (
 )
 _SPACES = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _MARKS = "+._/\uff0b\uff0e\uff0f\uff3f"
-#: One or two marks with at most one space either side ("800101 - 1231"), or a space.
-_SEP = rf"(?:[{_SPACES}]?[{_DASHES}{_MARKS}]{{1,2}}[{_SPACES}]?|[{_SPACES}])"
+#: One or two marks with at most one space either side ("800101 - 1231"), or one to three
+#: spaces ("800101  1231" from justified text, E9).
+_SEP = rf"(?:[{_SPACES}]?[{_DASHES}{_MARKS}]{{1,2}}[{_SPACES}]?|[{_SPACES}]{{1,3}})"
 #: Characters that do not show: zero-width spaces and joiners, word joiner, BOM. They
 #: are skipped wherever they stand in a number. (The soft hyphen, Word's optional
 #: hyphen, counts as a dash: it stands where the writer meant one.)

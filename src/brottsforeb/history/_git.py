@@ -204,11 +204,25 @@ def blob_bytes(blob: Any) -> bytes:
     return bytes(blob.data_stream.read())
 
 
-def read_data(commit: Any, path: str) -> tuple[bool, dict[str, Any] | None]:
-    """(exists, parsed mapping or None) of one file at one commit, bounded like the loader."""
-    try:
-        blob = commit.tree / path
-    except KeyError:
+def read_data(
+    commit: Any, path: str, folders: dict[tuple[str, str], dict[str, Any]] | None = None
+) -> tuple[bool, dict[str, Any] | None]:
+    """(exists, parsed mapping or None) of one file at one commit, bounded like the loader.
+
+    ``folders`` caches each folder's entries by name: looking a file up in a git tree is a
+    walk through its entries, and a commit that adds 20 000 files made it quadratic (E8)."""
+    folder, _, name = path.rpartition("/")
+    key = (commit.hexsha, folder)
+    if folders is None:
+        folders = {}
+    if key not in folders:
+        try:
+            tree = commit.tree / folder if folder else commit.tree
+            folders[key] = {o.path.rpartition("/")[2]: o for o in tree if o.type == "blob"}
+        except KeyError:
+            folders[key] = {}
+    blob = folders[key].get(name)
+    if blob is None:
         return False, None
     # bfa's own reader: the size, depth and alias limits hold for history too (#16)
     text, _problem = _yaml.decode(blob_bytes(blob), path)

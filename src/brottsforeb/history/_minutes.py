@@ -141,6 +141,7 @@ class _Touched:
         self.git = git_repo
         self.repo = repo
         self.cache: dict[tuple[str, str], set[str]] = {}
+        self.folders: dict[tuple[str, str], dict[str, Any]] = {}  # read_data's tree index
 
     def is_merge(self, sha: str) -> bool:
         return len(self.git.commit(sha).parents) > 1
@@ -148,9 +149,9 @@ class _Touched:
     def __call__(self, sha: str, path: str) -> set[str]:
         if (sha, path) not in self.cache:
             commit = self.git.commit(sha)
-            exists, data = read_data(commit, path)
+            exists, data = read_data(commit, path, self.folders)
             if commit.parents:
-                existed, before = read_data(commit.parents[0], path)
+                existed, before = read_data(commit.parents[0], path, self.folders)
             else:
                 existed, before = False, None
             keys: set[str] = set()

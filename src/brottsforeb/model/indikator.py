@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .._numbers import SHARE_UNITS
+from .._numbers import is_share
 from ._base import BfaModel, Entity, Frekvens
 
 #: The largest measured value or target bfa accepts (a thousand billion).
@@ -79,4 +79,4 @@ class Indikator(Entity):
     @property
     def share(self) -> bool:
         """Whether the values are shares in percent (0–100), by the unit."""
-        return self.unit.strip().lower() in SHARE_UNITS
+        return is_share(self.unit)
