@@ -77,7 +77,12 @@ LOADING: dict[tuple[str, str], tuple[str, str | bytes]] = {
     ("SCHEMA", "datum"): (STYRGRUPP, BASE + "inrättad: igår\n"),
     ("SCHEMA", "datum-form"): (STYRGRUPP, BASE + "inrättad: 2019-2-3\n"),
     ("SCHEMA", "id"): (STYRGRUPP, BASE + "ordförande: Kalle Anka\n"),
-    ("SCHEMA", "id-del"): ("atgarder/belysning.yaml", "titel: Belysning\nproblem: [Lb/x]\n"),
+    ("SCHEMA", "id-förslag"): (STYRGRUPP, BASE + "ordförande: kommundirektör\n"),
+    ("SCHEMA", "id-del"): ("atgarder/belysning.yaml", "titel: Belysning\nproblem: [lb x]\n"),
+    ("SCHEMA", "id-del-förslag"): (
+        "atgarder/belysning.yaml",
+        "titel: Belysning\nproblem: [Lb/Klötter]\n",
+    ),
     ("SCHEMA", "årtal"): ("bfa.yaml", "namn: Testby kommun\nkommunkod: '12'\n"),
     ("SCHEMA", "text"): (STYRGRUPP, BASE + "uppdrag: [a]\n"),
     ("SCHEMA", "heltal"): (STYRGRUPP, BASE + "möten: {antal: två, per: år}\n"),
