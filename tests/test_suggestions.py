@@ -174,3 +174,13 @@ def test_did_you_mean_is_the_one_hint() -> None:
     assert did_you_mean("id19", many, "Dagar", listed=many[-2:]) == (
         "Menade du 'id19'? Dagar: id18, id19."
     )
+
+
+def test_many_bad_ids_are_searched_for_the_first_twenty_only(make_repo) -> None:
+    """A file of thousands of misspelt ids must not compare each with every id (a search
+    per id): the first twenty get a 'Menade du', the rest the rule alone."""
+    members = "".join(f"  - kommundirektör{i}\n" for i in range(30))
+    root = make_repo({"organ/styrgrupp.yaml": f"namn: S\ntyp: styrgrupp\nledamöter:\n{members}"})
+    found = [f for f in load_repo(root).findings if f.file == "organ/styrgrupp.yaml"]
+    assert len(found) == 30
+    assert sum("Menade du 'kommundirektor'?" in f.hint for f in found) == 20
