@@ -77,7 +77,9 @@ LOADING: dict[tuple[str, str], tuple[str, str | bytes]] = {
     ("SCHEMA", "datum"): (STYRGRUPP, BASE + "inrättad: igår\n"),
     ("SCHEMA", "datum-form"): (STYRGRUPP, BASE + "inrättad: 2019-2-3\n"),
     ("SCHEMA", "id"): (STYRGRUPP, BASE + "ordförande: Kalle Anka\n"),
-    ("SCHEMA", "id-förslag"): (STYRGRUPP, BASE + "ordförande: kommundirektör\n"),
+    ("SCHEMA", "id-form"): (STYRGRUPP, BASE + "ordförande: Säkerhetschef\n"),
+    ("SCHEMA", "id-förslag"): (STYRGRUPP, BASE + "ordförande: kommun direktor\n"),
+    ("SCHEMA", "id-form-förslag"): (STYRGRUPP, BASE + "ordförande: kommundirektören\n"),
     ("SCHEMA", "id-del"): ("atgarder/belysning.yaml", "titel: Belysning\nproblem: [lb x]\n"),
     ("SCHEMA", "id-del-förslag"): (
         "atgarder/belysning.yaml",

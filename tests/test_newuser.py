@@ -132,7 +132,7 @@ def test_minutes_name_a_meeting_by_its_body_not_its_file_id(
     repo.git.add(A=True)
     repo.index.commit("Styrgruppsmöte")
     out = cli("minutes", "--since", start, "--format", "md").output
-    assert "Mötet i Styrgrupp för brottsförebyggande arbete 2026-03-10: tillkom" in out, out
+    assert "Mötet i Styrgrupp för brottsförebyggande arbete 2026-03-10: planerades" in out, out
     assert "2026-03-10-styrgrupp" not in out
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ._ids import ID, fold
+from ._ids import ID, ascii_id, fold
 from ._scan import hidden, without_hidden
 from ._yaml import ParsedYaml
 from .findings import Finding, from_catalog
@@ -150,17 +150,31 @@ def _decimal_comma(err: Any, parsed: ParsedYaml, text: str) -> str | None:
     return f"{whole.group(1)}.{frac.group(0)}" if whole and frac else None
 
 
-def _id_guess(
+def _id_hint(
     value: str, pattern: str, cls: type[BaseModel], loc: KeyPath, known: Known | None
-) -> str | None:
-    """The id a bad one was meant to be: with ``known`` (the repository's ids by kind),
-    the closest id of the kind the key refers to ('trygghetsråd' → 'trygghetsradet');
-    else the value folded as ids are written, when that is an id ('Våld' → 'vald')."""
+) -> tuple[str, dict[str, str]]:
+    """The case of SCHEMA for a bad id and what it was meant to be (F17).
+
+    The value written as an id ('Förebyggande-Samordnare' → 'forebyggande-samordnare';
+    a name with spaces gets none). With ``known`` (the repository's ids by kind), when
+    that is no id of the kind the key refers to, also the closest id that is
+    ('trygghetsråd' → 'trygghetsradet'). A part 'lägesbild-id/del-id' is written side
+    by side ('lb/Klötter' → 'lb/klotter')."""
+    if "/" in pattern:
+        written = fold(value.strip())
+        if re.fullmatch(pattern, written):
+            return "id-del-förslag", {"guess": written}
+        return "id-del", {}
+    fixed = ascii_id(value) if "/" not in value and " " not in value.strip() else ""
+    fixed = fixed if fixed and fixed != value and re.fullmatch(ID, fixed) else ""
     kind = ref_kind_at(cls, loc)
-    if known is not None and kind is not None and kind not in ("problem", "orsak"):
-        return suggest(value, sorted(i for k in kind.split("|") for i in known.get(k, ())))
-    written = fold(value.strip())
-    return written if re.fullmatch(pattern, written) else None
+    if known is not None and kind is not None:
+        ids = sorted({i for k in kind.split("|") for i in known.get(k, ())})
+        if fixed not in ids and (guess := suggest(value, ids)):
+            if fixed:
+                return "id-form-förslag", {"fixed": fixed, "guess": guess}
+            return "id-förslag", {"guess": guess}
+    return ("id-form", {"fixed": fixed}) if fixed else ("id", {})
 
 
 def _case(
@@ -214,10 +228,11 @@ def _case(
             if what:  # 'samordnare' with a zero-width space pasted in front: looks right
                 args.update(what=what, value=_short(without_hidden(value)))
                 return "id-osynligt", args, loc, False
-            case = "id-del" if "/" in pattern else "id"
             if isinstance(value, str):
-                args["guess"] = _id_guess(value, pattern, cls, loc, known)
-            return (f"{case}-förslag" if args.get("guess") else case), args, loc, False
+                case, extra = _id_hint(value, pattern, cls, loc, known)
+                args.update(extra)
+                return case, args, loc, False
+            return ("id-del" if "/" in pattern else "id"), args, loc, False
         if pattern == r"^\d{4}$":
             return "årtal", args, loc, False
     if kind in _TYPE_CASES and isinstance(value, str) and _COMMA.match(value):

@@ -11,6 +11,7 @@ from ._sentences import (
     ROLE,
     TURNED,
     Model,
+    arrival,
     child,
     display,
     entity_label,
@@ -208,7 +209,7 @@ def diff_repos(old: Repo, new: Repo) -> list[Change]:
                 for key, s in field_changes(new, before, data or {}, model):
                     changes.append(Change(kind, eid, file, f"{who}: {s}", key=key))
             else:
-                changes.append(Change(kind, eid, file, f"{who}: tillkom"))
+                changes.append(Change(kind, eid, file, f"{who}: {arrival(new, kind, eid)}"))
             continue
         old_data = a[(kind, eid)][1]
         if data is None or old_data is None:

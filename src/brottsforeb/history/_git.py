@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import _yaml
 from .._escape import one_line
+from .._messages import suggest
 from .._pii import mask
 from .._tree import walk
 from ..errors import HistoryError
@@ -128,11 +129,28 @@ def resolve(git_repo: Any, rev: str) -> Any:
         commit = git_repo.commit(rev)
         commit.tree  # noqa: B018 - an unknown object (000…0) fails only when read
     except Exception:  # GitPython raises BadName, BadObject, ValueError, GitCommandError …
+        names = _names(git_repo)
+        guess = suggest(rev, names) if names else None
+        there = (
+            f" Finns: {', '.join(names[:10])}{' …' if len(names) > 10 else ''}." if names else ""
+        )
         raise HistoryError(
             f"Revisionen '{clean(rev, 200)}' finns inte i git-förrådet.",
-            hint="Ange en commit, en tagg eller t.ex. HEAD~1.",
+            hint=(
+                f"Menade du '{guess}'?" if guess else "Ange en commit, en tagg eller t.ex. HEAD~1."
+            )
+            + there,
         ) from None
     return commit
+
+
+def _names(git_repo: Any) -> list[str]:
+    """The branches and tags a revision can be named by, sorted (none if git cannot say)."""
+    try:
+        refs = [*git_repo.branches, *git_repo.tags]
+        return sorted({clean(r.name, 60) for r in refs})
+    except Exception:  # a damaged ref: the hint goes without the list
+        return []
 
 
 def load_at(git_repo: Any, root: Path, rev: str | None) -> Repo:

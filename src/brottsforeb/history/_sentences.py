@@ -51,6 +51,21 @@ TURNED = {
     "extern": ("räknas nu som extern", "räknas inte längre som extern"),
 }
 
+#: A meeting file that comes into the repository, by the state it records: a planned
+#: meeting is not one that took place (N5: both read "tillkom").
+MEETING_ADDED = {"planerat": "planerades", "hållet": "hölls", "inställt": "ställdes in"}
+
+
+def arrival(repo: Repo, kind: str, eid: str) -> str:
+    """What happened when an entity's file came into the repository: "tillkom", or for a
+    meeting what its file records ("planerades", "hölls", "ställdes in"). A meeting file
+    without ``status`` is held when it records attendance or notes, whatever its date."""
+    meeting = repo.moten.get(eid) if kind == "moten" else None
+    if meeting is None:
+        return "tillkom"
+    return MEETING_ADDED[meeting.state(dt.date.max)]
+
+
 Model = type[BaseModel] | None
 
 _MISSING = object()
@@ -127,6 +142,8 @@ def entity_label(repo: Repo, kind: str, eid: str) -> str:
         if singular.lower() in name.lower():
             return name
         return f"{singular} {name}"
+    if singular.lower() in name.lower():  # 'Operativ lägesbild juli–september (op-t3)'
+        return f"{name} ({eid})"
     return f"{singular} {name} ({eid})"
 
 

@@ -244,8 +244,12 @@ def placeholders(repo: Repo, ctx: Context) -> Iterator[Hit]:
             strike = f"bfa set {ref} obekräftat --remove {dotted}"
             if found is None:
                 if dotted.split(".")[0] in _aliases(entry.model):  # left as a placeholder
-                    message = f"'{dotted}' är inte ifyllt (bfa fyllde inte i något åt dig)."
-                    hint = f"Fyll i det (bfa set {ref} {dotted} VÄRDE), sedan: {strike}"
+                    # bfa left it for the user, or the user removed it: true either way (N9)
+                    message = f"'{dotted}' står under obekräftat men har inget värde."
+                    hint = (
+                        f"Fyll i det (bfa set {ref} {dotted} VÄRDE), eller stryk det ur listan "
+                        f"om det inte ska finnas: {strike}"
+                    )
                 else:
                     message = f"'obekräftat' nämner '{dotted}', som inte finns i filen."
                     hint = f"Rätta stavningen, eller stryk nyckeln: {strike}"

@@ -237,6 +237,17 @@ ROWS: tuple[Rule, ...] = (
                 "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä och ö "
                 "– samma som filnamnet utan .yaml.",
             ),
+            "id-form": (
+                "'{value}' är inget giltigt id ('{key}').",
+                "Skriv '{fixed}': ett id skrivs med små bokstäver a–z, siffror och bindestreck, "
+                "utan å, ä och ö – samma som filnamnet utan .yaml.",
+            ),
+            "id-form-förslag": (
+                "'{value}' är inget giltigt id ('{key}').",
+                "Skriv '{fixed}': ett id skrivs med små bokstäver a–z, siffror och bindestreck, "
+                "utan å, ä och ö – samma som filnamnet utan .yaml. Något sådant id finns inte; "
+                "menade du '{guess}'?",
+            ),
             "id-förslag": (
                 "'{value}' är inget giltigt id ('{key}').",
                 "Menade du '{guess}'? Ett id skrivs med små bokstäver a–z, siffror och "
