@@ -18,6 +18,7 @@ from ._documents import (
     example_text,
     sources,
 )
+from ._documents.examples import Shows, repo_with, without
 from ._docx import DOCX_MARKER, to_docx
 from ._env import environment, render_template
 from ._html import HTML_MARKER, html_index, to_html
@@ -135,7 +136,8 @@ def render(
     for stem, doc in found:
         context = kind.build(ctx, doc, entity if not kind.doc_type else None, year)
         context["utkast"] = draft_text(errors) if errors else ""
-        example = example_sources(ctx, doc, context.pop("källfiler"))
+        shows = _shows(kind, ctx, doc, entity if not kind.doc_type else None, year, env)
+        example = example_sources(ctx, doc, context.pop("källfiler"), shows)
         context["exempeldata"] = example_text(example) if example else ""
         text = render_template(env, kind.name, kind.name, context)
         text = _tidy(text) + "\n" + MARKER + "\n"
@@ -163,6 +165,37 @@ def render(
             )
         )
     return out
+
+
+def _shows(
+    kind: DocumentKind, ctx: Ctx, doc: Any, entity: str | None, year: int | None, env: Any
+) -> Shows:
+    """Whether the document shows a value: built again without it, it comes out different
+    (text, title, decisions or a figure). Asked only for values marked by key."""
+
+    def face(c: Ctx, d: Any) -> tuple[str, ...]:
+        context = kind.build(c, d, entity, year)
+        context.update(utkast="", exempeldata="")
+        text = render_template(env, kind.name, kind.name, context)
+        return text, repr(context["titel"]), repr(context["beslut"]), repr(context["figurer"])
+
+    seen: list[tuple[str, ...]] = []
+
+    def shows(folder: str, eid: str, key: str) -> bool:
+        if not seen:
+            seen.append(face(ctx, doc))
+        entry = ctx.repo.entry(folder, eid)
+        model = entry.model if entry else None
+        changed = without(model, key)
+        if changed is None:  # not a value bfa can take away: say it, to be safe
+            return True
+        other = Ctx(repo_with(ctx.repo, folder, eid, changed), public=ctx.public, today=ctx.today)
+        try:
+            return face(other, changed if model is doc else doc) != seen[0]
+        except Exception:  # the document cannot be built without it: it depends on it
+            return True
+
+    return shows
 
 
 def render_meeting(

@@ -1,21 +1,79 @@
-"""Which values a document is built from are example data, or not yet confirmed."""
+"""Which values a document is built from are example data, or not yet confirmed.
+
+A file marked as a whole is listed when the document is built from it. A value marked by
+key (``exempeldata: [ledning, rapportering]``) is listed only when the document shows it:
+the document is built once more without that value, and it is shown when the text (or a
+figure, the title or the decisions) comes out different.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from typing import Any
 
+from pydantic import BaseModel
+
 from ...model import Dokument
+from ...repo import KOMMUN, Repo
 from .._views import Ctx
 from .common import Source
 
+#: Whether the document shows the value at key path ``key`` of the file (kind, id).
+Shows = Callable[[str, str, str], bool]
 
-def marked(ctx: Ctx, kind: str, eid: str, entity: Any) -> list[str]:
+
+def _field(model: BaseModel, segment: str) -> str | None:
+    """The field name of ``segment`` (a YAML key, i.e. an alias, or a field name)."""
+    for name, info in type(model).model_fields.items():
+        if segment in (name, info.alias):
+            return name
+    return None
+
+
+def without(model: Any, key: str) -> Any:
+    """A copy of ``model`` without the value at ``key`` ("ledning.organ"): set to None.
+    None when the key path does not lead through models to a field."""
+    head, _, rest = key.partition(".")
+    if not isinstance(model, BaseModel):
+        return None
+    name = _field(model, head)
+    if name is None:
+        return None
+    if not rest:
+        return model.model_copy(update={name: None})
+    inner = without(getattr(model, name), rest)
+    return None if inner is None else model.model_copy(update={name: inner})
+
+
+def repo_with(repo: Repo, kind: str, eid: str, model: Any) -> Repo:
+    """A copy of ``repo`` where file (kind, eid) holds ``model``; the views are rebuilt."""
+    if kind == KOMMUN:
+        if repo.kommun_entry is None:
+            return repo
+        return dataclasses.replace(
+            repo, kommun_entry=dataclasses.replace(repo.kommun_entry, model=model)
+        )
+    entries = dict(repo.entries)
+    by_id = dict(entries.get(kind, {}))
+    if eid not in by_id:
+        return repo
+    by_id[eid] = dataclasses.replace(by_id[eid], model=model)
+    entries[kind] = by_id
+    return dataclasses.replace(repo, entries=entries)
+
+
+def marked(ctx: Ctx, kind: str, eid: str, entity: Any, shows: Shows | None = None) -> list[str]:
     """The file (and keys) of ``entity`` marked as example data or as not yet confirmed,
-    named by its real path in the repository (``moten/2025/2025-09-09-styrgrupp.yaml``)."""
+    named by its real path in the repository (``moten/2025/2025-09-09-styrgrupp.yaml``).
+    With ``shows``, a key is named only when the document shows its value."""
     if entity is None:
         return []
     keys = entity.example_keys
     unconfirmed = list(entity.unconfirmed)
+    if shows is not None:
+        keys = [k for k in keys if k == "*" or shows(kind, eid, k)]
+        unconfirmed = [k for k in unconfirmed if shows(kind, eid, k)]
     entry = ctx.repo.entry(kind, eid) if kind != "bfa" else None
     path = "bfa.yaml" if kind == "bfa" else entry.file if entry else f"{kind}/{eid}.yaml"
     out = []
@@ -26,16 +84,19 @@ def marked(ctx: Ctx, kind: str, eid: str, entity: Any) -> list[str]:
     return out
 
 
-def example_sources(ctx: Ctx, d: Dokument | None, files: list[Source]) -> list[str]:
+def example_sources(
+    ctx: Ctx, d: Dokument | None, files: list[Source], shows: Shows | None = None
+) -> list[str]:
     """The files (and keys) marked as example data that this document is built from:
-    bfa.yaml, its own dokument, and the entity files its builder lists in ``källfiler``."""
+    bfa.yaml, its own dokument, and the entity files its builder lists in ``källfiler``;
+    a key marked alone only when ``shows`` says the document shows it."""
     repo = ctx.repo
-    out: list[str] = marked(ctx, "bfa", "", repo.kommun)
+    out: list[str] = marked(ctx, "bfa", "", repo.kommun, shows)
     own = next((k for k, v in repo.dokument.items() if v is d), None)
     if d is not None and own is not None:
-        out += marked(ctx, "dokument", own, d)
+        out += marked(ctx, "dokument", own, d, shows)
     for folder, eid in files:
-        out += marked(ctx, folder, eid, getattr(repo, folder).get(eid))
+        out += marked(ctx, folder, eid, getattr(repo, folder).get(eid), shows)
     return out
 
 
