@@ -651,6 +651,12 @@ PNR_SHAPES = {
     "soft hyphen": "900101\u00ad0009",
     "full-width digits": "９００１０１－０００９",
     "tab": "900101\t0009",
+    # glued to other digits, as pasted into a diary or case number
+    "digit before": "2024-0519900101-0009",
+    "digit after": "900101-00091",
+    "century and digit after": "19900101-00093",
+    "digits both sides": "7900101-00095",
+    "plus glued": "3900101+0009",
 }
 
 
@@ -674,6 +680,24 @@ YAML_HIDDEN_PNR = {
     "folded plain scalar": "Kontakt 19900101\n    0009",
     "folded block scalar": ">\n    Kontakt 19900101\n    0009",
 }
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "1199001010009",  # thirteen digits without a dash: an account number, not a pnr
+        "0560-123456-1234",  # a phone number and an extension
+        "2024-05-06-1230",  # a date and a time
+        "900101-00",  # too short
+        "19900101-0008",  # the check digit does not match
+    ],
+)
+def test_long_numbers_without_a_valid_personnummer_are_left_alone(make_repo, number) -> None:
+    root = make_repo({"funktioner/samordnare.yaml": f"titel: Samordnare\nnivå: x {number}\n"})
+    assert not [f for f in validate(load_repo(root)) if f.rule == "PERSONNUMMER"]
+    from brottsforeb._pii import mask
+
+    assert mask(number) == number
 
 
 @pytest.mark.parametrize("name", list(YAML_HIDDEN_PNR))
@@ -1271,10 +1295,14 @@ def test_keys_are_nfc_and_invisible_characters_are_shown(make_repo) -> None:
             "organ/zw.yaml": "namn: Zw\ntyp\u200b: arbetsgrupp\n",
         }
     )
-    found = {f.file: f for f in validate(load_repo(root)) if f.rule == "SCHEMA"}
+    findings = validate(load_repo(root))
+    found = {f.file: f for f in findings if f.rule == "SCHEMA"}
     assert "organ/nfd.yaml" not in found or "ledam" not in found["organ/nfd.yaml"].message
-    messages = " ".join(f.message for f in found.values())
-    assert "namn\\u00a0" in messages and "typ\\u200b" in messages
+    # the hidden character is named, and the key is read as it looks (A13, test_hidden_characters)
+    hidden = {f.file: f.message for f in findings if f.rule == "YAML-OSYNLIGT"}
+    assert "U+00A0 (hårt mellanslag) efter 'namn'" in hidden["organ/nbsp.yaml"]
+    assert "U+200B (nollbreddsmellanslag) efter 'typ'" in hidden["organ/zw.yaml"]
+    assert "organ/nbsp.yaml" not in found and "organ/zw.yaml" not in found
 
 
 def test_merge_key_then_explicit_key() -> None:

@@ -70,3 +70,84 @@ def test_the_scaffold_gives_the_coordination_a_municipal_substitute(tmp_path: Pa
     fid = repo.kommun.coordination
     deputy = repo.funktioner[fid].deputy
     assert deputy == "kommundirektor", deputy
+
+
+def test_a_measure_owned_by_a_vacant_function_is_named(make_repo) -> None:
+    # F23: the owner of a measure still to be done left; nobody answered for it, silently.
+    vacant = "titel: Fritidschef\nvakant: true\n"
+    atgard = MINIMAL["atgarder/belysning.yaml"].replace("ansvarig: samordnare", "ansvarig: fritid")
+    root = make_repo({"funktioner/fritid.yaml": vacant, "atgarder/belysning.yaml": atgard})
+    found = [f for f in validate(load_repo(root)) if f.rule == "BRA-VAKANT"]
+    assert len(found) == 1 and found[0].file == "funktioner/fritid.yaml", found
+    assert "är ansvarig för åtgärden 'Belysning' men är vakant" in found[0].message
+    done = atgard.replace("status: pågående", "status: genomförd")
+    root = make_repo({"funktioner/fritid.yaml": vacant, "atgarder/belysning.yaml": done})
+    assert not [f for f in validate(load_repo(root)) if f.rule == "BRA-VAKANT"]
+
+
+def test_an_expired_action_plan_meets_no_duty_in_check_or_overview(make_repo) -> None:
+    # N10: a plan whose gäller_till passed two years ago satisfied LAG-ATGARDSPLAN, and the
+    # overview counted it as "beslutad" and left the dateless law errors out of "Försenat".
+    import datetime as dt
+
+    from brottsforeb.overview import overview
+
+    plan = MINIMAL["dokument/atgardsplan.yaml"].replace(
+        "datum: 2025-01-15", "datum: 2023-01-15\n        gäller_till: 2024-12-31"
+    )
+    root = make_repo({"dokument/atgardsplan.yaml": plan})
+    today = dt.date(2026, 11, 22)
+    found = [f for f in check(load_repo(root), today) if f.rule == "LAG-ATGARDSPLAN"]
+    assert len(found) == 1 and found[0].severity.value == "fel", found
+    assert "gällde till och med 2024-12-31" in found[0].message
+    errors = [f for f in check(load_repo(root), today) if f.severity.value == "fel"]
+    [row] = overview([root], today=today).rows
+    assert row.action_plan is None
+    assert len(row.overdue) == len(errors)
+
+
+def test_status_uppfoljning_and_check_count_the_same_late_measures(example) -> None:
+    # N1/N3: status said "1 försenad" (the status written in the files) beside three rows of
+    # ATGARD-FORSENAD; the uppföljning's table under "3 åtgärder … inte genomförda" began
+    # with a finished and a cancelled one.
+    import datetime as dt
+
+    from brottsforeb.render import render
+    from brottsforeb.status import measures_text, status
+
+    repo = load_repo(example("torsby"))
+    today = dt.date(2026, 11, 22)
+    late = [f for f in check(repo, today) if f.rule == "ATGARD-FORSENAD" and f.due < "2026-11-22"]
+    s = status(repo, today)
+    assert s.measures["försenad"] == len(late) == 2
+    assert measures_text(s.measures).startswith("Åtgärder: 2 försenade")
+    [doc] = render(repo, "uppfoljning", today=today)
+    assert "| försenad | 2 |" in doc.markdown
+    rows = [line for line in doc.markdown.splitlines() if line.endswith("(försenad) |")]
+    table = doc.markdown.split("| Åtgärd | Status | Ansvarig | Slut |")[1].splitlines()[2:]
+    assert table[: len(rows)] == rows and len(rows) == 2
+
+
+def test_init_does_not_call_the_riktlinje_a_duty_of_the_law(tmp_path: Path, cli) -> None:
+    # N14: "Lagen kräver de här uppgifterna" listed the riktlinje; the law does not require
+    # one, and bfa check is not red without it.
+    root = tmp_path / "bjurholm"
+    out = cli("init", root, "--name", "Bjurholms kommun").output
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for text in (out, readme):
+        assert "Lagen kräver de här uppgifterna" not in text
+        assert "Punkt 4 är inget krav i lagen" in text
+        item = text[text.index("4. ") :]
+        assert item.startswith("4. Riktlinjen") and "inget krav i lagen" in item
+
+
+def test_status_names_the_law_duties_validate_finds_unmet(make_repo, cli) -> None:
+    # N13: a vacant samordningsfunktion is a law error in validate; status said nothing.
+    root = make_repo({"funktioner/samordnare.yaml": VACANT_SAMORDNARE})
+    out = cli("status", root, "--today", "2026-11-22").output
+    assert "Lagens krav som inte är uppfyllda (bfa validate):" in out
+    assert "(funktioner/samordnare.yaml)" in out
+    import json
+
+    doc = json.loads(cli("status", root, "--today", "2026-11-22", "-f", "json").output)
+    assert [f["rule"] for f in doc["law"]] == ["LAG-SAMORDNING-VAKANT"]

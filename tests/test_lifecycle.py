@@ -14,7 +14,7 @@ from brottsforeb.model import Dokument
 from brottsforeb.model._base import PartialDate, date_text, last_day
 from brottsforeb.rules import check
 
-from .conftest import MINIMAL
+from .conftest import EXAMPLES, MINIMAL
 
 D = dt.date.fromisoformat
 STYRGRUPP = MINIMAL["organ/styrgrupp.yaml"]
@@ -356,3 +356,19 @@ def test_stale_document_rule_spares_reports_and_documents_with_a_cycle(make_repo
         "'Program' antogs 2015-05-01, har ingen revidering angiven och är äldre än en "
         "mandatperiod (fyra år)."
     ]
+
+
+def test_a_removed_body_with_meetings_is_told_to_be_wound_up_instead(example) -> None:
+    # A coordinator deletes organ/est.yaml when EST ends: every meeting of EST then names a
+    # body that does not exist. The hint says how the guide winds a body up instead.
+    root = example("lindesberg")
+    (root / "organ" / "est.yaml").unlink()
+    found = [f for f in validate(load_repo(root)) if f.rule == "REF-SAKNAS"]
+    assert found and all(f.file.startswith("moten/") for f in found), found
+    assert "Låt organ/est.yaml ligga kvar med status: avvecklat" in found[0].hint
+    (root / "organ" / "est.yaml").write_text(
+        (EXAMPLES / "lindesberg" / "organ" / "est.yaml").read_text(encoding="utf-8")
+        + "status: avvecklat\n",
+        encoding="utf-8",
+    )
+    assert [f for f in validate(load_repo(root)) if f.severity.value == "fel"] == []

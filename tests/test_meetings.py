@@ -160,7 +160,7 @@ def test_protokoll_present_absent_substitutes_and_items(make_repo) -> None:
     public = render_meeting(repo, "protokoll", ["2026-03-10-styrgrupp"], public=True).markdown
     assert "Anna Andersson" not in public and "teams.example.org" not in public
     kallelse = render_meeting(repo, "kallelse", ["styrgrupp", "2026-03-10"]).markdown
-    assert "Anslut digitalt: https://teams.example.org/möte/1" in kallelse
+    assert "Anslut digitalt: <https://teams.example.org/möte/1>" in kallelse
 
 
 def test_cancelled_meeting_says_so(make_repo) -> None:
@@ -260,3 +260,57 @@ def test_meeting_invitation_has_attendees_with_email(make_repo, cli, tmp_path: P
     assert out.read_bytes() == data
     result = cli("calendar", root, "--meeting", "styrgrup 2026-09-01")
     assert result.exit_code == 2 and "Menade du 'styrgrupp'?" in result.output
+
+
+def test_the_meeting_link_is_clickable_in_every_format(make_repo) -> None:
+    # Before: "Anslut digitalt: https://…" was text in the PDF, in Word and on the web page.
+    from pypdf import PdfReader
+
+    from brottsforeb.render import to_html
+
+    url = "https://teams.example.se/l/meetup?a=1&b=2"
+    root = make_repo(
+        {
+            "moten/2026/2026-09-01-styrgrupp.yaml": (
+                f"organ: styrgrupp\ndatum: 2026-09-01\nlänk: {url}\n"
+            ),
+        }
+    )
+    repo = load_repo(root)
+    doc = render_meeting(repo, "kallelse", ["styrgrupp", "2026-09-01"])
+    assert f"Anslut digitalt: <{url}>" in doc.markdown
+    assert f'href="{url.replace("&", "&amp;")}"' in to_html(doc)
+    word = docx.Document(io.BytesIO(to_docx(doc, repo)))
+    targets = [r.target_ref for r in word.part.rels.values() if r.is_external]
+    assert url in targets
+    pdf = PdfReader(io.BytesIO(to_pdf(doc)))
+    uris = [
+        a.get_object()["/A"]["/URI"]
+        for page in pdf.pages
+        for a in page.get("/Annots") or []
+        if "/A" in a.get_object()
+    ]
+    assert url in uris
+
+
+def test_a_carried_point_is_not_new_in_the_protokoll(make_repo) -> None:
+    # N7: a point carried over with från: was listed under "Nya åtgärdspunkter" at every
+    # later meeting (bfa new mote carries every open point).
+    root = make_repo(
+        {
+            "moten/2026/2026-02-10-styrgrupp.yaml": (
+                "organ: styrgrupp\ndatum: 2026-02-10\nstatus: hållet\nåtgärdspunkter:\n"
+                "  - {vad: Ta fram underlag om kameror, vem: kommunpolis, senast: 2026-04-01}\n"
+            ),
+            "moten/2026/2026-05-12-styrgrupp.yaml": (
+                "organ: styrgrupp\ndatum: 2026-05-12\nstatus: hållet\nåtgärdspunkter:\n"
+                "  - {vad: Ta fram underlag om kameror, vem: kommunpolis, senast: 2026-04-01,\n"
+                "     från: 2026-02-10-styrgrupp}\n"
+                "  - {vad: Boka trygghetsvandring, vem: samordnare}\n"
+            ),
+        }
+    )
+    md = render_meeting(load_repo(root), "protokoll", ["styrgrupp", "2026-05-12"]).markdown
+    new, _, carried = md.partition("## Kvarstående åtgärdspunkter från tidigare möten")
+    assert "Boka trygghetsvandring" in new and "kameror" not in new.split("## Nya")[1]
+    assert "| Ta fram underlag om kameror | Kommunpolis | 2026-04-01 | 2026-02-10 |" in carried

@@ -56,7 +56,8 @@ def test_member_added_body_removed_and_attributed(history) -> None:
     assert by["Styrgrupp: Polisområdeschef tillkom som ledamot"].commits[0].author == "Kicki"
     assert "Arbetsgrupp: togs bort" in by
     assert by["Arbetsgrupp: togs bort"].commits[0].message == "Arbetsgruppen avslutas"
-    assert "Funktion kommunpolis-2 Polisområdeschef: tillkom" in by
+    # the name first, the id after it (F3): the id does not read as part of the name
+    assert "Funktion Polisområdeschef (kommunpolis-2): tillkom" in by
 
 
 def test_default_since_is_latest_tag_and_until_is_worktree(history) -> None:
@@ -185,6 +186,12 @@ def test_log(cli, history) -> None:
     assert "mötesfrekvens, antal gånger per period ändrades från 2 till 4" in out
     assert "Första versionen" in out
     assert cli("log", "finns-inte", root).exit_code == 2
+    # the library writes the lines (library first); the CLI prints them as they are
+    from brottsforeb.history import entity_log, log_lines
+
+    lines = [text for text, _kind in log_lines(entity_log(root, "organ/styrgrupp"))]
+    assert [line for line in out.splitlines() if line.strip()] == lines
+    assert lines[-1] == "  • Styrgrupp: tillkom"
 
 
 MEETING = """
@@ -260,3 +267,73 @@ def test_label_does_not_repeat_id_and_title(history) -> None:
     got = sentences(root, "ks-2025-01", "HEAD")
     assert not [s for s in got if "strategisk-2026 Strategisk" in s or "Lägesbild Strategisk" in s]
     assert any(s.startswith("Strategisk lägesbild 2026:") for s in got)
+
+
+def test_an_unknown_revision_names_the_branches_and_tags_there_are(history) -> None:
+    # F16: "Revisionen 'ks-2025-1' finns inte" left the user to guess what does exist.
+    root, repo = history
+    with pytest.raises(HistoryError) as caught:
+        minutes(root, "ks-2025-1", "HEAD")
+    branch = repo.active_branch.name
+    assert "Menade du 'ks-2025-01'?" in caught.value.hint
+    assert f"Finns: {', '.join(sorted([branch, 'ks-2025-01']))}." in caught.value.hint
+
+
+def test_a_vacancy_reads_as_what_happened(history) -> None:
+    # Before: "Funktion Kommunpolis: vakant angavs till ja" (F14).
+    root, repo = history
+    path = root / "funktioner" / "kommunpolis.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "vakant: true\n", encoding="utf-8")
+    commit(repo, "Kommunpolisen slutar")
+    assert any(s.endswith(": blev vakant") for s in sentences(root, "HEAD~1", "HEAD"))
+    path.write_text(text + "vakant: false\n", encoding="utf-8")
+    commit(repo, "Ny kommunpolis")
+    assert any(s.endswith(": är inte längre vakant") for s in sentences(root, "HEAD~1", "HEAD"))
+    # absent and false say the same: over both commits nothing changed for a reader
+    assert not [s for s in sentences(root, "HEAD~2", "HEAD") if "vakant" in s]
+
+
+def test_writing_out_a_default_is_no_change(history) -> None:
+    # 'inställt: false' or 'extern: false' written where nothing was: the same meeting, the
+    # same body. Before: "extern angavs till nej".
+    root, repo = history
+    styr = root / "organ" / "styrgrupp.yaml"
+    styr.write_text(styr.read_text(encoding="utf-8") + "extern: false\n", encoding="utf-8")
+    commit(repo, "Skrev ut standardvärdet")
+    assert sentences(root, "HEAD~1", "HEAD") == []
+
+
+def test_a_meeting_that_comes_in_says_whether_it_was_held(cli, history) -> None:
+    # N5: a planned meeting and a held one both read "Mötet i Styrgrupp …: tillkom", so an
+    # appendix to a protokoll could not tell a meeting that took place from one booked.
+    root, repo = history
+    write_repo(
+        root,
+        {
+            "moten/2025/2025-03-10-styrgrupp.yaml": MEETING,  # no status, notes: held
+            "moten/2025/2025-04-10-styrgrupp.yaml": "organ: styrgrupp\ndatum: 2025-04-10\n"
+            "status: hållet\n",
+            "moten/2099/2099-05-10-styrgrupp.yaml": "organ: styrgrupp\ndatum: 2099-05-10\n"
+            "status: planerat\n",
+            "moten/2025/2025-06-10-styrgrupp.yaml": "organ: styrgrupp\ndatum: 2025-06-10\n",
+            "moten/2025/2025-07-10-styrgrupp.yaml": "organ: styrgrupp\ndatum: 2025-07-10\n"
+            "inställt: true\n",
+        },
+    )
+    commit(repo, "Mötena")
+    got = {s.rsplit(": ", 1)[0][-10:]: s.rsplit(": ", 1)[1] for s in sentences(root, "HEAD~1")}
+    assert got == {
+        "2025-03-10": "hölls",
+        "2025-04-10": "hölls",
+        "2099-05-10": "planerades",
+        "2025-06-10": "planerades",  # nothing recorded: booked, whatever the date
+        "2025-07-10": "ställdes in",
+    }, got
+    # bfa log reads the same diff
+    out = cli("log", "2099-05-10-styrgrupp", root).stdout
+    assert "Mötet i Styrgrupp 2099-05-10: planerades" in out, out
+    # other files still come in as "tillkom"
+    write_repo(root, {"funktioner/kommunpolis-2.yaml": "titel: Polisområdeschef\n"})
+    commit(repo, "Ny funktion")
+    assert sentences(root, "HEAD~1") == ["Funktion Polisområdeschef (kommunpolis-2): tillkom"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from brottsforeb import _yaml
-from brottsforeb.loader import _open_regular
+from brottsforeb._tree import open_regular as _open_regular
 
 LIMIT = _yaml.MAX_FILE_BYTES + 1
 

@@ -130,6 +130,11 @@ FIRING: dict[str, dict[str, str | None]] = {
         "indikatorer/klotter.yaml": MINIMAL["indikatorer/klotter.yaml"].rstrip()
         + "\n          - {år: 2024, värde: 41}\n"
     },
+    "INDIKATOR-ANDEL": {
+        "indikatorer/klotter.yaml": MINIMAL["indikatorer/klotter.yaml"]
+        .replace("enhet: antal", "enhet: procent")
+        .replace("värde: 40", "värde: 140")
+    },
     "MOTE-HALLET-TOMT": {
         "moten/2025/2025-03-01-styrgrupp.yaml": "organ: styrgrupp\ndatum: 2025-03-01\n"
         "status: hållet\n"

@@ -81,7 +81,7 @@ def test_every_filled_in_value_is_listed_until_confirmed(make_repo) -> None:
     (missing,) = [
         f for f in validate(load_repo(root)) if f.file == rel and "'inrättad'" in f.message
     ]
-    assert missing.message == "'inrättad' är inte ifyllt (bfa fyllde inte i något åt dig)."
+    assert missing.message == "'inrättad' står under obekräftat men har inget värde."
     assert "bfa set organ/est-gruppen inrättad VÄRDE" in (missing.hint or "")
     assert "bfa set organ/est-gruppen obekräftat --remove inrättad" in (missing.hint or "")
     # the user confirms: the list goes, and so do the warnings about bfa's values
@@ -120,3 +120,18 @@ def test_init_lists_its_guesses(cli, tmp_path: Path) -> None:
     assert ("bfa.yaml", "rapportering") in guessed
     assert ("funktioner/samordnare.yaml", "ersättare") in guessed
     assert any(f.startswith("lagesbilder/") and k == "datum" for f, k in guessed)
+
+
+def test_removing_a_proposed_key_strikes_it_from_obekraftat(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # N9: the user removed bfa's proposed ersättare; obekräftat kept it, and validate said
+    # "bfa fyllde inte i något åt dig" (false) and asked for a value.
+    root = tmp_path / "bjurholm"
+    assert cli("init", root, "--name", "Bjurholms kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    out = cli("set", "funktioner/kommunpolis", "ersättare", "--remove")
+    assert out.exit_code == 0, out.output
+    assert "'ersättare' är struket ur obekräftat" in out.output
+    found = [f for f in validate(load_repo(root)) if f.file == "funktioner/kommunpolis.yaml"]
+    assert found == [], found

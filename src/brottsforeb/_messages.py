@@ -9,7 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ._ids import ID
+from ._ids import ID, ascii_id
+from ._scan import hidden, without_hidden
 from ._yaml import ParsedYaml
 from .findings import Finding, from_catalog
 from .model._walk import aliases, description, model_at
@@ -60,6 +61,9 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
+#: A number written with a Swedish decimal comma ("5,2", "-0,5").
+_COMMA = re.compile(r"^\s*[-+]?\d+,\d+\s*$")
+
 #: Pydantic error types → the catalog's case of SCHEMA (rules/catalog/).
 _TYPE_CASES: dict[str, str] = {
     "string_type": "text",
@@ -91,8 +95,24 @@ def _number(limit: object) -> object:
     return limit
 
 
+def _decimal_comma(err: Any, parsed: ParsedYaml, text: str) -> str | None:
+    """``{värde: 5,1}``: YAML reads the number 5 and a key ``1``. The number as it was
+    meant (``5.1``), read from the file's text left of the unknown key; None otherwise."""
+    key = err["loc"][-1]
+    if not text or not str(key).isdigit():
+        return None
+    line, col = parsed.where(tuple(err["loc"]), key=True)
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    row = lines[line - 1]
+    whole = re.search(r"(-?\d+),\s*$", row[: col - 1])
+    frac = re.match(r"\d+", row[col - 1 :])
+    return f"{whole.group(1)}.{frac.group(0)}" if whole and frac else None
+
+
 def _case(
-    err: Any, cls: type[BaseModel]
+    err: Any, cls: type[BaseModel], parsed: ParsedYaml | None = None, text: str = ""
 ) -> tuple[str, dict[str, Any], tuple[str | int, ...], bool]:
     """(case of SCHEMA, template arguments, loc for the position, point at the key?)"""
     kind: str = err["type"]
@@ -104,6 +124,12 @@ def _case(
         parent = model_at(cls, loc[:-1])
         args["description"] = description(parent, str(loc[-1])) if parent else ""
         return "saknas", args, loc[:-1], False
+    if kind == "extra_forbidden" and parsed is not None:
+        fixed = _decimal_comma(err, parsed, text)
+        if fixed:
+            whole, part = fixed.split(".")
+            args.update(fixed=fixed, whole=whole, part=part, where=key_path(loc[:-1]))
+            return "okänd-nyckel-decimalkomma", args, loc, True
     if kind == "extra_forbidden":
         parent = model_at(cls, loc[:-1])
         allowed = aliases(parent) if parent else []
@@ -128,9 +154,25 @@ def _case(
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if ID in pattern:  # an id, a part (lägesbild-id/del-id) or a meeting id
+            what = hidden(value) if isinstance(value, str) else None
+            if what:  # 'samordnare' with a zero-width space pasted in front: looks right
+                args.update(what=what, value=_short(without_hidden(value)))
+                return "id-osynligt", args, loc, False
+            if isinstance(value, str) and "/" not in pattern + value and " " not in value.strip():
+                fixed = ascii_id(value)  # 'förebyggande-samordnare', 'Styrgrupp' → the id form
+                if fixed and fixed != value and re.fullmatch(ID, fixed):
+                    args["fixed"] = fixed
+                    return "id-form", args, loc, False
             return ("id-del" if "/" in pattern else "id"), args, loc, False
         if pattern == r"^\d{4}$":
             return "årtal", args, loc, False
+    if kind in _TYPE_CASES and isinstance(value, str) and _COMMA.match(value):
+        args["fixed"] = value.strip().replace(",", ".")
+        if _TYPE_CASES[kind] == "heltal":
+            low = int(float(args["fixed"]) // 1)
+            args["options"] = f"{low} eller {low + 1}"
+            return "heltal-decimalkomma", args, loc, False
+        return "tal-decimalkomma", args, loc, False
     if kind in _TYPE_CASES:
         args["limit"] = _number(next((ctx[k] for k in ("ge", "gt", "le", "lt") if k in ctx), ""))
         return _TYPE_CASES[kind], args, loc, False
@@ -146,11 +188,12 @@ def _case(
 
 
 def schema_findings(
-    exc: ValidationError, cls: type[BaseModel], parsed: ParsedYaml, file: str
+    exc: ValidationError, cls: type[BaseModel], parsed: ParsedYaml, file: str, text: str = ""
 ) -> list[Finding]:
+    """The findings of a model's errors; ``text`` (the file's) lets a hint quote it."""
     out = []
     for err in exc.errors(include_url=False):
-        case, args, loc, at_key = _case(err, cls)
+        case, args, loc, at_key = _case(err, cls, parsed, text)
         line, col = parsed.where(loc, key=at_key)
         out.append(from_catalog("SCHEMA", file, line, col, case, **args))
     return out

@@ -8,8 +8,9 @@ of 61–91 is a samordningsnummer. The separator may be any Unicode dash or spac
 ``+ . / _``, a soft hyphen, or a mark with spaces around it (``800101 - 1231``), as Word
 and Excel write them; zero-width characters are skipped and digits of any script count
 (full-width ``８００１０１``). The number is found inside longer words and ids too
-(``x-199001011234``). Ten digits without separator are left alone: that is how phone
-numbers are written.
+(``x-199001011234``), and glued to other digits when a dash or plus stands between date
+and number (``119800101-1234``, ``800101-12345``). Ten digits without separator are left
+alone: that is how phone numbers are written.
 
 No text bfa prints may echo a detected number: ``mask`` replaces each with its masked
 form, and every Finding passes its message through it.
@@ -39,6 +40,12 @@ _SEP = rf"(?:[{_SPACES}]?[{_DASHES}{_MARKS}]{{1,2}}[{_SPACES}]?|[{_SPACES}])"
 _INVISIBLE = re.compile("[\u180e\u200b-\u200d\u2060\ufeff]")
 #: Digits of any script (full-width ８００１０１ too): ``\d`` is Unicode-aware.
 _PNR = re.compile(rf"(?<!\d)(?:(\d\d)(\d{{6}}){_SEP}?|(\d{{6}}){_SEP})(\d{{4}})(?!\d)")
+#: The same number glued to other digits ("119800101-1234", "800101-12345"), as a number
+#: pasted into a diary or case number stands: only with a dash or a plus between date and
+#: number, so a long account or phone number without one is left alone.
+_GLUED = re.compile(
+    rf"(?:(\d\d)(\d{{6}})|(\d{{6}}))[{_SPACES}]?[{_DASHES}+\uff0b][{_SPACES}]?(\d{{4}})"
+)
 
 
 def _digits(text: str) -> str:
@@ -93,10 +100,12 @@ def find_personnummer(text: str) -> Iterator[tuple[int, int, str, str]]:
     seen, where = _visible(text)
     if not _SIX_DIGITS.search(seen):
         return
-    for m in _PNR.finditer(seen):
+    taken: list[tuple[int, int]] = []
+    for m in (*_PNR.finditer(seen), *_GLUED.finditer(seen)):
         kind = _kind(m)
-        if kind is None:
+        if kind is None or any(a < m.end() and m.start() < b for a, b in taken):
             continue
+        taken.append(m.span())
         start = m.start() if where is None else where[m.start()]
         before = text[:start]
         line = before.count("\n") + 1
@@ -109,7 +118,8 @@ def left_out(text: str, instead: str) -> str:
     the masked form's asterisks would be markup)."""
     if not any(c.isdigit() for c in text):
         return text
-    return _PNR.sub(lambda m: instead if _kind(m) else m.group(0), text)
+    text = _PNR.sub(lambda m: instead if _kind(m) else m.group(0), text)
+    return _GLUED.sub(lambda m: instead if _kind(m) else m.group(0), text)
 
 
 def mask(text: str) -> str:
@@ -118,6 +128,7 @@ def mask(text: str) -> str:
         return text
     seen, where = _visible(text)
     masked = _PNR.sub(lambda m: _masked(m) if _kind(m) else m.group(0), seen)
+    masked = _GLUED.sub(lambda m: _masked(m) if _kind(m) else m.group(0), masked)
     if where is None or masked == seen:
         return masked if where is None else text
     return masked  # the invisible characters go with the number they hid

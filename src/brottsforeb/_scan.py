@@ -8,12 +8,24 @@ key) as well, and report only what the raw scan could not see.
 from __future__ import annotations
 
 import re
+import unicodedata
+from typing import Any
 
 import yaml
 
 from .findings import Finding, from_catalog
 
-__all__ = ["LINESEPS", "ODD", "SUSPECT", "line_breaks", "loaded_text_findings", "symbol_text"]
+__all__ = [
+    "LINESEPS",
+    "ODD",
+    "SUSPECT",
+    "clean_key",
+    "hidden",
+    "line_breaks",
+    "loaded_text_findings",
+    "symbol_text",
+    "without_hidden",
+]
 
 #: Characters no value needs and a terminal or viewer obeys: C0 controls but tab and
 #: newline, DEL, C1 (CSI U+009B, OSC U+009D), and the bidirectional controls that turn text
@@ -90,3 +102,51 @@ def loaded_text_findings(
             _line, _col, what, masked = loaded[0]
             out.append(from_catalog("PERSONNUMMER", file, *where, what=what, masked=masked))
     return out
+
+
+#: Characters that do not show, by the names Word and a web page give them. A key or an
+#: id holding one looks right and is not: it is named in the message, with its place.
+_HIDDEN_NAMES = {
+    "\u00a0": "hårt mellanslag",
+    "\u00ad": "mjukt bindestreck",
+    "\u200b": "nollbreddsmellanslag",
+    "\u200c": "nollbreddsskiljare",
+    "\u200d": "nollbreddsfog",
+    "\u202f": "smalt hårt mellanslag",
+    "\u2060": "ordfog",
+    "\ufeff": "BOM",
+}
+
+
+def _is_hidden(c: str) -> bool:
+    return c in _HIDDEN_NAMES or (c != " " and unicodedata.category(c) in ("Zs", "Cf"))
+
+
+def hidden(text: str) -> str | None:
+    """The first character of ``text`` that does not show, described for a message
+    ("U+200B (nollbreddsmellanslag) efter 'tit'"); None when every character shows."""
+    for i, c in enumerate(text):
+        if _is_hidden(c):
+            name = _HIDDEN_NAMES.get(c, "osynligt tecken")
+            where = f"efter '{without_hidden(text[:i])}'" if i else "först"
+            return f"U+{ord(c):04X} ({name}) {where}"
+    return None
+
+
+def without_hidden(text: str) -> str:
+    """``text`` without the characters that do not show."""
+    return "".join(c for c in text if not _is_hidden(c))
+
+
+def clean_key(key: str, reader: Any, node: yaml.Node) -> str:
+    """A mapping key as it was meant: without the characters that do not show, each key
+    that had one reported (YAML-OSYNLIGT) by ``reader`` (the file's builder, _yaml)."""
+    what = hidden(key)
+    if what is None:
+        return key
+    key = without_hidden(key)
+    line, col = reader.mark(node)
+    reader.out.findings.append(
+        from_catalog("YAML-OSYNLIGT", reader.file, line, col, key=key, what=what)
+    )
+    return key

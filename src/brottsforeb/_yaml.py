@@ -20,6 +20,7 @@ import yaml
 
 from ._scan import LINESEPS as _LINESEPS
 from ._scan import SUSPECT as _ODD
+from ._scan import clean_key as _clean_key
 from ._scan import line_breaks as _line_breaks
 from ._scan import loaded_text_findings
 from ._yaml_errors import _syntax_finding
@@ -296,7 +297,7 @@ class _Builder:
             self.scan(knode)
             key = str(knode.value)
             if not key.isascii():  # ö typed as o + combining diaeresis (macOS, a PDF copy)
-                key = unicodedata.normalize("NFC", key)
+                key = _clean_key(unicodedata.normalize("NFC", key), self, knode)  # 'namn\xa0'
             if merged_keys and key in merged_keys:  # by the merge-key rule an explicit key wins
                 del merged_keys[key]
                 del result[key]

@@ -62,14 +62,21 @@ class Edit:
             return _sentence(f"{self.file}: {self.key} är redan {s(self.new)}; inget ändrat")
         if self.how == "append":
             return _sentence(f"{self.file}: lade till {s(self.new)} i {self.key}")
-        if self.how == "remove":
-            if self.new is None:
-                return _sentence(f"{self.file}: tog bort {self.key} (var {s(self.old)})")
-            return _sentence(f"{self.file}: tog bort {s(self.new)} ur {self.key}")
         confirmed = ""
         if self.confirmed:
             keys = ", ".join(f"'{k}'" for k in self.confirmed)
             confirmed = f"; {keys} är därmed bekräftat och struket ur obekräftat"
+        if self.how == "remove":
+            if self.new is None:
+                return _sentence(
+                    f"{self.file}: tog bort {self.key} (var {s(self.old)})"
+                    + (
+                        f"; {', '.join(repr(k) for k in self.confirmed)} är struket ur obekräftat"
+                        if self.confirmed
+                        else ""
+                    )
+                )
+            return _sentence(f"{self.file}: tog bort {s(self.new)} ur {self.key}")
         if self.vacated is not None:
             confirmed += "; innehavare togs bort (en vakant funktion har ingen innehavare)"
         if self.old is None:
@@ -222,7 +229,9 @@ def _set_locked(
     new_text, old, new = edit_text(text, path, raw, append=how == "append", remove=how == "remove")
     shown = _show(path)
     confirmed: list[str] = []
-    if how != "remove":  # setting a value, even to what it was, confirms it
+    # setting a value, even to what it was, confirms it; so does removing the whole key
+    # (the user decided there is none: N9), not removing one item from a proposed list
+    if how != "remove" or raw is None:
         new_text, confirmed = _confirm(new_text, path, entry.parsed.data)
     vacated = None
     data = entry.parsed.data if isinstance(entry.parsed.data, dict) else {}

@@ -64,13 +64,14 @@ class Finding:
 
     def __post_init__(self) -> None:
         # No finding may echo a personnummer or reach a terminal with control characters,
-        # whatever rule wrote it: masked and made visible here, once for all (#16).
-        from ._escape import visible
+        # whatever rule wrote it: masked and made visible here, once for all (#16). A file
+        # name is one line: a newline in it (git allows one) cannot forge a report line.
+        from ._escape import one_line, visible
         from ._pii import mask
 
         for name in ("message", "file", "hint"):
             text = getattr(self, name)
-            clean = visible(mask(text))
+            clean = (one_line if name == "file" else visible)(mask(text))
             if clean != text:
                 object.__setattr__(self, name, clean)
 

@@ -73,21 +73,14 @@ def _iso(value: object) -> str | None:
 
 def _row(args: tuple[Path, str, dt.date, int]) -> Row:
     """One repository's row (runs in a worker process)."""
+    from . import duties
     from .loader import load_repo
     from .rules import check
 
     root, label, today, horizon = args
     repo = load_repo(root)
     k = repo.kommun
-    plans = [
-        d
-        for d in repo.dokument.values()
-        # decided as bfa check (LAG-ATGARDSPLAN) sees it: in force, with antagen_av or datum
-        if d.type == "åtgärdsplan"
-        and d.in_force
-        and (d.adopted_by or d.date)
-        and (d.date is None or d.date <= today)
-    ]
+    plans = [d for _k, d in duties.decided_plans(repo, today)]  # as check sees them
     plan = max(plans, key=lambda d: d.date or dt.date.min, default=None)
     on_lagesbild = plan is not None and any(ref in repo.lagesbilder for ref in plan.based_on)
     pictures = [lb for lb in repo.lagesbilder.values() if lb.date <= today]
@@ -101,10 +94,12 @@ def _row(args: tuple[Path, str, dt.date, int]) -> Row:
         coord_f = None  # a vacant function coordinates nothing (vakant: true)
     lead = k.leadership.organ if k and k.leadership else None
     findings = check(repo, today, horizon)
+    # every error check reports: a missing duty (no lägesbild, never reported to KF) has no
+    # date and is listed first; before, it was left out and the count was not check's (N10)
     overdue = [
         f"{f.message} ({f.file})" if f.file else f.message
-        for f in findings
-        if f.severity is Severity.ERROR and f.due
+        for f in sorted(findings, key=lambda f: (bool(f.due), f.due))
+        if f.severity is Severity.ERROR
     ]
     unreadable = sum(
         1
@@ -123,7 +118,9 @@ def _row(args: tuple[Path, str, dt.date, int]) -> Row:
         lagesbild_type=newest.type if newest else None,
         coordination=coord_f.title if coord_f else None,
         leadership=organ[lead].name if lead and lead in organ else None,
-        reporting=bool(k and k.reporting),
+        # reporting decided, and a report registered as check sees it (RAPPORTERING-KF)
+        reporting=bool(k and k.reporting)
+        and not any(f.rule == "RAPPORTERING-KF" and f.severity is Severity.ERROR for f in findings),
         overdue=overdue,
         due_soon=sum(1 for f in findings if f.severity is Severity.WARNING and f.due),
         unreadable=unreadable,

@@ -8,14 +8,33 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import duties
+from ._numbers import SHARE_UNITS, value_text
 from .findings import JSON_VERSION, Finding, Severity, as_dict
 from .repo import Repo
 
-__all__ = ["BodyStatus", "IndicatorStatus", "Status", "sparkline", "status"]
+__all__ = ["BodyStatus", "IndicatorStatus", "Status", "measures_text", "sparkline", "status"]
 
 _BARS = "▁▂▃▄▅▆▇█"
 #: The order measures are listed in: what needs attention first.
 STATUS_ORDER = ("försenad", "pågående", "planerad", "genomförd", "avbruten")
+#: Each status counted: "1 försenad", "2 försenade".
+_PLURAL = {
+    "försenad": "försenade",
+    "pågående": "pågående",
+    "planerad": "planerade",
+    "genomförd": "genomförda",
+    "avbruten": "avbrutna",
+}
+
+
+def measures_text(measures: dict[str, int]) -> str:
+    """ "Åtgärder: 3 försenade, 1 genomförd." — late by the day judged, as check says."""
+    if not measures:
+        return "Åtgärder: inga registrerade."
+    parts = [
+        f"{n} {state if n == 1 else _PLURAL.get(state, state)}" for state, n in measures.items()
+    ]
+    return "Åtgärder: " + ", ".join(parts) + "."
 
 
 def sparkline(values: list[float]) -> str:
@@ -50,6 +69,16 @@ class IndicatorStatus:
     direction: str  # öka / minska
     trend: str  # "bättre", "sämre", "oförändrat" or "" with fewer than two values
 
+    @property
+    def latest(self) -> str:
+        """The latest value as the documents write it ("5,2 %", "7 250"), and its period."""
+        if not self.values:
+            return ""
+        shown = value_text(self.values[-1], self.unit)
+        if self.unit.strip().lower() not in SHARE_UNITS:
+            shown += f" {self.unit}"
+        return f"{shown} ({self.labels[-1]})"
+
 
 @dataclass
 class Status:
@@ -60,6 +89,9 @@ class Status:
     measures: dict[str, int] = field(default_factory=dict)
     indicators: list[IndicatorStatus] = field(default_factory=list)
     files: int = 0
+    #: Duties of the law that are not met (validate's LAG-* errors: a vacant
+    #: samordningsfunktion, no lägesbild …): the screen names them, not only check's dates
+    law: list[Finding] = field(default_factory=list)
 
     @property
     def overdue(self) -> int:
@@ -92,6 +124,7 @@ class Status:
                 for b in self.bodies
             ],
             "due": [as_dict(f) for f in self.due],
+            "law": [as_dict(f) for f in self.law],
             "measures": dict(self.measures),
             "indicators": [
                 {
@@ -112,7 +145,7 @@ class Status:
 
 def status(repo: Repo, today: dt.date | None = None, horizon_days: int = 90) -> Status:
     """Bodies and their meetings, what is due, measures by status, indicator trends."""
-    from .rules import check
+    from .rules import check, validate
 
     today = today or dt.date.today()
     k = repo.kommun
@@ -138,7 +171,15 @@ def status(repo: Repo, today: dt.date | None = None, horizon_days: int = 90) -> 
             )
         )
     out.due = [f for f in check(repo, today, horizon_days) if f.severity is not Severity.INFO]
-    counts: Counter[str] = Counter(m.status for m in repo.atgarder.values())
+    out.law = [
+        f for f in validate(repo) if f.rule.startswith("LAG-") and f.severity is Severity.ERROR
+    ]
+    # a measure past its end and not finished counts as late, as check says (N1): the
+    # status written in its file would say "1 försenad" beside three late ones
+    late = set(duties.late_measures(repo, today))
+    counts: Counter[str] = Counter(
+        "försenad" if k in late else m.status for k, m in repo.atgarder.items()
+    )
     out.measures = {s: counts[s] for s in STATUS_ORDER if counts[s]}
     for iid, ind in sorted(repo.indikatorer.items(), key=lambda kv: kv[1].name.lower()):
         values = sorted(ind.values, key=lambda v: v.when)

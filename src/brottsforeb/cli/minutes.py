@@ -70,18 +70,14 @@ def log_cmd(
     """Visa historiken för ett organ, en funktion, ett dokument eller en åtgärd."""
     from rich.text import Text
 
-    from ..history import entity_log
+    from ..history import entity_log, log_lines
 
     term = console()
     bar = _Progress()
     history = entity_log(path, entity, progress=bar.update)
     bar.close()
-    for commit, sentences in history:
-        term.print(
-            Text(f"{commit.short} {commit.date} {commit.author}: {commit.message}", style="bold")
-        )
-        for s in sentences or ["(inga ändringar i innehållet)"]:
-            term.print(Text(f"  • {s}"))
+    for text, kind in log_lines(history):
+        term.print(Text(text, style=_STYLE.get(kind, "")))
 
 
 class _Progress:

@@ -100,7 +100,12 @@ def init_cmd(
         out.print(Text(f"CI installerar bfa med: {created.install.requirement} ({REQUIREMENTS})"))
         if created.install.note:
             out.print(Text(created.install.note, "yellow"))
-    out.print(Text("\nDet första att skriva in (lagens krav; tills dess är bfa check rött):"))
+    out.print(
+        Text(
+            "\nDet första att skriva in (punkt 1–3 är lagens krav; tills de finns är bfa check "
+            "rött. Punkt 4 är inget krav i lagen):"
+        )
+    )
     out.print(Text(f"  cd {path}"))
     for i, (what, commands) in enumerate(first_steps(name.strip(), dt.date.today()), 1):
         out.print(Text(f"{i}. {what}"))

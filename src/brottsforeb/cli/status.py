@@ -48,7 +48,7 @@ def status_cmd(
     from .. import load_repo
     from .._escape import visible
     from ..findings import More, condense
-    from ..status import sparkline, status
+    from ..status import measures_text, sparkline, status
 
     when = parse_today(today)
     repo = load_repo(path)
@@ -62,6 +62,11 @@ def status_cmd(
 
     out = console()
     out.print(Text(f"{s.name} – läget {when.isoformat()}", style="bold"))
+    if s.law:
+        out.print(Text("Lagens krav som inte är uppfyllda (bfa validate):", style="bold red"))
+        for duty in s.law:
+            where = f" ({duty.file})" if duty.file else ""
+            out.print(Text(f"  • {duty.message}{where}"))
 
     bodies = Table(title="Organ och möten", title_justify="left", expand=False)
     for col in ("Organ", "Mötesfrekvens", "Senaste", "Nästa planerade", "Frist enligt frekvens"):
@@ -90,22 +95,14 @@ def status_cmd(
     else:
         out.print(Text("Inget är försenat eller förfaller inom horisonten.", style="green"))
 
-    if s.measures:
-        parts = [f"{n} {state}" for state, n in s.measures.items()]
-        out.print(Text("Åtgärder: " + ", ".join(parts) + ".", style="bold"))
-    else:
-        out.print(Text("Åtgärder: inga registrerade.", style="bold"))
+    out.print(Text(measures_text(s.measures), style="bold"))
 
     if s.indicators:
         ind = Table(title="Indikatorer", title_justify="left")
         for col in ("Indikator", "Utveckling", "Senaste", "Trend"):
             ind.add_column(col)
         for i in s.indicators:
-            last = (
-                f"{i.values[-1]:g}".replace(".", ",") + f" {i.unit} ({i.labels[-1]})"
-                if i.values
-                else "inga värden"
-            )
+            last = i.latest or "inga värden"
             style = {"bättre": "green", "sämre": "red"}.get(i.trend, "")
             span = f"{i.labels[0]}–{i.labels[-1]} " if len(i.values) > 1 else ""
             ind.add_row(

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .._periods import add_years, next_due
-from ..model.dokument import WITHDRAWN
+from ..model.dokument import WITHDRAWN, Dokument
 from ..model.mote import Atgardspunkt
 from ..repo import Repo
 
@@ -31,6 +31,31 @@ def measure_due(repo: Repo, measure_id: str) -> dt.date | None:
     if a.end is None or a.status in DONE:
         return None
     return a.end
+
+
+def decided_plans(repo: Repo, today: dt.date) -> list[tuple[str, Dokument]]:
+    """The åtgärdsplaner that meet the law's duty on ``today``: in force, decided
+    (antagen_av or datum), not decided after today, not expired (gäller_till). The one
+    definition ``check`` (LAG-ATGARDSPLAN) and ``overview`` share."""
+    return [
+        (k, d)
+        for k, d in repo.dokument.items()
+        if d.type == "åtgärdsplan"
+        and d.in_force
+        and (d.adopted_by or d.date)
+        and (d.date is None or d.date <= today)
+        and (d.valid_to is None or d.valid_to >= today)
+    ]
+
+
+def late_measures(repo: Repo, today: dt.date) -> list[str]:
+    """The åtgärder that are late on ``today``: marked försenad, or past their end and not
+    finished or stopped (ATGARD-FORSENAD), sorted by id."""
+    return sorted(
+        k
+        for k, a in repo.atgarder.items()
+        if a.status == "försenad" or ((due := measure_due(repo, k)) is not None and due < today)
+    )
 
 
 def indicator_due(repo: Repo, ind_id: str) -> dt.date | None:

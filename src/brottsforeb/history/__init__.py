@@ -16,7 +16,7 @@ from __future__ import annotations
 from ._diff import Change, diff_repos, field_changes
 from ._failures import git_errors, guarded, import_git
 from ._git import WORKTREE, CommitInfo, load_at, open_git, require_commits, resolve
-from ._log import entity_log
+from ._log import entity_log, log_lines
 from ._minutes import Minutes, Revision, minutes
 from ._output import (
     attribution,
@@ -45,6 +45,7 @@ __all__ = [
     "human_lines",
     "import_git",
     "load_at",
+    "log_lines",
     "minutes",
     "open_git",
     "render_minutes",

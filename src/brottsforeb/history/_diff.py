@@ -9,7 +9,9 @@ from ..repo import Repo
 from ._git import CommitInfo, clean
 from ._sentences import (
     ROLE,
+    TURNED,
     Model,
+    arrival,
     child,
     display,
     entity_label,
@@ -19,6 +21,7 @@ from ._sentences import (
     model_of,
     plain,
     quoted,
+    same_as_unwritten,
     text_change,
 )
 
@@ -125,8 +128,21 @@ def field_changes(
         a, b = old.get(key), new.get(key)
         if plain(a) == plain(b):
             continue
+        if (key not in old and same_as_unwritten(model, key, b)) or (
+            key not in new and same_as_unwritten(model, key, a)
+        ):
+            continue  # 'vakant: false' written or struck out: nothing changed for a reader
         what = f"{within}, {label(model, key)}" if within else label(model, key)
         inner = child(model, key)
+        if (
+            not within
+            and key in TURNED
+            and isinstance(a, bool | None)
+            and isinstance(b, bool | None)
+        ):
+            if bool(a) != bool(b):
+                out.append((name, TURNED[key][not b]))
+            continue
         if isinstance(a, dict) and isinstance(b, dict):
             out.extend(field_changes(repo, a, b, inner, f"{name}.", what))
         elif (
@@ -193,7 +209,7 @@ def diff_repos(old: Repo, new: Repo) -> list[Change]:
                 for key, s in field_changes(new, before, data or {}, model):
                     changes.append(Change(kind, eid, file, f"{who}: {s}", key=key))
             else:
-                changes.append(Change(kind, eid, file, f"{who}: tillkom"))
+                changes.append(Change(kind, eid, file, f"{who}: {arrival(new, kind, eid)}"))
             continue
         old_data = a[(kind, eid)][1]
         if data is None or old_data is None:

@@ -17,20 +17,21 @@ from typing import Any
 
 from .. import _yaml
 from .._escape import one_line
+from .._messages import suggest
 from .._pii import mask
+from .._tree import walk
 from ..errors import HistoryError
 from ..loader import ROOT_FILE, find_root, load_files, read_tree
 from ..model import KINDS
 from ..repo import Repo
 from ._failures import damaged, git_errors, import_git, translate
+from ._gittree import GitSource
 
 #: The working tree as a revision name (``until`` None).
 WORKTREE = "arbetskopian"
 
 #: Longest commit subject shown; the rest of a long first line is cut with "…".
 MAX_SUBJECT = 120
-
-_LINK_MODE = 0o120000
 
 
 @dataclass(frozen=True)
@@ -128,11 +129,28 @@ def resolve(git_repo: Any, rev: str) -> Any:
         commit = git_repo.commit(rev)
         commit.tree  # noqa: B018 - an unknown object (000…0) fails only when read
     except Exception:  # GitPython raises BadName, BadObject, ValueError, GitCommandError …
+        names = _names(git_repo)
+        guess = suggest(rev, names) if names else None
+        there = (
+            f" Finns: {', '.join(names[:10])}{' …' if len(names) > 10 else ''}." if names else ""
+        )
         raise HistoryError(
             f"Revisionen '{clean(rev, 200)}' finns inte i git-förrådet.",
-            hint="Ange en commit, en tagg eller t.ex. HEAD~1.",
+            hint=(
+                f"Menade du '{guess}'?" if guess else "Ange en commit, en tagg eller t.ex. HEAD~1."
+            )
+            + there,
         ) from None
     return commit
+
+
+def _names(git_repo: Any) -> list[str]:
+    """The branches and tags a revision can be named by, sorted (none if git cannot say)."""
+    try:
+        refs = [*git_repo.branches, *git_repo.tags]
+        return sorted({clean(r.name, 60) for r in refs})
+    except Exception:  # a damaged ref: the hint goes without the list
+        return []
 
 
 def load_at(git_repo: Any, root: Path, rev: str | None) -> Repo:
@@ -146,19 +164,8 @@ def _load_at(git_repo: Any, root: Path, rev: str | None) -> Repo:
         on_disk, found = read_tree(root)
         return load_files(on_disk, root, found)
     commit = resolve(git_repo, rev)
-    prefix = prefix_of(git_repo, root)
-    files: dict[str, bytes] = {}
-    try:
-        tree = commit.tree / prefix.rstrip("/") if prefix else commit.tree
-    except KeyError:
-        return load_files({}, root)
-    for blob in tree.traverse():
-        if blob.type != "blob" or blob.mode == _LINK_MODE:
-            continue
-        rel = blob.path[len(prefix) :]
-        if is_data_path(rel):
-            files[rel] = read_blob(blob, rel, rev)
-    return load_files(files, root)
+    files, found = walk(GitSource(commit.tree, prefix_of(git_repo, root), rev, read_blob))
+    return load_files(files, root, found)
 
 
 def read_blob(blob: Any, rel: str, rev: str) -> bytes:

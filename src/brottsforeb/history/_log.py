@@ -59,3 +59,13 @@ def _blob(commit: Any, path: str) -> bytes | None:
     except KeyError:
         return None
     return read_blob(blob, path, commit.hexsha) if blob.type == "blob" else None
+
+
+def log_lines(history: list[tuple[CommitInfo, list[str]]]) -> list[tuple[str, str]]:
+    """(text, kind) per line of ``bfa log`` for a terminal, as ``human_lines`` for minutes:
+    each commit ("title") and what it changed in the entity ("item")."""
+    lines: list[tuple[str, str]] = []
+    for commit, sentences in history:
+        lines.append((f"{commit.short} {commit.date} {commit.author}: {commit.message}", "title"))
+        lines += [(f"  • {s}", "item") for s in sentences or ["(inga ändringar i innehållet)"]]
+    return lines

@@ -59,11 +59,13 @@ class Minutes:
 
 
 def _unreadable(repo: Repo, revision: str) -> list[str]:
-    """Files that could not be read (or did not fit the schema) at ``revision``."""
+    """Files that could not be read (or did not fit the schema) at ``revision``, and files
+    that were not read at all (``notes.txt`` in a data folder), as `validate` names them."""
     return [
-        clean(f"{f.file}:{f.line}: {f.message} (vid {revision})")
+        clean(f"{f.location}: {f.message} (vid {revision})")
         for f in repo.findings
-        if f.severity is Severity.ERROR and f.rule.startswith(("YAML", "FIL", "SCHEMA"))
+        if (f.severity is Severity.ERROR and f.rule.startswith(("YAML", "FIL", "SCHEMA")))
+        or f.rule.startswith("FIL-")
     ]
 
 

@@ -42,7 +42,53 @@ ROLE = {
     "undertecknas_av": "undertecknare",
 }
 
+#: A yes/no field of a file's own read as what happened to the thing ("IFO-chef: blev
+#: vakant"), not as "vakant angavs till ja". (true, false) wording; other booleans, and
+#: these inside a mapping, say "ja"/"nej".
+TURNED = {
+    "vakant": ("blev vakant", "är inte längre vakant"),
+    "inställt": ("ställdes in", "är inte längre inställt"),
+    "extern": ("räknas nu som extern", "räknas inte längre som extern"),
+}
+
+#: A meeting file that comes into the repository, by the state it records: a planned
+#: meeting is not one that took place (N5: both read "tillkom").
+MEETING_ADDED = {"planerat": "planerades", "hållet": "hölls", "inställt": "ställdes in"}
+
+
+def arrival(repo: Repo, kind: str, eid: str) -> str:
+    """What happened when an entity's file came into the repository: "tillkom", or for a
+    meeting what its file records ("planerades", "hölls", "ställdes in"). A meeting file
+    without ``status`` is held when it records attendance or notes, whatever its date."""
+    meeting = repo.moten.get(eid) if kind == "moten" else None
+    if meeting is None:
+        return "tillkom"
+    return MEETING_ADDED[meeting.state(dt.date.max)]
+
+
 Model = type[BaseModel] | None
+
+_MISSING = object()
+
+
+def default_of(model: Model, key: str) -> Any:
+    """The value a key has when it is not written (the model's default), or _MISSING."""
+    if model is None:
+        return _MISSING
+    for name, info in model.model_fields.items():
+        if (info.alias or name) == key:
+            if info.is_required():
+                return _MISSING
+            value = info.get_default(call_default_factory=True)
+            return value if isinstance(value, bool | str | int | float | list) else _MISSING
+    return _MISSING
+
+
+def same_as_unwritten(model: Model, key: str, value: Any) -> bool:
+    """Whether writing ``value`` says nothing more than leaving ``key`` out
+    (``vakant: false``, ``ledamöter: []``): no change for a reader."""
+    default = default_of(model, key)
+    return default is not _MISSING and plain(value) == default
 
 
 def model_of(kind: str) -> Model:
@@ -72,7 +118,7 @@ def quoted(text: str) -> str:
 
 
 def entity_label(repo: Repo, kind: str, eid: str) -> str:
-    """How a board reads an entity: 'Styrgrupp', 'Åtgärd a-07 Trygghetsvandringar',
+    """How a board reads an entity: 'Styrgrupp', 'Åtgärd Trygghetsvandringar (a-07)',
     'Åtgärd Fältarbete kvällstid' (id faltarbete)."""
     if kind == KOMMUN:
         return "Kommunen (bfa.yaml)"
@@ -87,6 +133,7 @@ def entity_label(repo: Repo, kind: str, eid: str) -> str:
     singular = KINDS[kind].singular.capitalize()
     if name == eid:
         return f"{singular} {eid}"
+    # the name first and the id after it, so that the id does not read as part of the name
     # The id adds nothing when its words are the name's own ('belysning' for 'Belysning',
     # 'strategisk-2026' for 'Strategisk lägesbild 2026'); the kind adds nothing when the
     # name already says it ('Strategisk lägesbild 2026', not 'Lägesbild Strategisk …').
@@ -95,7 +142,9 @@ def entity_label(repo: Repo, kind: str, eid: str) -> str:
         if singular.lower() in name.lower():
             return name
         return f"{singular} {name}"
-    return f"{singular} {eid} {name}"
+    if singular.lower() in name.lower():  # 'Operativ lägesbild juli–september (op-t3)'
+        return f"{name} ({eid})"
+    return f"{singular} {name} ({eid})"
 
 
 def display(repo: Repo, model: Model, value: Any) -> str:

@@ -34,7 +34,7 @@ _HERE = Path(__file__).resolve().parent
 #: The sources the models are built from: the model package and what it imports of bfa.
 SOURCES = (
     *sorted(p.name for p in _HERE.glob("*.py")),
-    *("../_periods.py", "../_ids.py", "../_words.py", "../errors.py"),
+    *("../_periods.py", "../_ids.py", "../_words.py", "../errors.py", "../_numbers.py"),
 )
 
 

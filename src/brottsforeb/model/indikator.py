@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from .._numbers import SHARE_UNITS
 from ._base import BfaModel, Entity, Frekvens
 
 #: The largest measured value or target bfa accepts (a thousand billion).
@@ -74,3 +75,8 @@ class Indikator(Entity):
     values: list[Matvarde] = Field(
         default_factory=list, alias="mätvärden", description="Uppmätta värden."
     )
+
+    @property
+    def share(self) -> bool:
+        """Whether the values are shares in percent (0–100), by the unit."""
+        return self.unit.strip().lower() in SHARE_UNITS

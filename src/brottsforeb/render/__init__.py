@@ -137,7 +137,7 @@ def render(
         context = kind.build(ctx, doc, entity if not kind.doc_type else None, year)
         context["utkast"] = draft_text(errors) if errors else ""
         shows = _shows(kind, ctx, doc, entity if not kind.doc_type else None, year, env)
-        example = example_sources(ctx, doc, context.pop("källfiler"), shows)
+        example = example_sources(ctx, doc, context.pop("källfiler"), kind.bfa_keys, shows)
         context["exempeldata"] = example_text(example) if example else ""
         text = render_template(env, kind.name, kind.name, context)
         text = _tidy(text) + "\n" + MARKER + "\n"
@@ -186,14 +186,17 @@ def _shows(
             seen.append(face(ctx, doc))
         entry = ctx.repo.entry(folder, eid)
         model = entry.model if entry else None
-        changed = without(model, key)
-        if changed is None:  # not a value bfa can take away: say it, to be safe
-            return True
-        other = Ctx(repo_with(ctx.repo, folder, eid, changed), public=ctx.public, today=ctx.today)
-        try:
-            return face(other, changed if model is doc else doc) != seen[0]
-        except Exception:  # the document cannot be built without it: it depends on it
-            return True
+        for changed in (False, True):
+            other = without(model, key, changed=changed)
+            if other is None:  # not a value bfa can take away: say it, to be safe
+                return True
+            c = Ctx(repo_with(ctx.repo, folder, eid, other), public=ctx.public, today=ctx.today)
+            try:
+                if face(c, other if model is doc else doc) != seen[0]:
+                    return True
+            except Exception:  # the document cannot be built without it: it depends on it
+                return True
+        return False
 
     return shows
 

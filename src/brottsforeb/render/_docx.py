@@ -206,6 +206,7 @@ class _Writer:
     def runs(self, paragraph: Any, tokens: list[Any], *, bold: bool = False) -> None:
         strong = em = strike = False
         href = ""
+        start = 0
         for t in tokens:
             if t.type in ("text", "code_inline", "html_inline"):
                 run = paragraph.add_run(_XML_UNSAFE.sub("", t.content))
@@ -227,9 +228,11 @@ class _Writer:
                 strike = t.type == "s_open"
             elif t.type == "link_open":
                 href = str(t.attrGet("href") or "")
+                start = len(paragraph.runs)
             elif t.type == "link_close":
-                shown = "".join(r.text for r in paragraph.runs)
-                if href and href not in shown:
+                if href.startswith(("https://", "http://", "mailto:")):
+                    _hyperlink(paragraph, href, start)  # clickable in Word, as in the PDF
+                elif href and href not in "".join(r.text for r in paragraph.runs):
                     paragraph.add_run(f" ({href})")
                 href = ""
 
@@ -377,3 +380,20 @@ def to_docx(doc: Rendered, repo: Repo) -> bytes:
     buf = io.BytesIO()
     word.save(buf)
     return _stable_zip(buf.getvalue())
+
+
+def _hyperlink(paragraph: Any, href: str, start: int) -> None:
+    """The runs of ``paragraph`` from ``start`` on as one link to ``href`` (blue, underlined)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    runs = paragraph.runs[start:] or [paragraph.add_run(href)]
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, True))
+    runs[0]._r.addprevious(link)
+    for run in runs:
+        run.font.underline = True
+        run.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+        link.append(run._r)

@@ -253,6 +253,16 @@ def _guard_filter(env: Any, func: Callable[..., Any]) -> Callable[..., Any]:
     return guarded
 
 
+def link(value: Any) -> Any:
+    """A web address as a Markdown autolink (``<https://…>``): clickable in the PDF, in
+    Word and on the web page. Only http(s) and msteams addresses (the models accept no
+    other); a character that could end the link is percent-encoded. Anything else is text."""
+    text = str(value or "")
+    if not text.startswith(("https://", "http://", "msteams:")):
+        return md(text)
+    return Safe("<" + re.sub(r"[<>\s\\\"`]", lambda m: f"%{ord(m.group(0)):02X}", text) + ">")
+
+
 def environment(repo_root: Path | None) -> Any:
     """Templates from the municipality's templates/ first, then bfa's own."""
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
@@ -282,6 +292,7 @@ def environment(repo_root: Path | None) -> Any:
     env.filters["genitiv"] = genitiv
     env.filters["mening"] = mening
     env.filters["uppräkning"] = uppräkning
+    env.filters["länk"] = link
     for name, func in list(env.filters.items()):
         env.filters[name] = _guard_filter(env, func)
     # lipsum(n) builds n paragraphs of filler in one call, outside every loop counter;

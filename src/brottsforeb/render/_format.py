@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .._numbers import NBSP, procent, tal
 from .._words import plural as _plural
 
-#: No-break space: thousands separator and the space before %, never broken across lines.
-NBSP = "\u00a0"
+__all__ = ["NBSP", "procent", "tal"]  # the numbers are the library's (status writes them too)
 
 #: Words that are common nouns when they begin a name ("Kommunstyrelsen", "Säkerhetsstrateg,
 #: Bo Jensen", "Lägesbild för Lycksele kommun"): lower-cased mid-sentence. Anything else
@@ -106,39 +106,6 @@ _COMMON_STARTS = {"hela", "alla", "samtliga", "övriga", "kommunens", "centrala"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def tal(raw: Any, decimals: int | None = None) -> str:
-    """A number as Swedish writes it: ``3 945``, ``15,3``, ``-2,5`` (no-break spaces)."""
-    if raw is None or raw == "":
-        return ""
-    if isinstance(raw, bool):
-        return "ja" if raw else "nej"
-    if isinstance(raw, str):
-        try:
-            number = float(raw.replace(",", ".").replace(NBSP, "").replace(" ", ""))
-        except ValueError:
-            return raw
-    else:
-        number = float(raw)
-    if decimals is None:
-        text = f"{number:.6f}".rstrip("0").rstrip(".")
-        if text in ("-0", ""):
-            text = "0"
-    else:
-        text = f"{number:.{decimals}f}"
-    sign = ""
-    if text.startswith("-"):
-        sign, text = "-", text[1:]
-    whole, _, frac = text.partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    # Four-digit numbers are grouped too ("3 945"); years never pass through here.
-    out = NBSP.join(groups)
-    return sign + out + ("," + frac if frac else "")
-
-
 def antal(n: Any, singular: str, plural: str) -> str:
     """A count and its noun agreeing with it: "1 möte", "0 möten", "3 945 filer".
 
@@ -146,12 +113,6 @@ def antal(n: Any, singular: str, plural: str) -> str:
     templates: ``{{ n | antal("möte", "möten") }}``).
     """
     return f"{tal(n)} {_plural(n, singular, plural)}"
-
-
-def procent(value: Any, decimals: int | None = None) -> str:
-    """``15,3 %`` with a no-break space before the sign."""
-    text = tal(value, decimals)
-    return f"{text}{NBSP}%" if text else ""
 
 
 def mitt(raw: Any) -> str:

@@ -177,6 +177,10 @@ def _earlier_open_items(ctx: Ctx, mid: str, m: Mote) -> list[dict[str, str]]:
     return list(items.values())
 
 
+def _point(ctx: Ctx, a: Any) -> dict[str, str]:
+    return {"vad": a.what, "vem": ctx.funktion(a.who), "senast": a.by.isoformat() if a.by else ""}
+
+
 def _meeting_date(repo: Repo, mid: str) -> str:
     """A meeting of the same body named by its date, not its file id."""
     m = repo.moten.get(mid)
@@ -325,14 +329,12 @@ def meeting_context(ctx: Ctx, mid: str, kind: str) -> dict[str, Any]:
             for e in m.substitutes
         ],
         "mötesbeslut": m.decisions,
-        "nya": [
-            {
-                "vad": a.what,
-                "vem": ctx.funktion(a.who),
-                "senast": a.by.isoformat() if a.by else "",
-            }
+        # a point carried from an earlier meeting (från:) is not new at this one (N7)
+        "nya": [_point(ctx, a) for a in m.action_items if not a.done and not a.origin],
+        "kvarstående": [
+            {**_point(ctx, a), "från": _meeting_date(repo, a.origin)}
             for a in m.action_items
-            if not a.done
+            if not a.done and a.origin
         ],
         "klara": [{"vad": a.what, "vem": ctx.funktion(a.who)} for a in m.action_items if a.done],
         "nästa": _next_meeting(repo, mid, m),

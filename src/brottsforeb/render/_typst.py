@@ -34,6 +34,7 @@ HOUSE_STYLE = r"""
 #show heading.where(level: 3): set text(size: 12pt)
 #show heading: set block(above: 1.4em, below: 0.8em)
 #set table(stroke: 0.5pt + luma(160), inset: 5pt)
+#show table: set text(hyphenate: true)
 """
 
 
@@ -82,21 +83,26 @@ class _Writer:
                     f'#align(center, image(bytes(sys.inputs.{name}), format: "svg", width: 80%))\n'
                 )
                 return
-            # The org chart floats to where it fits: the bottom of this page, else of the
-            # next (never the top: it went above page 1's title), while the text goes on
-            # filling this page (a chart too tall
-            # for what is left of page 1 left it mostly empty). Its heading goes with it, and
-            # a very tall chart is scaled to fit one page.
+            # The org chart and its heading stay together, in their chapter: in the flow
+            # of the text, moved whole to the next page when they do not fit (a float let
+            # the riktlinje's chart land in the chapters after it, N7). Only a chart near the
+            # start of a document floats to the bottom of its page or the next, while the
+            # text goes on filling the page: there a block would leave page 1 mostly empty.
+            # A very tall chart is scaled to fit one page.
             heading = self.out.pop() if self.out and self.out[-1].startswith("\n=") else ""
             size = (
                 f"height: {CHART_MAX_CM}cm"
                 if _aspect(self.figures[key]) > CHART_MAX_RATIO
                 else "width: 100%"
             )
-            self.out.append(
-                f"\n#place(bottom, float: true, clearance: 1.5em, block(width: 100%)[{heading}\n"
-                f'#align(center, image(bytes(sys.inputs.{name}), format: "svg", {size}))])\n'
-            )
+            chart = f'#align(center, image(bytes(sys.inputs.{name}), format: "svg", {size}))'
+            if sum(len(part) for part in self.out) < EARLY_CHART_CHARS:
+                self.out.append(
+                    f"\n#place(bottom, float: true, clearance: 1.5em, block(width: 100%)"
+                    f"[{heading}\n{chart}])\n"
+                )
+            else:
+                self.out.append(f"\n#block(breakable: false, width: 100%)[{heading}\n{chart}]\n")
         elif info.strip() != "mermaid":
             self.out.append(f'#raw("{typst_string(content)}", block: true)\n')
 
@@ -151,13 +157,15 @@ class _Writer:
                     header = False
                 else:
                     header = True
-                cells = ", ".join(c for r in table for c in r)
                 colspec = "(auto, 1fr)" if cols == 2 else str(cols)
-                self.out.append(
-                    f"\n#table(columns: {colspec}, {cells})\n"
-                    if header
-                    else f"\n#table(columns: {colspec}, stroke: none, {cells})\n"
-                )
+                if header and table:
+                    # the header row repeats on every page a long table runs over
+                    head = f"table.header({', '.join(table[0])}), "
+                    cells = head + ", ".join(c for r in table[1:] for c in r)
+                    self.out.append(f"\n#table(columns: {colspec}, {cells})\n")
+                else:
+                    cells = ", ".join(c for r in table for c in r)
+                    self.out.append(f"\n#table(columns: {colspec}, stroke: none, {cells})\n")
                 table = None
             elif t.type == "fence":
                 self.figure(t.info, t.content)
@@ -172,6 +180,11 @@ class _Writer:
             i += 1
         return "".join(self.out)
 
+
+#: Characters of Typst source before an org chart under which it counts as near the start
+#: of the document (about half a page of text): such a chart floats, any later one stays
+#: in the flow of its chapter.
+EARLY_CHART_CHARS = 1500
 
 #: The tallest an org chart may print (A4 text is 16.4 cm wide, about 24 cm high).
 CHART_MAX_CM = 20.0

@@ -132,7 +132,12 @@ def vacant(repo: Repo, ctx: Context) -> Iterator[Hit]:
 
     funktioner = repo.funktioner
     coordination = repo.kommun.coordination if repo.kommun else None
-    for fid, role in key_functions(repo).items():
+    roles = key_functions(repo)
+    # who answers for a measure that is still to be done (F23): a vacant owner is nobody's
+    for a in sorted(repo.atgarder.values(), key=lambda a: a.title):
+        if a.responsible and a.status in ("planerad", "pågående", "försenad"):
+            roles.setdefault(a.responsible, f"ansvarig för åtgärden '{a.title}'")
+    for fid, role in roles.items():
         f = funktioner.get(fid)
         if f is not None and f.vacant:
             if fid == coordination and not (

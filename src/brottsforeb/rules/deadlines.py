@@ -100,17 +100,11 @@ def action_plan(repo: Repo, ctx: Context) -> Iterator[Hit]:
     if repo.kommun is None:
         return
     plans = {k: d for k, d in repo.dokument.items() if d.type in PLAN_TYPES}
-    # a plan in force counts even when its date is unknown; a withdrawn one never does
-    decided = [
-        d
-        for d in plans.values()
-        if d.in_force and (d.adopted_by or d.date) and (d.date is None or d.date <= ctx.today)
-    ]
-    if decided:
+    if duties.decided_plans(repo, ctx.today):
         return
     sev = None if ctx.today >= LAW_IN_FORCE_PLAN else Severity.WARNING
     if plans:
-        pid = sorted(plans)[0]
+        pid = max(plans, key=lambda k: (plans[k].date or dt.date.min, k))  # the newest
         plan = plans[pid]
         missing = [k for k, v in (("antagen_av", plan.adopted_by), ("datum", plan.date)) if not v]
         if plan.effective_status == "utkast" and missing:
@@ -124,6 +118,9 @@ def action_plan(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 "today": ctx.today.isoformat(),
             }
             case, where = "framtida", ("datum",)
+        elif plan.in_force and plan.valid_to is not None and plan.valid_to < ctx.today:
+            args = {"title": plan.title, "date": plan.valid_to.isoformat()}
+            case, where = "utgången", ("gäller_till",)
         else:
             args = {"title": plan.title, "status": plan.status_label.lower()}
             case = "ej-gällande"

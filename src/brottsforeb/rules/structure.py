@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .._messages import key_path, suggest
+from .._numbers import tal
 from .._yaml import Path_
 from ..model import KINDS
 from ..model._walk import iter_refs
@@ -38,6 +39,13 @@ def dangling(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 )
             else:
                 hint = f"Mappen {kinds[0]}/ har inga filer; skapa {kinds[0]}/{target}.yaml."
+            if not guess and entry.kind == "moten" and kinds == ["organ"]:
+                # the body's file was removed, and its meetings still name it
+                hint = (
+                    f"Ett organ som har upphört tas inte bort: mötena hänvisar till det. Låt "
+                    f"organ/{target}.yaml ligga kvar med status: avvecklat (se guiden, "
+                    f"Livscykel). {hint}"
+                )
             yield Hit(
                 entry.kind,
                 entry.id,
@@ -241,8 +249,12 @@ def placeholders(repo: Repo, ctx: Context) -> Iterator[Hit]:
             strike = f"bfa set {ref} obekräftat --remove {dotted}"
             if found is None:
                 if dotted.split(".")[0] in _aliases(entry.model):  # left as a placeholder
-                    message = f"'{dotted}' är inte ifyllt (bfa fyllde inte i något åt dig)."
-                    hint = f"Fyll i det (bfa set {ref} {dotted} VÄRDE), sedan: {strike}"
+                    # bfa left it for the user, or the user removed it: true either way (N9)
+                    message = f"'{dotted}' står under obekräftat men har inget värde."
+                    hint = (
+                        f"Fyll i det (bfa set {ref} {dotted} VÄRDE), eller stryk det ur listan "
+                        f"om det inte ska finnas: {strike}"
+                    )
                 else:
                     message = f"'obekräftat' nämner '{dotted}', som inte finns i filen."
                     hint = f"Rätta stavningen, eller stryk nyckeln: {strike}"
@@ -325,6 +337,27 @@ def duplicate_values(repo: Repo, ctx: Context) -> Iterator[Hit]:
                     args={"name": ind.name, "period": v.label},
                 )
             seen.add(v.label)
+
+
+@rule("INDIKATOR-ANDEL")
+def share_out_of_range(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    for iid, ind in repo.indikatorer.items():
+        if not ind.share:
+            continue
+        points: list[tuple[tuple[str | int, ...], str, float]] = [
+            (("mätvärden", i, "värde"), f"värdet för {v.label}", v.value)
+            for i, v in enumerate(ind.values)
+        ]
+        if ind.target is not None:
+            points.append((("mål",), "målet", ind.target))
+        for where, what, value in points:
+            if not 0 <= value <= 100:
+                yield Hit(
+                    "indikatorer",
+                    iid,
+                    where,
+                    args={"name": ind.name, "what": what, "value": tal(value)},
+                )
 
 
 @rule("MOTE-HALLET-TOMT")

@@ -116,7 +116,9 @@ def _ci_files(install: InstallSource, subdir: str) -> dict[str, str | bytes | Pa
 
 
 def first_steps(name: str, today: dt.date) -> list[tuple[str, list[str]]]:
-    """The law's documents a new repository lacks: what to enter and the exact commands.
+    """What a new repository lacks: the law's duties first (1–3: a decided åtgärdsplan, a
+    lägesbild, follow-up and reporting), then the riktlinje (4), which the law does not
+    require. What to enter and the exact commands.
 
     The same list is printed by ``bfa init``, written into the new README and named by
     the hints of ``bfa check``'s findings.
@@ -143,14 +145,6 @@ def first_steps(name: str, today: dt.date) -> list[tuple[str, list[str]]]:
             ],
         ),
         (
-            "Riktlinjen (styrdokumentet för arbetet) och dagen den antogs:",
-            [
-                f'bfa new dokument "Riktlinje för {name}s brottsförebyggande arbete" '
-                "--type riktlinje --id riktlinje",
-                "bfa set dokument/riktlinje datum ÅÅÅÅ-MM-DD",
-            ],
-        ),
-        (
             "Kommunstyrelsens senaste uppföljning av arbetet och fullmäktiges senaste "
             "rapportering: sammanträdena, med ärendets typ, som hållna möten:",
             [
@@ -160,6 +154,15 @@ def first_steps(name: str, today: dt.date) -> list[tuple[str, list[str]]]:
                 "bfa new mote kommunfullmaktige --date ÅÅÅÅ-MM-DD",
                 'bfa set ÅÅÅÅ-MM-DD-kommunfullmaktige "ärenden[1].typ" rapportering',
                 "bfa set ÅÅÅÅ-MM-DD-kommunfullmaktige status hållet",
+            ],
+        ),
+        (
+            "Riktlinjen och dagen den antogs. Den är inget krav i lagen (punkterna ovan är det), "
+            "men det styrdokument de flesta kommuner leder arbetet med:",
+            [
+                f'bfa new dokument "Riktlinje för {name}s brottsförebyggande arbete" '
+                "--type riktlinje --id riktlinje",
+                "bfa set dokument/riktlinje datum ÅÅÅÅ-MM-DD",
             ],
         ),
     ]

@@ -38,6 +38,9 @@ Builder = Callable[[Ctx, Dokument | None, str | None, int | None], dict[str, Any
 #: "data"      the repository's data alone (lägesbild, uppföljning, mötesplan).
 Policy = Literal["newest", "each", "structure", "data"]
 
+#: bfa.yaml's keys every document shows: the municipality's name, and what kind it is.
+_NAME = frozenset({"namn", "namn_genitiv", "slag"})
+
 
 def _always(_repo: Repo) -> bool:
     return True
@@ -54,6 +57,9 @@ class DocumentKind:
     aliases: tuple[str, ...] = ()
     #: Whether `bfa render --all` writes it for this repository (besides having a source).
     in_all: Callable[[Repo], bool] = _always
+    #: The keys of bfa.yaml the document shows (None: all); only these are listed in its
+    #: example box when bfa.yaml marks them (test_documents_structure checks the sets).
+    bfa_keys: frozenset[str] | None = None
 
 
 DOCUMENTS: dict[str, DocumentKind] = {
@@ -85,6 +91,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
             "newest",
             "åtgärdsplan",
             ("åtgärdsplan",),
+            bfa_keys=_NAME,
         ),
         DocumentKind(
             "lagesbild",
@@ -94,6 +101,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
             "data",
             aliases=("lägesbild",),
             in_all=lambda repo: bool(repo.lagesbilder),
+            bfa_keys=_NAME | {"lägesbilder"},
         ),
         DocumentKind(
             "uppfoljning",
@@ -103,6 +111,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
             uppfoljning.build,
             "data",
             aliases=("uppföljning",),
+            bfa_keys=_NAME | {"uppföljning", "rapportering", "lägesbilder"},
         ),
         DocumentKind(
             "samverkansoverenskommelse",
@@ -112,6 +121,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
             "each",
             "samverkansöverenskommelse",
             ("samverkansöverenskommelse",),
+            bfa_keys=_NAME,
         ),
         DocumentKind(
             "medborgarloften",
@@ -121,6 +131,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
             "each",
             "medborgarlöfte",
             ("medborgarlöften", "medborgarlöfte"),
+            bfa_keys=_NAME,
         ),
         DocumentKind(
             "motesplan",
@@ -129,6 +140,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
             motesplan.build,
             "data",
             aliases=("mötesplan",),
+            bfa_keys=_NAME,
         ),
     )
 }

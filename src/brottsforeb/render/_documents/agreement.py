@@ -16,9 +16,7 @@ def build(ctx: Ctx, d: Dokument | None, _i: str | None, _y: int | None) -> dict[
         {
             "typ": d.type,
             "parter": [ctx.aktor(p) for p in d.parties],
-            "period": f"{d.valid_from or '?'} – {d.valid_to or '?'}"
-            if d.valid_from or d.valid_to
-            else "",
+            "period": _period(d),
             "problem": [problem_label(ctx, p) for p in d.problems],
             "orsaker": [cause_label(ctx, o) for o in d.causes],
             "mål": [
@@ -40,3 +38,14 @@ def build(ctx: Ctx, d: Dokument | None, _i: str | None, _y: int | None) -> dict[
         }
     )
     return c
+
+
+def _period(d: Dokument) -> str:
+    """The period in words, with what is known: a missing end or start is left out, never a
+    "?" (a löfte typed from memory has only its end date)."""
+    start, end = d.valid_from, d.valid_to
+    if start and end:
+        return f"{start} – {end}"
+    if end:
+        return f"till och med {end}"
+    return f"från och med {start}" if start else ""

@@ -8,7 +8,6 @@ from typing import Any
 from ...model import Dokument
 from ...repo import Repo
 from .._docviews import decision_rows, document_date, sections
-from .._format import procent, tal
 from .._views import Ctx
 
 #: (folder, id) of an entity file a document is built from; ("bfa", "") is bfa.yaml.
@@ -58,10 +57,3 @@ def report_year(repo: Repo, year: int | None, today: dt.date | None = None) -> i
         return year
     held = [m.date.year for m in repo.moten.values() if m.held(today or dt.date.max)]
     return max(held) if held else document_date(repo, None).year
-
-
-def value_text(value: float, unit: str) -> str:
-    """An indicator value in Swedish: ``15,3 %`` for percentages, ``7 250`` otherwise."""
-    if unit.strip().lower() in ("procent", "%", "andel i procent"):
-        return procent(value)
-    return tal(value)

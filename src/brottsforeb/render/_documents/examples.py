@@ -9,6 +9,7 @@ figure, the title or the decisions) comes out different.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -31,9 +32,32 @@ def _field(model: BaseModel, segment: str) -> str | None:
     return None
 
 
-def without(model: Any, key: str) -> Any:
-    """A copy of ``model`` without the value at ``key`` ("ledning.organ"): set to None.
-    None when the key path does not lead through models to a field."""
+def _other(value: Any) -> Any:
+    """A different value of the same shape: every text, number, date and flag changed."""
+    if isinstance(value, BaseModel):
+        return value.model_copy(
+            update={f: _other(getattr(value, f)) for f in type(value).model_fields}
+        )
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int | float):
+        return value + 1
+    if isinstance(value, str):
+        return value + "\u00b7annat"
+    if isinstance(value, dt.date):
+        return value + dt.timedelta(days=1)
+    if isinstance(value, list | tuple):
+        return type(value)(_other(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _other(v) for k, v in value.items()}
+    return value
+
+
+def without(model: Any, key: str, *, changed: bool = False) -> Any:
+    """A copy of ``model`` without the value at ``key`` ("ledning.organ"): set to None, or
+    with ``changed`` set to a different value of the same shape (a value equal to what the
+    document says without it is still shown). None when the key path does not lead
+    through models to a field."""
     head, _, rest = key.partition(".")
     if not isinstance(model, BaseModel):
         return None
@@ -41,8 +65,8 @@ def without(model: Any, key: str) -> Any:
     if name is None:
         return None
     if not rest:
-        return model.model_copy(update={name: None})
-    inner = without(getattr(model, name), rest)
+        return model.model_copy(update={name: _other(getattr(model, name)) if changed else None})
+    inner = without(getattr(model, name), rest, changed=changed)
     return None if inner is None else model.model_copy(update={name: inner})
 
 
@@ -63,17 +87,32 @@ def repo_with(repo: Repo, kind: str, eid: str, model: Any) -> Repo:
     return dataclasses.replace(repo, entries=entries)
 
 
-def marked(ctx: Ctx, kind: str, eid: str, entity: Any, shows: Shows | None = None) -> list[str]:
+def marked(
+    ctx: Ctx,
+    kind: str,
+    eid: str,
+    entity: Any,
+    shown: frozenset[str] | None = None,
+    shows: Shows | None = None,
+) -> list[str]:
     """The file (and keys) of ``entity`` marked as example data or as not yet confirmed,
     named by its real path in the repository (``moten/2025/2025-09-09-styrgrupp.yaml``).
-    With ``shows``, a key is named only when the document shows its value."""
+
+    ``shown``: the file's top-level keys the document can show (None: all of them); a key
+    marked outside them is not the document's concern and is not listed (L1). ``shows``:
+    whether this document shows the value of a key, asked for the keys left."""
     if entity is None:
         return []
+
+    def wanted(key: str) -> bool:
+        return shown is None or key.split(".", 1)[0].split("[", 1)[0] in shown
+
     keys = entity.example_keys
-    unconfirmed = list(entity.unconfirmed)
-    if shows is not None:
-        keys = [k for k in keys if k == "*" or shows(kind, eid, k)]
-        unconfirmed = [k for k in unconfirmed if shows(kind, eid, k)]
+    if keys != ["*"]:
+        keys = [k for k in keys if wanted(k) and (shows is None or shows(kind, eid, k))]
+    unconfirmed = [
+        k for k in entity.unconfirmed if wanted(k) and (shows is None or shows(kind, eid, k))
+    ]
     entry = ctx.repo.entry(kind, eid) if kind != "bfa" else None
     path = "bfa.yaml" if kind == "bfa" else entry.file if entry else f"{kind}/{eid}.yaml"
     out = []
@@ -85,18 +124,23 @@ def marked(ctx: Ctx, kind: str, eid: str, entity: Any, shows: Shows | None = Non
 
 
 def example_sources(
-    ctx: Ctx, d: Dokument | None, files: list[Source], shows: Shows | None = None
+    ctx: Ctx,
+    d: Dokument | None,
+    files: list[Source],
+    bfa_keys: frozenset[str] | None = None,
+    shows: Shows | None = None,
 ) -> list[str]:
     """The files (and keys) marked as example data that this document is built from:
-    bfa.yaml, its own dokument, and the entity files its builder lists in ``källfiler``;
-    a key marked alone only when ``shows`` says the document shows it."""
+    bfa.yaml (the keys ``bfa_keys`` the document can show; None: all), its own dokument,
+    and the entity files its builder lists in ``källfiler``; a key marked alone only when
+    ``shows`` says the document shows it."""
     repo = ctx.repo
-    out: list[str] = marked(ctx, "bfa", "", repo.kommun, shows)
+    out: list[str] = marked(ctx, "bfa", "", repo.kommun, bfa_keys, shows)
     own = next((k for k, v in repo.dokument.items() if v is d), None)
     if d is not None and own is not None:
-        out += marked(ctx, "dokument", own, d, shows)
+        out += marked(ctx, "dokument", own, d, None, shows)
     for folder, eid in files:
-        out += marked(ctx, folder, eid, getattr(repo, folder).get(eid), shows)
+        out += marked(ctx, folder, eid, getattr(repo, folder).get(eid), None, shows)
     return out
 
 

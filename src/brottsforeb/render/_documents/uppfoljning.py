@@ -7,12 +7,14 @@ from collections import Counter
 from typing import Any
 
 from ... import duties
+from ..._numbers import value_text
 from ..._words import count, plural
 from ...model import Dokument
+from ...status import STATUS_ORDER
 from .. import _charts
 from .._format import tal
 from .._views import Ctx, cadence_text
-from .common import base, meeting_files, report_year, value_text
+from .common import base, meeting_files, report_year
 
 
 def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> dict[str, Any]:
@@ -47,8 +49,8 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
                 "enhet": ind.unit,
                 "riktning": ind.direction,
                 "mål": "" if ind.target is None else value_text(ind.target, ind.unit),
-                "källa": ind.source.type
-                + (f" (Kolada {ind.source.kpi})" if ind.source.kpi else ""),
+                # "Kolada (KPI N07403)", not "Kolada (Kolada N07403)"
+                "källa": ind.source.type + (f" (KPI {ind.source.kpi})" if ind.source.kpi else ""),
                 "mål_text": ind.target_text or "",
                 "värden": [(v.label, value_text(v.value, ind.unit)) for v in values],
                 "trend": trend,
@@ -59,8 +61,6 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
         if len(values) >= 2:
             c["figurer"][_charts.figure_key(ind)] = _charts.svg_line_chart(ind)
     c["indikatorer"] = indicators
-    counts = Counter(a.status for a in repo.atgarder.values())
-    c["status"] = sorted(counts.items())
     # Late as bfa check says it (ATGARD-FORSENAD): the board must not read "pågående, slut
     # 2026-10-31" for a measure check reports as overdue. With a day to judge by (--today)
     # the report says "försenad"; without one it is judged at the end of the year reported
@@ -70,6 +70,19 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
     due = {aid: duties.measure_due(repo, aid) for aid in repo.atgarder}
     late = {aid for aid, d in due.items() if d is not None and d < judged}
     mark = "försenad" if ctx.today is not None else "inte avslutad"
+    # counted in the order status lists them, what needs attention first; with a day to
+    # judge by, a measure past its end counts as late, as in bfa status and bfa check (N1)
+    counts: Counter[str] = Counter(
+        "försenad" if aid in late and ctx.today is not None else str(a.status)
+        for aid, a in repo.atgarder.items()
+    )
+    c["status"] = [(s, counts[s]) for s in STATUS_ORDER if counts[s]]
+
+    def order(kv: tuple[str, Any]) -> tuple[bool, str, int, str]:
+        aid, a = kv  # the late ones first, by end date; then by status, as counted
+        rank = STATUS_ORDER.index(a.status) if a.status in STATUS_ORDER else 9
+        return (aid not in late, a.end.isoformat() if aid in late else "", rank, a.title)
+
     c["atgarder"] = [
         {
             "titel": a.title,
@@ -79,20 +92,23 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
             "försenad": aid in late,
             "markering": mark if aid in late else "",
         }
-        for aid, a in sorted(repo.atgarder.items(), key=lambda kv: (kv[1].status, kv[1].title))
+        for aid, a in sorted(repo.atgarder.items(), key=order)
     ]
     n = len(late)
     done = f"{plural(n, 'genomförd', 'genomförda')} eller {plural(n, 'avbruten', 'avbrutna')}"
+    first = f"{'den står' if n == 1 else 'de står'} först i tabellen över alla åtgärder."
+    per = judged.isoformat() if judged < dt.date(y + 1, 1, 1) else f"{y}-12-31"
     if not late:
         c["försenade"] = ""
     elif ctx.today is not None:
         c["försenade"] = (
             f"{count(n, 'åtgärd', 'åtgärder')} har passerat sitt slutdatum utan att vara "
-            f"{done} (per {judged.isoformat() if judged < dt.date(y + 1, 1, 1) else f'{y}-12-31'})."
+            f"{done} (per {per}); {first}"
         )
     else:
         c["försenade"] = (
-            f"{count(n, 'åtgärd', 'åtgärder')} har slutdatum senast {y}-12-31 men är inte {done}."
+            f"{count(n, 'åtgärd', 'åtgärder')} har slutdatum senast {y}-12-31 men är inte {done}; "
+            f"{first}"
         )
     rows = []
     for oid, o in sorted(repo.organ.items(), key=lambda kv: kv[1].name):
@@ -108,7 +124,10 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
                 "planerat_tal": ym.required,
                 "hållna": ym.held,
                 "frekvens": cadence_text(o.meetings),
-                "uppfyllt": ym.fulfilled,
+                # "okänt" only when no meeting and no inrättad date gives a period to count
+                "uppfyllt": (
+                    "okänt (inga möten registrerade)" if ym.fulfilled == "okänt" else ym.fulfilled
+                ),
             }
         )
     c["moten"] = rows

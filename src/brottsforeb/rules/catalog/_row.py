@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from ..._escape import one_line
 from ...findings import Finding, Severity
 
 
@@ -80,7 +81,10 @@ class Rule:
     ) -> Finding:
         """The finding this row makes at one place, its templates filled with ``args``."""
         message, hint = self.texts(variant)
-        filled = _Args(args or {})
+        # a value is one line in a message: a newline in a name cannot start a new line
+        filled = _Args(
+            {k: one_line(v) if isinstance(v, str) else v for k, v in (args or {}).items()}
+        )
         return Finding(
             rule=self.id,
             severity=severity or self.severity,

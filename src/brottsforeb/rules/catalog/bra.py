@@ -109,7 +109,11 @@ ROWS: tuple[Rule, ...] = (
         "Funktionen '{funktion}' är {role} men är vakant. {cover}",
         "Tillsätt funktionen, eller låt ett beslut ange vem som har uppgiften tills vidare "
         "(ersättare).",
-        scope="Vakanta funktioner (vakant: true) i en nyckelroll.",
+        scope=(
+            "Vakanta funktioner (vakant: true) i en nyckelroll: samordningsfunktionen, "
+            "ordförande eller sammankallande i ett aktivt organ, eller ansvarig för en åtgärd "
+            "som inte är genomförd eller avbruten."
+        ),
     ),
     Rule(
         "BRA-DOK-AKTUALITET",

@@ -165,11 +165,18 @@ ROWS: tuple[Rule, ...] = (
                 "Åtgärdsplanen '{title}' är {status}, och ingen gällande åtgärdsplan finns.",
                 None,
             ),
+            "utgången": (
+                "Åtgärdsplanen '{title}' gällde till och med {date}, och ingen gällande "
+                "åtgärdsplan finns.",
+                "Besluta en ny åtgärdsplan utifrån den senaste lägesbilden, eller förläng den "
+                "gamla med ett beslut (gäller_till).",
+            ),
         },
         scope=(
             "Minst ett dokument med 'typ: åtgärdsplan' är gällande, beslutat "
-            "('antagen_av' eller 'datum') och har inte ett beslutsdatum efter dagens; annars säger "
-            "meddelandet vad som saknas. Före 2024-07-01 en varning."
+            "('antagen_av' eller 'datum'), har inte ett beslutsdatum efter dagens och har inte "
+            "gått ut (gäller_till); annars säger meddelandet vad som saknas. Före 2024-07-01 en "
+            "varning."
         ),
     ),
 )

@@ -5,7 +5,7 @@ loader.py, _yaml.py and _messages.py make these with ``finding(rule_id, …)``.
 
 from __future__ import annotations
 
-from ._row import SCHEMA, YAML, E, Rule
+from ._row import SCHEMA, YAML, E, Rule, W
 
 ROWS: tuple[Rule, ...] = (
     Rule(
@@ -156,6 +156,21 @@ ROWS: tuple[Rule, ...] = (
         command="load",
     ),
     Rule(
+        "YAML-OSYNLIGT",
+        W,
+        YAML,
+        "",
+        "Ett osynligt tecken i en nyckel",
+        "Nyckeln '{key}' innehåller ett tecken som inte syns: {what}. Den läses som '{key}'.",
+        "Skriv om nyckeln utan tecknet (det följer ofta med när text kopieras från Word eller "
+        "en webbsida).",
+        command="load",
+        scope=(
+            "En nyckel med hårt mellanslag, nollbreddstecken, mjukt bindestreck eller BOM läses "
+            "utan tecknet, och tecknet och dess plats nämns."
+        ),
+    ),
+    Rule(
         "YAML-STORLEK",
         E,
         YAML,
@@ -195,6 +210,11 @@ ROWS: tuple[Rule, ...] = (
             "saknas": ("Obligatorisk nyckel '{key}' saknas.", "{description}"),
             "okänd-nyckel": ("Okänd nyckel '{key}'.", "Tillåtna nycklar här: {allowed}."),
             "okänd-nyckel-förslag": ("Okänd nyckel '{key}'.", "Menade du '{guess}'?"),
+            "okänd-nyckel-decimalkomma": (
+                "Decimalkomma i '{where}': {whole},{part} lästes som talet {whole} och en nyckel "
+                "'{part}'.",
+                "Skriv {fixed}: decimaltal skrivs med punkt.",
+            ),
             "ogiltigt-värde": (
                 "Ogiltigt värde '{value}' för '{key}'.",
                 "Tillåtna värden: {allowed}.",
@@ -217,6 +237,16 @@ ROWS: tuple[Rule, ...] = (
                 "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä och ö "
                 "– samma som filnamnet utan .yaml.",
             ),
+            "id-form": (
+                "'{value}' är inget giltigt id ('{key}').",
+                "Skriv '{fixed}': ett id skrivs med små bokstäver a–z, siffror och bindestreck, "
+                "utan å, ä och ö – samma som filnamnet utan .yaml.",
+            ),
+            "id-osynligt": (
+                "'{value}' i '{key}' innehåller ett tecken som inte syns: {what}.",
+                "Skriv om värdet utan tecknet (det följer ofta med när text kopieras från Word "
+                "eller en webbsida).",
+            ),
             "id-del": (
                 "'{value}' är inget giltigt id ('{key}').",
                 "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä och ö "
@@ -228,6 +258,14 @@ ROWS: tuple[Rule, ...] = (
                 "Sätt värdet inom citattecken om det ser ut som något annat.",
             ),
             "heltal": ("'{key}' ska vara ett heltal.", ""),
+            "heltal-decimalkomma": (
+                "'{key}' ska vara ett heltal, inte {value}.",
+                "Här skrivs ett heltal utan decimaler, t.ex. {options}.",
+            ),
+            "tal-decimalkomma": (
+                "'{key}' ska vara ett tal; {value} är skrivet med decimalkomma.",
+                "Skriv {fixed}: decimaltal skrivs med punkt.",
+            ),
             "tal": ("'{key}' ska vara ett tal.", "Använd punkt som decimaltecken, t.ex. 15.3."),
             "ändligt-tal": (
                 "'{key}' ska vara ett ändligt tal.",

@@ -75,6 +75,21 @@ ROWS: tuple[Rule, ...] = (
         scope="En indikator har högst ett mätvärde per period (år eller datum).",
     ),
     Rule(
+        "INDIKATOR-ANDEL",
+        W,
+        BFA,
+        "",
+        "En andel i procent utanför 0–100",
+        "Indikatorn '{name}' mäts i procent, men {what} är {value} %: en andel ligger mellan "
+        "0 och 100.",
+        "Rätta värdet. Mäter indikatorn en förändring och inte en andel, skriv det i enheten "
+        "(t.ex. 'procents förändring').",
+        scope=(
+            "Ett mätvärde eller mål för en indikator med enheten procent, % eller andel i "
+            "procent ligger mellan 0 och 100."
+        ),
+    ),
+    Rule(
         "MOTE-HALLET-TOMT",
         E,
         BFA,

@@ -1,0 +1,108 @@
+"""A revision in git history is read like the working tree (#16, A23).
+
+Every shape of file that `bfa validate` reports in the working tree (an upper-case
+ending, a nested folder, a root-level data file, a text file in a data folder, links
+inside, outside, broken and in a loop, a file name with a newline) is committed, and the
+Repo read from the commit must carry the same findings, in the same words, as the Repo
+read from the disk; a submodule is reported, not skipped. `bfa minutes` names them with
+their file, never with a line 0, and a file name cannot forge a line of its output.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import git
+import pytest
+
+from brottsforeb import load_repo
+from brottsforeb.history import load_at, open_git
+
+from .conftest import MINIMAL, write_repo
+
+ORGAN = "namn: Ny arbetsgrupp\ntyp: arbetsgrupp\n"
+
+
+def _bfa(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "brottsforeb", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _fil(repo) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return {(f.rule, f.file, f.message) for f in repo.findings if f.rule.startswith("FIL-")}
+
+
+@pytest.fixture
+def shapes(tmp_path: Path) -> Path:
+    """A repository whose last commit holds every file shape the loader does not read."""
+    root = tmp_path / "r"
+    root.mkdir()
+    write_repo(root, dict(MINIMAL))
+    repo = git.Repo.init(root)
+    repo.git.add(A=True)
+    repo.index.commit("start")
+    (root / "organ" / "UPPER.YAML").write_text(ORGAN, encoding="utf-8")
+    (root / "organ" / "sub").mkdir()
+    (root / "organ" / "sub" / "djup.yaml").write_text(ORGAN, encoding="utf-8")
+    (root / "organ" / "notes.txt").write_text("anteckning\n", encoding="utf-8")
+    (root / "organ.yaml").write_text(ORGAN, encoding="utf-8")
+    (root / "organ" / "x\n  • Styrgrupp: avvecklades.yaml").write_text(ORGAN, encoding="utf-8")
+    (root / "funktioner" / "delad.yaml").write_text("titel: Delad\n", encoding="utf-8")
+    os.symlink("../funktioner/delad.yaml", root / "funktioner" / "lank-inne.yaml")
+    os.symlink("/etc/passwd", root / "organ" / "lank-ute.yaml")
+    os.symlink("saknas.yaml", root / "organ" / "lank-trasig.yaml")
+    os.symlink("slinga-b.yaml", root / "organ" / "slinga-a.yaml")
+    os.symlink("slinga-a.yaml", root / "organ" / "slinga-b.yaml")
+    repo.git.add(A=True)
+    repo.index.commit("former som inte läses")
+    return root
+
+
+def test_a_revision_has_the_working_trees_file_findings(shapes: Path) -> None:
+    disk = load_repo(shapes)
+    at_head = load_at(open_git(shapes), shapes, "HEAD")
+    expected = _fil(disk)
+    rules = {r for r, _, _ in expected}
+    # the shapes are there to be seen, all of them
+    assert {"FIL-ANDELSE", "FIL-PLATS", "FIL-OKAND", "FIL-LANK", "FIL-ID"} <= rules, expected
+    assert _fil(at_head) == expected
+    # a link inside the repository is read at the revision as on disk
+    assert "lank-inne" in disk.funktioner and "lank-inne" in at_head.funktioner
+    # a nested file is not read as an entity at a revision either
+    assert "djup" not in at_head.organ and "djup" not in disk.organ
+
+
+def test_a_submodule_in_a_data_folder_is_reported(shapes: Path) -> None:
+    repo = git.Repo(shapes)
+    head = repo.head.commit.hexsha
+    repo.git.update_index("--add", "--cacheinfo", f"160000,{head},organ/modul.yaml")
+    repo.index.commit("en undermodul")
+    found = _fil(load_at(open_git(shapes), shapes, "HEAD"))
+    assert ("FIL-TYP", "organ/modul.yaml") in {(r, f) for r, f, _ in found}, found
+
+
+def test_minutes_name_every_unread_file_without_a_line_zero(shapes: Path) -> None:
+    out = _bfa(shapes, "minutes", "--since", "HEAD~1", "--until", "HEAD")
+    assert out.returncode == 0, out.stderr
+    for name in ("organ/UPPER.YAML", "organ/sub/", "organ.yaml", "organ/notes.txt"):
+        assert f"! {name}: " in out.stdout, (name, out.stdout)
+    assert "organ/lank-ute.yaml: Filen är en länk som pekar utanför förrådet" in out.stdout
+    assert ":0:" not in out.stdout
+    # the newline in a file name is shown, and forges no line of its own
+    assert "x\\x0a  • Styrgrupp" in out.stdout
+    assert not any(line.startswith("  • Styrgrupp") for line in out.stdout.splitlines())
+
+
+def test_validate_shows_a_newline_in_a_file_name(shapes: Path) -> None:
+    out = _bfa(shapes, "validate")
+    assert out.returncode == 1
+    assert "organ/x\\x0a  • Styrgrupp: avvecklades.yaml" in out.stdout
+    assert not any(line.startswith("  • Styrgrupp") for line in out.stdout.splitlines())
