@@ -17,6 +17,7 @@ __all__ = [
     "PLACEHOLDER",
     "WINDOWS_RESERVED",
     "ascii_id",
+    "fold",
     "no_personnummer",
     "slug",
 ]
@@ -39,11 +40,16 @@ PLACEHOLDER = "FYLL I"
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "æ": "ae", "ø": "o", "ß": "ss"})
 
 
+def fold(text: str) -> str:
+    """``text`` in lower case without accents (å→a, ä→a, ö→o, é→e, ü→u): how an id
+    is written, and how a word is compared with the ones bfa knows."""
+    text = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
 def ascii_id(name: str) -> str:
     """``name`` as ASCII lower case, digits and hyphens (å→a, ä→a, ö→o, é→e); may be empty."""
-    text = name.strip().lower().translate(_FOLD)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = fold(name.strip())
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].rstrip("-")
 
 

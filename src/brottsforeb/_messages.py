@@ -5,15 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ._ids import ID, ascii_id
+from ._ids import ID, ascii_id, fold
 from ._scan import hidden, without_hidden
 from ._yaml import ParsedYaml
 from .findings import Finding, from_catalog
-from .model._walk import aliases, description, model_at
+from .model._walk import KeyPath, aliases, description, model_at, ref_kind_at
+
+#: The repository's ids by kind ('funktioner' → {'samordnare', …}).
+Known = Mapping[str, Collection[str]]
 
 _QUOTED = re.compile(r"'([^']*)'")
 _ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
@@ -30,14 +34,49 @@ def key_path(loc: tuple[str | int, ...]) -> str:
     return out or "(filen)"
 
 
-def suggest(word: str, choices: list[str]) -> str | None:
-    """The closest choice, comparing without accents too (ledamoter → ledamöter)."""
-    plain = {c.translate(_FOLD): c for c in choices}
-    hit = difflib.get_close_matches(word.translate(_FOLD), list(plain), n=1, cutoff=0.6)
-    return plain[hit[0]] if hit else None
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    """The closest choice, compared in lower case and without accents, so a word typed
+    with å, ä and ö finds the ascii id and the other way round ('trygghetsråd' →
+    'trygghetsradet', 'ledamoter' → 'ledamöter'). Of equally close choices, the one
+    closest as written wins, then (as difflib has it) the last in sort order."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(fold(word))
+    best: tuple[float, float, str] = (_CUTOFF, 0.0, "")
+    hit = None
+    for choice in choices:
+        matcher.set_seq1(fold(choice))
+        if matcher.real_quick_ratio() < best[0] or matcher.quick_ratio() < best[0]:
+            continue
+        score = (matcher.ratio(), difflib.SequenceMatcher(None, word, choice).ratio(), choice)
+        if score[0] >= best[0] and score > best:
+            best, hit = score, choice
+    return hit
 
 
-_FOLD = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
+_CUTOFF = 0.6
+
+
+def did_you_mean(
+    word: str,
+    choices: Iterable[str],
+    listing: str = "",
+    *,
+    show: Callable[[str], str] = "'{}'".format,
+    limit: int = 12,
+    listed: Sequence[str] | None = None,
+) -> str:
+    """The one hint for a word bfa does not know: "Menade du 'x'?" for the closest of
+    ``choices`` (see ``suggest``), then, when ``listing`` names them, the choices
+    ("Tillåtna värden: a, b, c."), at most ``limit`` of them, or ``listed`` when only
+    those are to be shown (the latest meeting dates). Empty when neither."""
+    options = list(choices)
+    guess = suggest(word, options)
+    parts = [f"Menade du {show(guess)}?"] if guess else []
+    shown = options if listed is None else list(listed)
+    if listing and shown:
+        more = "…" if len(shown) > limit else "."
+        parts.append(f"{listing}: {', '.join(shown[:limit])}{more}")
+    return " ".join(parts)
 
 
 def _invisible_shown(text: str) -> str:
@@ -111,8 +150,39 @@ def _decimal_comma(err: Any, parsed: ParsedYaml, text: str) -> str | None:
     return f"{whole.group(1)}.{frac.group(0)}" if whole and frac else None
 
 
+def _id_hint(
+    value: str, pattern: str, cls: type[BaseModel], loc: KeyPath, known: Known | None
+) -> tuple[str, dict[str, str]]:
+    """The case of SCHEMA for a bad id and what it was meant to be (F17).
+
+    The value written as an id ('Förebyggande-Samordnare' → 'forebyggande-samordnare';
+    a name with spaces gets none). With ``known`` (the repository's ids by kind), when
+    that is no id of the kind the key refers to, also the closest id that is
+    ('trygghetsråd' → 'trygghetsradet'). A part 'lägesbild-id/del-id' is written side
+    by side ('lb/Klötter' → 'lb/klotter')."""
+    if "/" in pattern:
+        written = fold(value.strip())
+        if re.fullmatch(pattern, written):
+            return "id-del-förslag", {"guess": written}
+        return "id-del", {}
+    fixed = ascii_id(value) if "/" not in value and " " not in value.strip() else ""
+    fixed = fixed if fixed and fixed != value and re.fullmatch(ID, fixed) else ""
+    kind = ref_kind_at(cls, loc)
+    if known is not None and kind is not None:
+        ids = sorted({i for k in kind.split("|") for i in known.get(k, ())})
+        if fixed not in ids and (guess := suggest(value, ids)):
+            if fixed:
+                return "id-form-förslag", {"fixed": fixed, "guess": guess}
+            return "id-förslag", {"guess": guess}
+    return ("id-form", {"fixed": fixed}) if fixed else ("id", {})
+
+
 def _case(
-    err: Any, cls: type[BaseModel], parsed: ParsedYaml | None = None, text: str = ""
+    err: Any,
+    cls: type[BaseModel],
+    parsed: ParsedYaml | None = None,
+    text: str = "",
+    known: Known | None = None,
 ) -> tuple[str, dict[str, Any], tuple[str | int, ...], bool]:
     """(case of SCHEMA, template arguments, loc for the position, point at the key?)"""
     kind: str = err["type"]
@@ -158,11 +228,10 @@ def _case(
             if what:  # 'samordnare' with a zero-width space pasted in front: looks right
                 args.update(what=what, value=_short(without_hidden(value)))
                 return "id-osynligt", args, loc, False
-            if isinstance(value, str) and "/" not in pattern + value and " " not in value.strip():
-                fixed = ascii_id(value)  # 'förebyggande-samordnare', 'Styrgrupp' → the id form
-                if fixed and fixed != value and re.fullmatch(ID, fixed):
-                    args["fixed"] = fixed
-                    return "id-form", args, loc, False
+            if isinstance(value, str):
+                case, extra = _id_hint(value, pattern, cls, loc, known)
+                args.update(extra)
+                return case, args, loc, False
             return ("id-del" if "/" in pattern else "id"), args, loc, False
         if pattern == r"^\d{4}$":
             return "årtal", args, loc, False
@@ -187,13 +256,28 @@ def _case(
     return "", args, loc, False
 
 
+#: The bad ids in one file that are compared with the repository's ids.
+_GUESSES = 20
+
+
 def schema_findings(
-    exc: ValidationError, cls: type[BaseModel], parsed: ParsedYaml, file: str, text: str = ""
+    exc: ValidationError,
+    cls: type[BaseModel],
+    parsed: ParsedYaml,
+    file: str,
+    text: str = "",
+    known: Known | None = None,
 ) -> list[Finding]:
-    """The findings of a model's errors; ``text`` (the file's) lets a hint quote it."""
+    """The findings of a model's errors; ``text`` (the file's) lets a hint quote it, and
+    ``known`` (the repository's ids by kind) lets a bad id be told which one was meant:
+    for the first ``_GUESSES`` of them, so a file of thousands of bad ids reads fast."""
     out = []
+    searched = 0
     for err in exc.errors(include_url=False):
-        case, args, loc, at_key = _case(err, cls, parsed, text)
+        case, args, loc, at_key = _case(err, cls, parsed, text, known)
+        searched += case.startswith("id")
+        if searched >= _GUESSES:
+            known = {}  # a bad id from here on gets the rule, not a search
         line, col = parsed.where(loc, key=at_key)
         out.append(from_catalog("SCHEMA", file, line, col, case, **args))
     return out

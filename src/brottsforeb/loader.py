@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from . import _startup, _yaml
 from ._ids import ID_PATTERN, MEETING_ID
 from ._io import os_reason, windows_reserved
-from ._messages import schema_findings
+from ._messages import Known, schema_findings
 from ._pii import find_personnummer
 from ._tree import ROOT_FILE, DiskSource, walk
 from .errors import NotARepositoryError
@@ -127,7 +127,9 @@ def _pnr_in_name(rel: str) -> list[Finding]:
     ]
 
 
-def _entity(kind: str, eid: str, rel: str, raw: bytes) -> tuple[Entry, list[Finding]]:
+def _entity(
+    kind: str, eid: str, rel: str, raw: bytes, known: Known | None = None
+) -> tuple[Entry, list[Finding]]:
     findings: list[Finding] = []
     text, problem = _yaml.decode(raw, rel)
     if problem is not None or text is None:
@@ -151,7 +153,7 @@ def _entity(kind: str, eid: str, rel: str, raw: bytes) -> tuple[Entry, list[Find
     try:
         entry.model = cls.model_validate(data)
     except ValidationError as exc:
-        findings.extend(schema_findings(exc, cls, parsed, rel, text))
+        findings.extend(schema_findings(exc, cls, parsed, rel, text, known))
     return entry, findings
 
 
@@ -176,14 +178,18 @@ def load_files(
 ) -> Repo:
     """Build a Repo from file contents keyed by POSIX path relative to the root."""
     repo = Repo(root=root, findings=list(extra))
-    for rel in sorted(files):
+    places = {rel: _classify(rel) for rel in sorted(files)}
+    known: dict[str, set[str]] = {}
+    for where in places.values():
+        if not isinstance(where, Finding):
+            known.setdefault(where[0], set()).add(where[1])
+    for rel, where in places.items():
         repo.findings.extend(_pnr_in_name(rel))
-        where = _classify(rel)
         if isinstance(where, Finding):
             repo.findings.append(where)
             continue
         kind, eid = where
-        entry, found = _entity(kind, eid, rel, files[rel])
+        entry, found = _entity(kind, eid, rel, files[rel], known)
         repo.findings.extend(found)
         if kind == KOMMUN:
             repo.kommun_entry = entry

@@ -137,28 +137,24 @@ class Repo:
             head = "moten"
         kind = kind_by_name(head) if head else None
         if head and kind is None:
-            from ._messages import suggest
+            from ._messages import did_you_mean
             from .model import KINDS
 
-            guess = suggest(head, list(KINDS))
             raise UsageError(
                 f"'{head}' är inget slag av fil i förrådet.",
-                hint=f"Menade du '{guess}/{eid}'?"
-                if guess
-                else "Ange t.ex. organ/styrgrupp, atgarder/belysning eller bara id:t.",
+                hint=did_you_mean(head, list(KINDS), show=f"'{{}}/{eid}'".format)
+                or "Ange t.ex. organ/styrgrupp, atgarder/belysning eller bara id:t.",
             )
         kinds = [kind.folder] if kind else list(self.entries)
         found = [self.entries[k][eid] for k in kinds if eid in self.entries.get(k, {})]
         if not found:
-            from ._messages import suggest
+            from ._messages import did_you_mean
 
             near = {i: k for k in kinds for i in self.entries.get(k, {})}
-            guess = suggest(eid, sorted(near))
             raise UsageError(
                 f"Det finns ingen fil för '{ref}' i förrådet.",
-                hint=f"Menade du '{near[guess]}/{guess}'?"
-                if guess
-                else "Ange t.ex. organ/styrgrupp eller bara styrgrupp.",
+                hint=did_you_mean(eid, sorted(near), show=lambda g: f"'{near[g]}/{g}'")
+                or "Ange t.ex. organ/styrgrupp eller bara styrgrupp.",
             )
         if len(found) > 1:
             raise UsageError(

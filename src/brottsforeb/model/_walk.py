@@ -177,3 +177,20 @@ def field_label(cls: type[BaseModel], key: str) -> str:
 def inner_model(cls: type[BaseModel], key: str) -> type[BaseModel] | None:
     """The model of the mapping (or of each mapping in the list) held at ``key``."""
     return model_at(cls, (key,))
+
+
+def ref_kind_at(cls: type[BaseModel], loc: KeyPath) -> str | None:
+    """The kind a reference at ``loc`` points to ('funktioner', 'funktioner|organ'), or
+    None when the value there is no reference (for 'did you mean' on a bad id)."""
+    names = [p for p in loc if isinstance(p, str)]
+    if not names:
+        return None
+    parent = model_at(cls, tuple(names[:-1]))
+    field = next((p for p in _plan(parent) if p[1] == names[-1]), None) if parent else None
+    if field is None:
+        return None
+    ann, ref = field[2], field[3]
+    while ref is None and get_origin(ann) is list and get_args(ann):
+        ann, meta = _unwrap(get_args(ann)[0])
+        ref = next((m for m in meta if isinstance(m, Ref)), None)
+    return ref.kind if ref else None

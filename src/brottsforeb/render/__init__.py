@@ -115,15 +115,14 @@ def render(
     if entity is not None and kind.doc_type:
         found = [(s, d) for s, d in found if d is not None and d is repo.dokument.get(entity)]
         if not found:
-            from .._messages import suggest
+            from .._messages import did_you_mean
 
             ids = sorted(
                 i for s, d in sources(repo, kind) for i, x in repo.dokument.items() if x is d
             )
-            guess = suggest(entity, ids)
             raise RenderError(
                 f"'{entity}' är inget dokument av typen {kind.doc_type}.",
-                hint=f"Menade du '{guess}'?" if guess else "Välj en av: " + ", ".join(ids),
+                hint=did_you_mean(entity, ids, "Välj en av", limit=len(ids)),
             )
     if not found:
         raise RenderError(

@@ -42,15 +42,11 @@ def _organ_id(repo: Repo, word: str) -> str:
     for oid, o in sorted(repo.organ.items()):
         if key in (o.name.lower(), (o.short_name or "").lower()):
             return oid
-    from .._messages import suggest
+    from .._messages import did_you_mean
 
-    guess = suggest(key, sorted(repo.organ))
     raise UsageError(
         f"Det finns inget organ som heter '{word}'.",
-        hint=(f"Menade du '{guess}'? " if guess else "")
-        + "Organ: "
-        + ", ".join(sorted(repo.organ))
-        + ".",
+        hint=did_you_mean(key, sorted(repo.organ), "Organ", limit=len(repo.organ)),
     )
 
 
@@ -61,7 +57,7 @@ def find_meeting(repo: Repo, spec: list[str]) -> str:
     (``2026-03-10-styrgrupp``), or a body and a date in either order
     (``styrgrupp 2026-03-10``).
     """
-    from .._messages import suggest
+    from .._messages import did_you_mean
 
     words = [w for w in spec if w.strip()]
     if not words:
@@ -82,10 +78,9 @@ def find_meeting(repo: Repo, spec: list[str]) -> str:
                     f"Flera möten hålls {stem}: " + ", ".join(same_day) + ".",
                     hint=f"Ange organet också, t.ex. {repo.moten[same_day[0]].organ} {stem}.",
                 )
-        guess = suggest(stem, sorted(repo.moten))
         raise UsageError(
             f"Det finns inget möte '{words[0]}' i moten/.",
-            hint=(f"Menade du '{guess}'? " if guess else "")
+            hint=(did_you_mean(stem, sorted(repo.moten)) + " ").lstrip()
             + "Ange mötesfilen, eller organet och datumet (t.ex. styrgrupp 2026-03-10).",
         )
     if len(words) != 2:
@@ -107,15 +102,11 @@ def find_meeting(repo: Repo, spec: list[str]) -> str:
     if hits:
         return hits[0]
     dates = sorted(m.date.isoformat() for m in repo.moten.values() if m.organ == oid)
-    guess = suggest(date_word, dates)
     raise UsageError(
         f"{repo.name_of('organ', oid)} har inget möte {date_word}.",
-        hint=(f"Menade du {guess}? " if guess else "")
-        + (
-            "Mötesdagar: " + ", ".join(dates[-6:]) + "."
-            if dates
-            else f"Skapa mötet med bfa new mote {oid} --date {date_word}."
-        ),
+        hint=did_you_mean(date_word, dates, "Mötesdagar", show=str, listed=dates[-6:])
+        if dates
+        else f"Skapa mötet med bfa new mote {oid} --date {date_word}.",
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._messages import suggest
+from .._messages import did_you_mean
 from ..repo import KOMMUN, Repo
 from ..samverkan import links
 from ._engine import Context, Hit, rule
@@ -44,7 +44,6 @@ def shared_parts(repo: Repo, ctx: Context) -> Iterator[Hit]:
             kind, _, eid = ref.partition("/")
             if eid in link.repo.ids(kind):
                 continue
-            guess = suggest(eid, sorted(link.repo.ids(kind)))
             yield Hit(
                 KOMMUN,
                 "bfa",
@@ -52,9 +51,10 @@ def shared_parts(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 args={
                     "ref": ref,
                     "name": link.name,
-                    "hint": f"Menade du '{kind}/{guess}'?"
-                    if guess
-                    else f"Se mappen {kind}/ i {link.label}.",
+                    "hint": did_you_mean(
+                        eid, sorted(link.repo.ids(kind)), show=f"'{kind}/{{}}'".format
+                    )
+                    or f"Se mappen {kind}/ i {link.label}.",
                 },
             )
 

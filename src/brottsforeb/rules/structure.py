@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .._messages import key_path, suggest
+from .._messages import did_you_mean, key_path
 from .._numbers import tal
 from .._yaml import Path_
 from ..model import KINDS
@@ -30,16 +30,13 @@ def dangling(repo: Repo, ctx: Context) -> Iterator[Hit]:
             if any(target in repo.ids(k) for k in kinds):
                 continue
             existing = sorted(set().union(*(repo.ids(k) for k in kinds)))
-            guess = suggest(target, existing)
-            if guess:
-                hint = f"Menade du '{guess}'?"
-            elif existing:
-                hint = f"Det finns: {', '.join(existing[:12])}" + (
-                    "…" if len(existing) > 12 else "."
-                )
-            else:
-                hint = f"Mappen {kinds[0]}/ har inga filer; skapa {kinds[0]}/{target}.yaml."
-            if not guess and entry.kind == "moten" and kinds == ["organ"]:
+            guessed = did_you_mean(target, existing)
+            hint = (
+                guessed
+                or did_you_mean(target, (), "Det finns", listed=existing)
+                or f"Mappen {kinds[0]}/ har inga filer; skapa {kinds[0]}/{target}.yaml."
+            )
+            if not guessed and entry.kind == "moten" and kinds == ["organ"]:
                 # the body's file was removed, and its meetings still name it
                 hint = (
                     f"Ett organ som har upphört tas inte bort: mötena hänvisar till det. Låt "
@@ -154,7 +151,6 @@ def exceptions(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for i, exc in enumerate(kommun.exceptions):
         r = BY_ID.get(RENAMED.get(exc.rule, exc.rule))
         if r is None:
-            guess = suggest(exc.rule, list(BY_ID))
             yield Hit(
                 KOMMUN,
                 "bfa",
@@ -162,9 +158,8 @@ def exceptions(repo: Repo, ctx: Context) -> Iterator[Hit]:
                 args={
                     "rule": exc.rule,
                     "why": "som inte finns i katalogen",
-                    "hint": f"Menade du '{guess}'?"
-                    if guess
-                    else "Reglernas id finns i docs/regler.md.",
+                    "hint": did_you_mean(exc.rule, list(BY_ID))
+                    or "Reglernas id finns i docs/regler.md.",
                 },
             )
         elif r.source is not Source.BRA:

@@ -117,7 +117,7 @@ def allowed_types(kind: str) -> tuple[str, ...]:
 
 
 def _check_typ(kind: str, typ: str) -> None:
-    from .._messages import suggest
+    from .._messages import did_you_mean
 
     folder = _folder(kind)
     allowed = allowed_types(kind)
@@ -128,13 +128,9 @@ def _check_typ(kind: str, typ: str) -> None:
             hint="Ta bort --type. Inget har skrivits.",
         )
     if typ not in allowed:
-        guess = suggest(typ, list(allowed))
         raise UsageError(
             f"'{typ}' är inget slag av {singular} som bfa känner till; inget har skrivits.",
-            hint=(f"Menade du '{guess}'? " if guess else "")
-            + "Tillåtna värden: "
-            + ", ".join(allowed)
-            + ".",
+            hint=did_you_mean(typ, list(allowed), "Tillåtna värden", limit=len(allowed)),
         )
 
 
@@ -264,12 +260,11 @@ def new_meeting(root: Path, organ: str, date: dt.date) -> Created:
     body = repo.organ.get(organ)
     if body is None:
         existing = sorted(repo.ids("organ"))
-        from .._messages import suggest
+        from .._messages import did_you_mean
 
-        guess = suggest(organ, existing)
         raise UsageError(
             f"Organet '{shown(organ)}' finns inte.",
-            hint=f"Menade du '{guess}'?" if guess else "Organ: " + ", ".join(existing) + ".",
+            hint=did_you_mean(organ, existing, "Organ", limit=len(existing)),
         )
     attendees = list(dict.fromkeys([*(body.members or [])]))
     vacant = {fid for fid, f in repo.funktioner.items() if f.vacant}

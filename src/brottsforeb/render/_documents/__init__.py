@@ -152,15 +152,12 @@ def document_kind(name: str) -> DocumentKind:
     key = name.strip().lower()
     key = ALIASES.get(key, key)
     if key not in DOCUMENTS:
-        from ..._messages import suggest
+        from ..._messages import did_you_mean
 
-        guess = suggest(key, list(DOCUMENTS))
         raise RenderError(
             f"Det finns inget dokument som heter '{name}'.",
-            hint=(f"Menade du '{guess}'? " if guess else "")
-            + "Dokument: "
-            + ", ".join(DOCUMENTS)
-            + " (se bfa render --list).",
+            hint=did_you_mean(key, list(DOCUMENTS), "Dokument", limit=len(DOCUMENTS))
+            + " Se bfa render --list.",
         )
     return DOCUMENTS[key]
 

@@ -242,6 +242,17 @@ ROWS: tuple[Rule, ...] = (
                 "Skriv '{fixed}': ett id skrivs med små bokstäver a–z, siffror och bindestreck, "
                 "utan å, ä och ö – samma som filnamnet utan .yaml.",
             ),
+            "id-form-förslag": (
+                "'{value}' är inget giltigt id ('{key}').",
+                "Skriv '{fixed}': ett id skrivs med små bokstäver a–z, siffror och bindestreck, "
+                "utan å, ä och ö – samma som filnamnet utan .yaml. Något sådant id finns inte; "
+                "menade du '{guess}'?",
+            ),
+            "id-förslag": (
+                "'{value}' är inget giltigt id ('{key}').",
+                "Menade du '{guess}'? Ett id skrivs med små bokstäver a–z, siffror och "
+                "bindestreck, utan å, ä och ö – samma som filnamnet utan .yaml.",
+            ),
             "id-osynligt": (
                 "'{value}' i '{key}' innehåller ett tecken som inte syns: {what}.",
                 "Skriv om värdet utan tecknet (det följer ofta med när text kopieras från Word "
@@ -251,6 +262,11 @@ ROWS: tuple[Rule, ...] = (
                 "'{value}' är inget giltigt id ('{key}').",
                 "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä och ö "
                 "– samma som filnamnet utan .yaml, och formen 'lägesbild-id/del-id'.",
+            ),
+            "id-del-förslag": (
+                "'{value}' är inget giltigt id ('{key}').",
+                "Menade du '{guess}'? Ett id skrivs med små bokstäver a–z, siffror och "
+                "bindestreck, utan å, ä och ö, och formen 'lägesbild-id/del-id'.",
             ),
             "årtal": ("'{key}' ska vara fyra siffror.", 'Skriv t.ex. "1737".'),
             "text": (
