@@ -37,7 +37,9 @@ def test_a_new_repositorys_box_names_bfa_yaml_only_where_the_values_are_shown(
     init_repo(tmp_path / "ale", "Ale kommun")
     docs = {d.name: d.markdown for d in render_all(load_repo(tmp_path / "ale"))}
     assert "bfa.yaml (obekräftat: ledning, rapportering, uppföljning)" in _box(docs["riktlinje"])
-    assert "bfa.yaml (obekräftat: rapportering, uppföljning)" in _box(docs["uppfoljning"])
+    # the uppföljning says who it is reported to (uppföljning.organ); it never reads
+    # rapportering, so the box must not name it
+    assert "bfa.yaml (obekräftat: uppföljning)" in _box(docs["uppfoljning"])
     for name in ("atgardsplan", "motesplan", "lagesbild", "samverkansoverenskommelse"):
         assert "bfa.yaml" not in _box(docs[name]), (name, _box(docs[name]))
 

@@ -102,7 +102,7 @@ def test_broken_then_fixed_file_is_reported_not_fatal(history) -> None:
     commit(repo, "Lagade filen")
     assert sentences(root, broken, "HEAD") == ["Styrgrupp: filen går att läsa igen"]
     assert sentences(root, "ks-2025-01", "HEAD") == [
-        "Styrgrupp: mandat ändrades från Beslutar om inriktningen. till Beslutar."
+        "Styrgrupp: mandat ändrades från \u201dBeslutar om inriktningen.\u201d till Beslutar."
     ]
 
 
@@ -337,3 +337,49 @@ def test_a_meeting_that_comes_in_says_whether_it_was_held(cli, history) -> None:
     write_repo(root, {"funktioner/kommunpolis-2.yaml": "titel: Polisområdeschef\n"})
     commit(repo, "Ny funktion")
     assert sentences(root, "HEAD~1") == ["Funktion Polisområdeschef (kommunpolis-2): tillkom"]
+
+
+def test_a_changed_text_of_several_words_is_quoted_so_its_end_shows(history) -> None:
+    # N5: "mandat ändrades från FYLL I: vad styrgruppen får besluta om till Beslutar om
+    # inriktning …": where does "från" end? A text of several words is quoted; an entity
+    # shown by its name, a number, a date and a cadence are not.
+    root, repo = history
+    styr = root / "organ" / "styrgrupp.yaml"
+    styr.write_text(
+        styr.read_text().replace(
+            "mandat: Beslutar om inriktningen.",
+            "mandat: 'FYLL I: vad styrgruppen får besluta om'",
+        )
+    )
+    commit(repo, "Mall")
+    styr.write_text(
+        styr.read_text()
+        .replace(
+            "mandat: 'FYLL I: vad styrgruppen får besluta om'",
+            "mandat: Beslutar om inriktning till kommunstyrelsen",
+        )
+        .replace("antal: 2", "antal: 3")
+    )
+    commit(repo, "Mandatet")
+    got = sentences(root, "HEAD~1")
+    assert (
+        "Styrgrupp: mandat ändrades från \u201dFYLL I: vad styrgruppen får besluta om\u201d "
+        "till \u201dBeslutar om inriktning till kommunstyrelsen\u201d" in got
+    ), got
+    assert "Styrgrupp: mötesfrekvens, antal gånger per period ändrades från 2 till 3" in got
+    # a reference reads as the entity's name, unquoted; a one-word text stays as it is
+    atg = next((root / "atgarder").glob("*.yaml"))
+    text = atg.read_text()
+    atg.write_text(text.replace("status: pågående", "status: genomförd"))
+    commit(repo, "Klar")
+    assert [s for s in sentences(root, "HEAD~1") if "status" in s] == [
+        "Åtgärd Belysning: status ändrades från pågående till genomförd"
+    ]
+    # a text that comes in or goes is quoted the same way
+    styr.write_text(
+        styr.read_text().replace("mandat: Beslutar om inriktning till kommunstyrelsen\n", "")
+    )
+    commit(repo, "Utan mandat")
+    assert sentences(root, "HEAD~1") == [
+        "Styrgrupp: mandat togs bort (var \u201dBeslutar om inriktning till kommunstyrelsen\u201d)"
+    ]

@@ -23,6 +23,7 @@ from ._sentences import (
     quoted,
     same_as_unwritten,
     text_change,
+    worded,
 )
 
 
@@ -156,17 +157,16 @@ def field_changes(
             else:
                 out.extend(_mappings(repo, inner, what, name, a_list, b_list))
         elif key not in old:
-            out.append((name, f"{what} angavs till {display(repo, inner, b)}"))
+            out.append((name, f"{what} angavs till {worded(repo, inner, b)}"))
         elif key not in new:
-            out.append((name, f"{what} togs bort (var {display(repo, inner, a)})"))
+            out.append((name, f"{what} togs bort (var {worded(repo, inner, a)})"))
         elif is_long(a) or is_long(b):
             out.append((name, f"{what} {text_change(str(a), str(b))}"))
         else:
             out.append(
                 (
                     name,
-                    f"{what} ändrades från {display(repo, inner, a)} till "
-                    f"{display(repo, inner, b)}",
+                    f"{what} ändrades från {worded(repo, inner, a)} till {worded(repo, inner, b)}",
                 )
             )
     return out

@@ -178,6 +178,17 @@ def display(repo: Repo, model: Model, value: Any) -> str:
     return str(plain(value))
 
 
+def worded(repo: Repo, model: Model, value: Any) -> str:
+    """``display``, with a text of several words in quotes, so that a reader sees where
+    it ends in "ändrades från X till Y" ("mandat ändrades från ”FYLL I: vad styrgruppen
+    får besluta om” till ”Beslutar om inriktning”"). A name shown for a reference, a
+    number, a date, a cadence or a one-word value stands as it is."""
+    text = display(repo, model, value)
+    if isinstance(value, str) and text == value and len(text.split()) > 1:
+        return quoted(text)
+    return text
+
+
 def item_name(repo: Repo, model: Model, item: Any) -> str:
     """The words that name one item of a list (an action item by its text)."""
     if isinstance(item, dict):

@@ -18,6 +18,7 @@ from ._documents import (
     example_text,
     sources,
 )
+from ._documents.examples import Shows, repo_with, without
 from ._docx import DOCX_MARKER, to_docx
 from ._env import environment, render_template
 from ._html import HTML_MARKER, html_index, to_html
@@ -134,7 +135,8 @@ def render(
     for stem, doc in found:
         context = kind.build(ctx, doc, entity if not kind.doc_type else None, year)
         context["utkast"] = draft_text(errors) if errors else ""
-        example = example_sources(ctx, doc, context.pop("källfiler"), kind.bfa_keys)
+        shows = _shows(kind, ctx, doc, entity if not kind.doc_type else None, year, env)
+        example = example_sources(ctx, doc, context.pop("källfiler"), kind.bfa_keys, shows)
         context["exempeldata"] = example_text(example) if example else ""
         text = render_template(env, kind.name, kind.name, context)
         text = _tidy(text) + "\n" + MARKER + "\n"
@@ -162,6 +164,40 @@ def render(
             )
         )
     return out
+
+
+def _shows(
+    kind: DocumentKind, ctx: Ctx, doc: Any, entity: str | None, year: int | None, env: Any
+) -> Shows:
+    """Whether the document shows a value: built again without it, it comes out different
+    (text, title, decisions or a figure). Asked only for values marked by key."""
+
+    def face(c: Ctx, d: Any) -> tuple[str, ...]:
+        context = kind.build(c, d, entity, year)
+        context.update(utkast="", exempeldata="")
+        text = render_template(env, kind.name, kind.name, context)
+        return text, repr(context["titel"]), repr(context["beslut"]), repr(context["figurer"])
+
+    seen: list[tuple[str, ...]] = []
+
+    def shows(folder: str, eid: str, key: str) -> bool:
+        if not seen:
+            seen.append(face(ctx, doc))
+        entry = ctx.repo.entry(folder, eid)
+        model = entry.model if entry else None
+        for changed in (False, True):
+            other = without(model, key, changed=changed)
+            if other is None:  # not a value bfa can take away: say it, to be safe
+                return True
+            c = Ctx(repo_with(ctx.repo, folder, eid, other), public=ctx.public, today=ctx.today)
+            try:
+                if face(c, other if model is doc else doc) != seen[0]:
+                    return True
+            except Exception:  # the document cannot be built without it: it depends on it
+                return True
+        return False
+
+    return shows
 
 
 def render_meeting(
