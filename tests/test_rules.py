@@ -112,6 +112,7 @@ FIRING: dict[str, dict[str, str | None]] = {
     "LAG-OMFATTNING": {"lagesbilder/lb.yaml": LB.replace("            omfattning: Mycket.\n", "")},
     "LAG-ANNAN-INFORMATION": {"lagesbilder/lb.yaml": _drop(LB, "annan_information")},
     "LAG-ANALYS": {"lagesbilder/lb.yaml": _drop(LB, "analys")},
+    "LAGESBILD-OMRADE": {"lagesbilder/lb.yaml": LB.replace("Hela kommunen", "Testby centralort")},
     "BRA-SAMVERKAN": {"dokument/overenskommelse.yaml": None},
     "LAG-LEDNING-NAMND": {
         "bfa.yaml": MINIMAL["bfa.yaml"].replace(

@@ -105,12 +105,19 @@ def year_meetings(repo: Repo, organ_id: str, year: int, today: dt.date) -> YearM
 
 
 def situation_pictures(repo: Repo, kind: str, today: dt.date) -> Cadenced | None:
-    """Lägesbilder of ``kind`` (operativ/strategisk) per period of the decided routine."""
+    """Lägesbilder of ``kind`` (operativ/strategisk) per period of the decided routine.
+
+    A lägesbild whose ``datum`` bfa filled in (``bfa new``, ``bfa init``: the day the file
+    was made, still under ``obekräftat``) is a draft, not one that was made: not counted."""
     plan = repo.kommun.situation_plan if repo.kommun else None
     routine = (plan.operative if kind == "operativ" else plan.strategic) if plan else None
     if routine is None or routine.cadence is None:
         return None
-    dates = [lb.date for lb in repo.lagesbilder.values() if lb.type == kind]
+    dates = [
+        lb.date
+        for lb in repo.lagesbilder.values()
+        if lb.type == kind and "datum" not in lb.unconfirmed
+    ]
     start = min(dates) if dates else None
     return counted(
         "lägesbild",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import Lagesbild
@@ -125,6 +126,26 @@ def analysis(repo: Repo, ctx: Context) -> Iterator[Hit]:
         missing = [w for w, v in (("analys", lb.analysis), ("möjliga orsaker", lb.causes)) if not v]
         if missing:
             yield Hit("lagesbilder", lb_id, ("analys",), args={"missing": " och ".join(missing)})
+
+
+def whole_municipality(area: str, name: str) -> bool:
+    """Whether ``area`` says the whole municipality: 'Hela Norsjö kommuns geografiska
+    område', 'kommunen', 'Norsjö kommun' – not 'Bjurholm centralort'."""
+    text = " ".join(area.casefold().split())
+    if re.search(r"\b(hela|kommunen|kommunens)\b", text):
+        return True
+    town = " ".join(name.casefold().split()).removesuffix(" kommun").strip()
+    named = re.search(rf"\b{re.escape(town)}s? kommun\b", text) is not None
+    return bool(town) and (text in (town, f"{town}s") or named)
+
+
+@rule("LAGESBILD-OMRADE")
+def whole_area(repo: Repo, ctx: Context) -> Iterator[Hit]:
+    """The area of 4 §, as far as free text tells (a warning with bfa as its source)."""
+    name = repo.kommun.name if repo.kommun else ""
+    for lb_id, lb in governing_pictures(repo).items():
+        if lb.area and not whole_municipality(lb.area, name):
+            yield Hit("lagesbilder", lb_id, ("område",), args={"area": lb.area, "name": name})
 
 
 @rule("LAG-LEDNING-NAMND")

@@ -175,6 +175,12 @@ def exceptions(repo: Repo, ctx: Context) -> Iterator[Hit]:
             )
 
 
+#: What an unconfirmed value means beyond itself.
+_DRAFT = {
+    ("lagesbilder", "datum"): " Till dess är lägesbilden ett utkast: den räknas inte som "
+    "framtagen (LAGESBILD-FREKVENS). Datumet är dagen den blev klar.",
+}
+
 _PLACEHOLDER_HINT = (
     "Skriv in kommunens egen text i stället för mallens (bfa init och bfa new "
     "skriver sådana platshållare)."
@@ -270,7 +276,8 @@ def placeholders(repo: Repo, ctx: Context) -> Iterator[Hit]:
                     + _shown(value).rstrip(".")
                     + ".",
                     "hint": f"Stämmer värdet: {strike}. Stämmer det inte: bfa set {ref} "
-                    f"{dotted} VÄRDE (det stryker också nyckeln ur 'obekräftat').",
+                    f"{dotted} VÄRDE (det stryker också nyckeln ur 'obekräftat')."
+                    + _DRAFT.get((entry.kind, dotted), ""),
                 },
             )
 

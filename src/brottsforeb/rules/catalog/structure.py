@@ -90,6 +90,22 @@ ROWS: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "LAGESBILD-OMRADE",
+        W,
+        BFA,
+        "",
+        "En lägesbild som inte säger att den gäller hela kommunen",
+        "Lägesbilden gäller '{area}', inte hela kommunen.",
+        "Lägesbilden som lagen kräver (4 §) avser hela kommunens område. Gäller den hela "
+        "kommunen: skriv det i 'område' (t.ex. 'Hela {name}s geografiska område'). En del av "
+        "kommunen kan beskrivas i en operativ lägesbild vid sidan av den för hela kommunen.",
+        scope=(
+            "De strategiska lägesbildernas (finns ingen: den senastes) 'område' säger 'hela', "
+            "'kommunen' eller kommunens namn med 'kommun' ('Norsjö kommun'). En varning och "
+            "inget fel: 'område' är fri text, så bfa kan inte veta säkert."
+        ),
+    ),
+    Rule(
         "MOTE-HALLET-TOMT",
         E,
         BFA,
