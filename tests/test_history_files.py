@@ -35,15 +35,21 @@ def _fil(repo) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
     return {(f.rule, f.file, f.message) for f in repo.findings if f.rule.startswith("FIL-")}
 
 
-@pytest.fixture
-def shapes(tmp_path: Path) -> Path:
-    """A repository whose last commit holds every file shape the loader does not read."""
+def _started(tmp_path: Path, extra: dict[str, str | None] | None = None) -> tuple[Path, git.Repo]:
+    """A repository of MINIMAL (and ``extra``) with its first commit."""
     root = tmp_path / "r"
     root.mkdir()
-    write_repo(root, dict(MINIMAL))
+    write_repo(root, dict(MINIMAL) | (extra or {}))
     repo = git.Repo.init(root)
     repo.git.add(A=True)
     repo.index.commit("start")
+    return root, repo
+
+
+@pytest.fixture
+def shapes(tmp_path: Path) -> Path:
+    """A repository whose last commit holds every file shape the loader does not read."""
+    root, repo = _started(tmp_path)
     (root / "organ" / "UPPER.YAML").write_text(ORGAN, encoding="utf-8")
     (root / "organ" / "sub").mkdir()
     (root / "organ" / "sub" / "djup.yaml").write_text(ORGAN, encoding="utf-8")
@@ -108,12 +114,7 @@ def test_a_file_moved_out_of_a_data_folder_is_attributed(tmp_path: Path) -> None
     # only: "togs bort" stood without who and when.
     from brottsforeb.history import minutes
 
-    root = tmp_path / "r"
-    root.mkdir()
-    write_repo(root, dict(MINIMAL) | {"organ/sspf.yaml": ORGAN})
-    repo = git.Repo.init(root)
-    repo.git.add(A=True)
-    repo.index.commit("start")
+    root, repo = _started(tmp_path, {"organ/sspf.yaml": ORGAN})
     (root / "arkiv").mkdir()
     repo.git.mv("organ/sspf.yaml", "arkiv/sspf.yaml")
     anna = git.Actor("Anna", "anna@example.se")
@@ -132,12 +133,7 @@ def test_minutes_look_up_each_folder_once_not_each_file(
 
     from brottsforeb.history import minutes
 
-    root = tmp_path / "r"
-    root.mkdir()
-    write_repo(root, dict(MINIMAL))
-    repo = git.Repo.init(root)
-    repo.git.add(A=True)
-    repo.index.commit("start")
+    root, repo = _started(tmp_path)
     for i in range(300):
         (root / "organ" / f"g{i}.yaml").write_text(
             f"namn: G{i}\ntyp: arbetsgrupp\n", encoding="utf-8"
