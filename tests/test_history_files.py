@@ -57,7 +57,16 @@ def shapes(tmp_path: Path) -> Path:
     (root / "organ.yaml").write_text(ORGAN, encoding="utf-8")
     (root / "organ" / "x\n  • Styrgrupp: avvecklades.yaml").write_text(ORGAN, encoding="utf-8")
     (root / "funktioner" / "delad.yaml").write_text("titel: Delad\n", encoding="utf-8")
-    os.symlink("../funktioner/delad.yaml", root / "funktioner" / "lank-inne.yaml")
+    # a link through a link (E10): validate followed it, history called it broken
+    (root / "_delat").mkdir()
+    (root / "_delat" / "ny.yaml").write_text("titel: Ny\n", encoding="utf-8")
+    os.symlink("_delat", root / "_lank")
+    os.symlink("../_lank/ny.yaml", root / "funktioner" / "lank-inne.yaml")
+    # a link to a data file that is read anyway: one entity under two ids (E10)
+    os.symlink("delad.yaml", root / "funktioner" / "dubbel.yaml")
+    # folder links out of the repository, in a data folder and as a misspelt data folder
+    os.symlink("/tmp", root / "organ" / "mapp-ute")
+    os.symlink("../utanfor", root / "atgarder2")
     os.symlink("/etc/passwd", root / "organ" / "lank-ute.yaml")
     os.symlink("saknas.yaml", root / "organ" / "lank-trasig.yaml")
     os.symlink("slinga-b.yaml", root / "organ" / "slinga-a.yaml")
@@ -75,8 +84,16 @@ def test_a_revision_has_the_working_trees_file_findings(shapes: Path) -> None:
     # the shapes are there to be seen, all of them
     assert {"FIL-ANDELSE", "FIL-PLATS", "FIL-OKAND", "FIL-LANK", "FIL-ID"} <= rules, expected
     assert _fil(at_head) == expected
-    # a link inside the repository is read at the revision as on disk
+    # a link inside the repository is read at the revision as on disk, through a link too
     assert "lank-inne" in disk.funktioner and "lank-inne" in at_head.funktioner
+    assert at_head.funktioner["lank-inne"].title == "Ny"
+    # each of these is reported in the same words from both (the set comparison above)
+    assert {(r, f) for r, f, _ in expected} >= {
+        ("FIL-DUBBLETT", "funktioner/dubbel.yaml"),
+        ("FIL-LANK", "organ/mapp-ute"),
+        ("FIL-LANK", "atgarder2/"),
+    }, expected
+    assert "dubbel" not in disk.funktioner and "dubbel" not in at_head.funktioner
     # a nested file is not read as an entity at a revision either
     assert "djup" not in at_head.organ and "djup" not in disk.organ
 

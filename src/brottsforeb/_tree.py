@@ -66,6 +66,9 @@ class Source(Protocol):
     def check_link(self, item: Item) -> None:
         """Raise LinkError if ``item`` is a link (or under one) that leaves the repository."""
 
+    def target(self, item: Item) -> str:
+        """Where the link ``item`` leads, as a POSIX path from the repository's root."""
+
 
 def walk(src: Source) -> tuple[dict[str, bytes], list[Finding]]:
     """Every YAML file bfa reads from ``src``, as bytes keyed by POSIX path, and a finding
@@ -74,6 +77,7 @@ def walk(src: Source) -> tuple[dict[str, bytes], list[Finding]]:
     loops and unreadable folders."""
     files: dict[str, bytes] = {}
     findings: list[Finding] = []
+    links: dict[str, str] = {}  # a data file that is a link -> where it leads
 
     def err(rule: str, rel: str, variant: str = "", **args: Any) -> None:
         findings.append(from_catalog(rule, rel, variant=variant, **args))
@@ -90,6 +94,8 @@ def walk(src: Source) -> tuple[dict[str, bytes], list[Finding]]:
     def take(item: Item, rel: str) -> None:
         try:
             files[rel] = src.read(item, _yaml.MAX_FILE_BYTES + 1)
+            if item.link is not False and (to := _link_target(src, item)) not in (None, rel):
+                links[rel] = to
         except LinkError as exc:
             err("FIL-LANK", rel, exc.variant, what="Filen")
         except NotRegular:
@@ -105,6 +111,12 @@ def walk(src: Source) -> tuple[dict[str, bytes], list[Finding]]:
             return []
 
     def stray(e: Item, rel: str, expected: str) -> None:
+        if e.link is not False and not e.name.lower().endswith(SUFFIXES):
+            try:  # a link out of the repository is that, in the working tree and in git
+                src.check_link(e)
+            except LinkError as exc:
+                err("FIL-LANK", rel, exc.variant or "länk", what="Länken", name=e.name)
+                return
         low = e.name.lower()
         if e.name.startswith("."):
             if low.endswith(SUFFIXES) and not low.endswith(".tmp"):
@@ -121,8 +133,17 @@ def walk(src: Source) -> tuple[dict[str, bytes], list[Finding]]:
     for e in top:
         if e.name == ROOT_FILE:
             take(e, ROOT_FILE)
+    away: set[str] = set()  # top-level links that lead nowhere bfa may read
     for e in top:
         if e.name.startswith(".") or e.name == ROOT_FILE:
+            continue
+        if (
+            e.link is not False
+            and e.name not in KINDS
+            and not e.name.lower().endswith(SUFFIXES)
+            and _leaves(src, e, findings)
+        ):
+            away.add(e.name)
             continue
         if e.name in KINDS and not src.is_dir(e):
             if e.link is not False and not link_ok(e, e.name + "/", "Mappen"):
@@ -141,7 +162,9 @@ def walk(src: Source) -> tuple[dict[str, bytes], list[Finding]]:
             err("FIL-PLATS", e.name, "rot", name=e.name, folder=folder)
         else:
             err("FIL-OKAND", e.name, "rot", name=e.name)
-    for d in (e for e in top if not e.name.startswith(".") and src.is_dir(e)):
+    for d in (
+        e for e in top if e.name not in away and not e.name.startswith(".") and src.is_dir(e)
+    ):
         kind = KINDS.get(d.name)
         if kind is None:
             if d.name not in _OTHER_DIRS and not d.name.startswith(("_", "examples")):
@@ -174,7 +197,50 @@ def walk(src: Source) -> tuple[dict[str, bytes], list[Finding]]:
                     else f"bfa läser bara filer direkt i {d.name}/.",
                 )
     _same_ids(files, findings)
+    _linked_twice(files, links, findings)
     return files, findings
+
+
+def _link_target(src: Source, item: Item) -> str | None:
+    try:
+        return src.target(item)
+    except (LinkError, OSError, ValueError):
+        return None
+
+
+def _linked_twice(files: dict[str, bytes], links: dict[str, str], findings: list[Finding]) -> None:
+    """A link to a data file that is read anyway (``organ/f.yaml -> sspf.yaml``), or a
+    second link to one file: the same entity would be read twice, under two ids (E10)."""
+    seen: dict[str, str] = {}
+    for rel in sorted(files, key=lambda r: (r in links, r)):  # the file itself first
+        to = links.get(rel, rel)
+        if to in seen:
+            del files[rel]
+            findings.append(
+                from_catalog("FIL-DUBBLETT", rel, variant="länk", name=rel, other=seen[to])
+            )
+        else:
+            seen[to] = rel
+
+
+def _leaves(src: Source, e: Item, findings: list[Finding]) -> bool:
+    """Whether the top-level link ``e`` leaves the repository (or is broken or loops); if
+    its name is a misspelt data folder's (``atgarder2``), that is a finding, the same in
+    the working tree and in git, where what lies outside is unknown (E10)."""
+    try:
+        src.check_link(e)
+    except LinkError as exc:
+        if _guess(e.name):
+            findings.append(
+                from_catalog("FIL-LANK", e.name + "/", variant=exc.variant or "mapp", what="Mappen")
+            )
+        return True
+    return False
+
+
+def _guess(name: str) -> str | None:
+    """The data folder a misspelt folder name means, if any."""
+    return suggest(name, list(KINDS)) or (k.folder if (k := kind_by_name(name)) else None)
 
 
 def _unknown_folder(src: Source, d: Item, findings: list[Finding]) -> None:
@@ -185,7 +251,7 @@ def _unknown_folder(src: Source, d: Item, findings: list[Finding]) -> None:
         has_yaml = False
     if not has_yaml:
         return
-    guess = suggest(d.name, list(KINDS)) or (k.folder if (k := kind_by_name(d.name)) else None)
+    guess = _guess(d.name)
     findings.append(
         from_catalog(
             "FIL-MAPP",
@@ -238,9 +304,14 @@ class DiskSource:
             real = Path(item.handle.path).resolve(strict=True)
         except (OSError, RuntimeError) as exc:
             loop = isinstance(exc, RuntimeError) or getattr(exc, "errno", 0) == errno.ELOOP
+            if not loop and not _inside(Path(item.handle.path), self.root_real):
+                raise LinkError("") from None  # to nothing, and outside: outside, as in git
             raise LinkError("slinga" if loop else "trasig") from None
         if not real.is_relative_to(self.root_real):
             raise LinkError("")
+
+    def target(self, item: Item) -> str:
+        return Path(item.handle.path).resolve().relative_to(self.root_real).as_posix()
 
     def read(self, item: Item, limit: int) -> bytes:
         # a str path, no Path object: this runs per file, and a county has 100 000 files
@@ -258,6 +329,14 @@ class DiskSource:
             if _special(path):
                 raise NotRegular from None  # a socket cannot even be opened (ENXIO)
             raise
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether ``path`` leads into ``root`` as far as it leads at all."""
+    try:
+        return path.resolve(strict=False).is_relative_to(root)
+    except (OSError, RuntimeError):
+        return True
 
 
 def _is_link(e: os.DirEntry[str]) -> bool | None:

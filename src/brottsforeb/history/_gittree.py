@@ -58,30 +58,75 @@ class GitSource:
         rel = item.handle.path[len(self.prefix) + 1 :] if self.prefix else item.handle.path
         return bytes(self._read_blob(obj, rel, self.rev)[:limit])
 
+    def target(self, item: Item) -> str:
+        """Where a link leads, as a path from the repository's root."""
+        return self._resolve(item.handle)[1]
+
     def _target(self, item: Item) -> Any:
         """The object an entry stands for: itself, or where its link chain ends."""
         obj = item.handle
-        for _ in range(MAX_HOPS):
-            if obj.type != "blob" or obj.mode != LINK_MODE:
-                return obj
-            obj = self._follow(obj)
-        raise LinkError("slinga")
+        if obj.type != "blob" or obj.mode != LINK_MODE:
+            return obj
+        return self._resolve(obj)[0]
 
-    def _follow(self, link: Any) -> Any:
+    def _resolve(self, link: Any) -> tuple[Any, str]:
+        """Follow ``link`` as the kernel does: each part of its target in turn, a link met
+        on the way (``lnk/x.yaml`` with ``lnk -> organ``) followed where it stands, at
+        most MAX_HOPS links in all (E10). The object reached, and its path from the root;
+        LinkError when the chain leaves the repository, breaks off or loops."""
+        hops = 0
+        folders: list[Any] = []  # the trees from the top down to the current folder
+        parts = [p for p in link.path.split("/")[:-1] if p]
+        for name in parts:
+            folders.append((folders[-1] if folders else self.top) / name)
+        todo = self._link_text(link)
+        obj: Any = None
+        while todo:
+            name = todo.pop(0)
+            if name in ("", "."):
+                continue
+            if name == "..":
+                if folders and folders[-1].type != "tree":
+                    raise LinkError("trasig")  # "x.yaml/..": a file is no folder
+                if not folders:
+                    raise LinkError("")  # above the top of git: outside any checkout
+                folders.pop()
+                obj = folders[-1] if folders else self.top
+                continue
+            here = folders[-1] if folders else self.top
+            if here.type != "tree":
+                raise LinkError("trasig")  # a part of the path is a file, not a folder
+            try:
+                obj = here / name
+            except KeyError:
+                # to nothing: outside if it was already outside, as the working tree says
+                path = "/".join([*(f.name for f in folders), name])
+                self._inside(path)
+                raise LinkError("trasig") from None
+            if obj.type == "blob" and obj.mode == LINK_MODE:
+                hops += 1
+                if hops > MAX_HOPS:
+                    raise LinkError("slinga")
+                todo = self._link_text(obj) + todo
+                continue
+            folders.append(obj)
+        if obj is None:
+            obj = folders[-1] if folders else self.top
+        path = "/".join(f.name for f in folders) if folders else ""
+        return obj, self._inside(path)
+
+    def _link_text(self, link: Any) -> list[str]:
         target = bytes(link.data_stream.read(4097)).decode("utf-8", "surrogateescape")
         if not target or len(target) > 4096 or target.startswith("/"):
             raise LinkError("")  # an absolute target is outside whatever the checkout is
-        full = posixpath.normpath(posixpath.join(posixpath.dirname(link.path), target))
-        if full == ".." or full.startswith("../"):
+        return target.split("/")
+
+    def _inside(self, path: str) -> str:
+        """``path`` (from the top of git) from the repository's root; LinkError outside."""
+        if not self.prefix:
+            return path
+        if path == self.prefix:
+            return ""
+        if not path.startswith(self.prefix + "/"):
             raise LinkError("")
-        if self.prefix:
-            if full == self.prefix:
-                return self.base()
-            if not full.startswith(self.prefix + "/"):
-                raise LinkError("")
-        elif full == ".":
-            return self.base()
-        try:
-            return self.top / full
-        except KeyError:
-            raise LinkError("trasig") from None
+        return path[len(self.prefix) + 1 :]

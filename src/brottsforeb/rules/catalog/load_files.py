@@ -38,6 +38,10 @@ ROWS: tuple[Rule, ...] = (
                 "Mappen är en länk som pekar utanför förrådet och läses inte.",
                 "Kopiera in innehållet i förrådet i stället för att länka till det.",
             ),
+            "länk": (
+                "'{name}' är en länk som pekar utanför förrådet och läses inte.",
+                "Ta bort länken; bfa läser bara filer i förrådet.",
+            ),
             "slinga": (
                 "{what} är en länk i en slinga och läses inte.",
                 "Ta bort länken eller låt den peka på en fil i förrådet.",
@@ -74,6 +78,13 @@ ROWS: tuple[Rule, ...] = (
         "Slå ihop filerna till {other} och ta bort den andra (i Windows och macOS är "
         "X.yaml och x.yaml samma fil).",
         command="load",
+        variants={
+            "länk": (
+                "'{name}' är en länk till samma fil som '{other}' och läses inte; samma "
+                "uppgifter skulle annars finnas två gånger, under två id.",
+                "Ta bort länken; {other} läses redan.",
+            ),
+        },
     ),
     Rule(
         "FIL-ANDELSE",
