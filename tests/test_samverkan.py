@@ -194,3 +194,27 @@ def test_overview_marks_the_collaboration_and_counts_shared_deadlines(cli) -> No
     assert rows["storuman"]["kind"] == "kommun"
     for member in ("storuman", "sorsele"):
         assert any(s.startswith("Delat från Södra Lappland") for s in rows[member]["overdue"])
+
+
+def test_overview_counts_municipalities_and_a_shared_deadline_once(cli) -> None:
+    # The overview said "2 av 3 har en beslutad åtgärdsplan" (the samverkan counted as a
+    # municipality without one, "saknas" in its row) and "7 frister är försenade" where the
+    # shared agreement's one late review stood three times.
+    r = cli("overview", EXAMPLE, "--today", "2026-11-22")
+    assert r.exit_code == 0, r.output
+    assert (
+        "Läget 2026-11-22 för 3 förråd (2 kommuner och 1 samverkan). 2 av 2 kommuner har en "
+        "beslutad åtgärdsplan; 5 frister är försenade (en frist som en samverkan delar med "
+        "kommunerna räknas en gång)." in r.output
+    ), r.output
+    [row] = [line for line in r.output.splitlines() if "(samverkan) |" in line]
+    assert "saknas" not in row and row.count("| – |") >= 2, row
+    data = json.loads(cli("overview", EXAMPLE, "--today", "2026-11-22", "-f", "json").output)
+    assert data["summary"] == {
+        "repositories": 3,
+        "municipalities": 2,
+        "with_action_plan": 2,
+        "overdue": 5,
+    }
+    assert sum(len(m["overdue"]) for m in data["municipalities"]) == 7  # each row as check
+    assert all("overdue_keys" not in m for m in data["municipalities"])

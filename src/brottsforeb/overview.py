@@ -49,6 +49,9 @@ class Row:
     due_soon: int = 0
     unreadable: int = 0  # files that could not be read or did not fit the schema
     failed: str | None = None  # why reading the repository was cut short (a dying worker)
+    #: one key per overdue deadline (rule, the file's real path, due): a deadline a
+    #: samverkan shares with its members is one deadline, not one per repository
+    overdue_keys: list[str] = field(default_factory=list)
 
     @property
     def leadership_in_place(self) -> bool:
@@ -61,7 +64,23 @@ class Overview:
     rows: list[Row]
 
     @property
+    def municipalities(self) -> list[Row]:
+        """The rows of municipalities: a samverkan's own repository has no duties of its own
+        under the law, which binds each member municipality."""
+        return [r for r in self.rows if r.kind != "samverkan"]
+
+    @property
+    def with_action_plan(self) -> int:
+        return sum(1 for r in self.municipalities if r.action_plan)
+
+    @property
     def overdue_total(self) -> int:
+        """Overdue deadlines, each counted once: a shared agreement's review that is late
+        stands in the samverkan's row and in each member's, and is one deadline."""
+        return len({k for r in self.rows for k in r.overdue_keys})
+
+    @property
+    def overdue_listed(self) -> int:
         return sum(len(r.overdue) for r in self.rows)
 
 
@@ -96,11 +115,14 @@ def _row(args: tuple[Path, str, dt.date, int]) -> Row:
     findings = check(repo, today, horizon)
     # every error check reports: a missing duty (no lägesbild, never reported to KF) has no
     # date and is listed first; before, it was left out and the count was not check's (N10)
-    overdue = [
-        f"{f.message} ({f.file})" if f.file else f.message
+    errors = [
+        f
         for f in sorted(findings, key=lambda f: (bool(f.due), f.due))
         if f.severity is Severity.ERROR
     ]
+    overdue = [f"{f.message} ({f.file})" if f.file else f.message for f in errors]
+    real = root.resolve()
+    keys = [f"{f.rule}|{(real / f.file).resolve() if f.file else real}|{f.due}" for f in errors]
     unreadable = sum(
         1
         for f in repo.findings
@@ -122,6 +144,7 @@ def _row(args: tuple[Path, str, dt.date, int]) -> Row:
         reporting=bool(k and k.reporting)
         and not any(f.rule == "RAPPORTERING-KF" and f.severity is Severity.ERROR for f in findings),
         overdue=overdue,
+        overdue_keys=keys,
         due_soon=sum(1 for f in findings if f.severity is Severity.WARNING and f.due),
         unreadable=unreadable,
     )
@@ -194,10 +217,12 @@ def _yes(value: bool) -> str:
 
 
 def _flat(r: Row) -> dict[str, str]:
-    plan = f"{r.action_plan} ({r.action_plan_date})" if r.action_plan else "saknas"
-    lagesbild = f"{r.lagesbild_date} ({r.lagesbild_type})" if r.lagesbild_date else "saknas"
+    # a samverkan's repository owes none of these: "saknas" would call it a failing
+    none = "–" if r.kind == "samverkan" else "saknas"
+    plan = f"{r.action_plan} ({r.action_plan_date})" if r.action_plan else none
+    lagesbild = f"{r.lagesbild_date} ({r.lagesbild_type})" if r.lagesbild_date else none
     if r.leadership is None:
-        lead = "saknas"
+        lead = none
     else:
         lead = r.leadership + ("" if r.reporting else " (rapportering till KF saknas)")
     name = r.name + (" (samverkan)" if r.kind == "samverkan" else "")
@@ -206,7 +231,7 @@ def _flat(r: Row) -> dict[str, str]:
         "åtgärdsplan": plan,
         "grundad_på_lägesbild": _yes(r.action_plan_on_lagesbild) if r.action_plan else "–",
         "lägesbild": lagesbild,
-        "samordningsfunktion": r.coordination or "saknas",
+        "samordningsfunktion": r.coordination or none,
         "ledning": lead,
         "försenat": str(len(r.overdue)),
     }
@@ -219,14 +244,24 @@ def to_markdown(ov: Overview) -> str:
     """The overview as a Markdown report (the canonical form; the PDF is made from it)."""
     from .render._format import antal
 
-    n = len(ov.rows)
-    plans = sum(1 for r in ov.rows if r.action_plan)
+    n, kommuner = len(ov.rows), len(ov.municipalities)
+    who = f"{n} förråd"
+    if kommuner != n:
+        others = antal(n - kommuner, "samverkan", "samverkan")
+        who += f" ({antal(kommuner, 'kommun', 'kommuner')} och {others})"
+    total = ov.overdue_total
+    shared = (
+        " (en frist som en samverkan delar med kommunerna räknas en gång)"
+        if total < ov.overdue_listed
+        else ""
+    )
     lines = [
         f"# {md(TITLE)}",
         "",
-        f"Läget {ov.today.isoformat()} för {n} förråd. {plans} av {n} har en beslutad "
-        f"åtgärdsplan; {antal(ov.overdue_total, 'frist', 'frister')} "
-        f"{plural(ov.overdue_total, 'är försenad', 'är försenade')}.",
+        f"Läget {ov.today.isoformat()} för {who}. {ov.with_action_plan} av "
+        f"{antal(kommuner, 'kommun', 'kommuner')} har en beslutad åtgärdsplan; "
+        f"{antal(total, 'frist', 'frister')} {plural(total, 'är försenad', 'är försenade')}"
+        f"{shared}.",
         "",
         "| " + " | ".join(h for _, h in COLUMNS) + " |",
         "|" + "---|" * len(COLUMNS),
@@ -307,6 +342,7 @@ def to_json(ov: Overview) -> str:
     rows: list[dict[str, Any]] = []
     for r in ov.rows:
         d = asdict(r)
+        del d["overdue_keys"]
         d["leadership_in_place"] = r.leadership_in_place
         rows.append(d)
     doc = {
@@ -315,7 +351,8 @@ def to_json(ov: Overview) -> str:
         "today": ov.today.isoformat(),
         "summary": {
             "repositories": len(ov.rows),
-            "with_action_plan": sum(1 for r in ov.rows if r.action_plan),
+            "municipalities": len(ov.municipalities),
+            "with_action_plan": ov.with_action_plan,
             "overdue": ov.overdue_total,
         },
         "municipalities": rows,
