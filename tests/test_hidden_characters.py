@@ -84,3 +84,60 @@ def test_a_key_of_nothing_but_hidden_characters_says_so(make_repo) -> None:
         "den läses inte."
     ]
     assert not any("(filen)" in f.message for f in found)
+
+
+# -- bfa set finds the key the reader reads (E11) -----------------------------------------
+
+
+def _set(root: Path, *args: str) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from brottsforeb.cli import app
+
+    r = CliRunner().invoke(app, ["set", "-C", str(root), *args])
+    return r.exit_code, r.output
+
+
+@pytest.mark.parametrize("name", list(HIDDEN))
+@pytest.mark.parametrize("quote", ["", '"', "'"])
+def test_set_edits_the_key_the_reader_reads_and_writes_it_clean(
+    make_repo, name: str, quote: str
+) -> None:
+    # Before: validate read 'mandat\u00a0:' as 'mandat', set looked for the raw key,
+    # added a second 'mandat:' and refused the duplicate it had written itself.
+    char, _described = HIDDEN[name]
+    text = MINIMAL["organ/styrgrupp.yaml"].replace("mandat:", f"{quote}man{char}dat{quote}:", 1)
+    root: Path = make_repo({"organ/styrgrupp.yaml": text})
+    code, out = _set(root, "organ/styrgrupp", "mandat", "Beslutar om allt")
+    assert code == 0, out
+    assert "mandat ändrat från ”Beslutar om inriktningen.” till ”Beslutar om allt”" in out
+    assert "Nyckeln 'mandat' skrevs om utan det osynliga tecknet." in out
+    written = (root / "organ/styrgrupp.yaml").read_text(encoding="utf-8")
+    assert char not in written and written.count("mandat") == 2, written  # + uppdrag
+    assert f"{quote}mandat{quote}: Beslutar om allt" in written, written
+    assert validate(load_repo(root)) == []
+
+
+def test_set_finds_a_hidden_character_in_a_parent_key_and_removes_through_it(make_repo) -> None:
+    text = MINIMAL["organ/styrgrupp.yaml"].replace("möten:", "mö\u200bten:", 1)
+    root: Path = make_repo({"organ/styrgrupp.yaml": text})
+    code, out = _set(root, "organ/styrgrupp", "möten.antal", "4")
+    assert code == 0, out
+    assert "möten.antal ändrat från 2 till 4" in out and "'möten' skrevs om" in out
+    assert "möten: {antal: 4, per: år}" in (root / "organ/styrgrupp.yaml").read_text("utf-8")
+    text = MINIMAL["organ/styrgrupp.yaml"].replace("ledamöter:", "ledamöter\u00a0:", 1)
+    (root / "organ/styrgrupp.yaml").write_text(text, encoding="utf-8")
+    code, out = _set(root, "organ/styrgrupp", "ledamöter", "kommunpolis", "--remove")
+    assert code == 0, out
+    written = (root / "organ/styrgrupp.yaml").read_text("utf-8")
+    assert "ledamöter: [kommundirektor, samordnare]" in written, written
+
+
+def test_set_prefers_the_key_written_exactly() -> None:
+    # Both 'namn' and 'namn\u00a0' present: the reader calls that a duplicate; set must
+    # not pick the hidden one when the exact key exists.
+    from brottsforeb._edit_text import clean_keys, edit_text
+
+    text = "namn: A\nnamn\u00a0: B\n"
+    assert clean_keys(text, ("namn",)) == (text, [])
+    assert edit_text(text, ("namn",), "C")[0] == "namn: C\nnamn\u00a0: B\n"

@@ -259,7 +259,8 @@ def test_set_says_what_it_did_in_swedish(cli, make_repo) -> None:
     root = make_repo()
     r = cli("set", "organ/styrgrupp", "uppdrag", "Leder arbetet.", root)
     assert r.exit_code == 0, r.output
-    assert r.output.rstrip().endswith("till Leder arbetet.") and ".." not in r.output
+    # a text value is quoted, so its own full stop does not end the sentence
+    assert r.output.rstrip().endswith("till ”Leder arbetet.”.") and ".." not in r.output
     r = cli("set", "organ/styrgrupp", "ledamöter", "--append", "samordnare", root)
     assert r.exit_code == 0, r.output
     r = cli("set", "organ/styrgrupp", "ledamöter", "--remove", "samordnare", root)

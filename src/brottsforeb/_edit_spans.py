@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from ._messages import key_path
+from ._scan import without_hidden
 from ._yaml import nesting_too_deep
 from .errors import UsageError
 
@@ -86,10 +87,16 @@ def region_end(body: str, index: int, indent: int) -> int:
 
 
 def find_key(mapping: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    """The entry ``key`` names: written so, or else as the reader reads it, without the
+    characters that do not show (``målgrupp\u00a0`` is ``målgrupp`` to validate: E11)."""
+    loose = None
     for k, v in mapping.value:
-        if isinstance(k, yaml.ScalarNode) and k.value == key:
-            return k, v
-    return None
+        if isinstance(k, yaml.ScalarNode):
+            if k.value == key:
+                return k, v
+            if loose is None and without_hidden(k.value) == key:
+                loose = (k, v)
+    return loose
 
 
 def is_flow(body: str, node: yaml.Node) -> bool:

@@ -33,7 +33,7 @@ from ._edit_spans import (
 )
 from .errors import UsageError
 
-__all__ = ["edit_text"]
+__all__ = ["clean_keys", "edit_text"]
 
 _BOM = "\ufeff"
 #: Characters YAML reads as a line break or folds away; never written raw.
@@ -83,6 +83,41 @@ def edit_text(
     if crlf:  # a Windows file keeps its line endings: new lines end in CRLF too
         new_body = new_body.replace("\n", "\r\n")
     return bom + new_body, old, value
+
+
+def clean_keys(text: str, path: tuple[Key, ...]) -> tuple[str, list[str]]:
+    """``text`` with each key along ``path`` that holds a character that does not show
+    written without it, and those keys (E11).
+
+    The reader takes ``målgrupp\u00a0:`` as ``målgrupp`` and says so (YAML-OSYNLIGT);
+    `bfa set … målgrupp` edits that entry and writes the key as meant, which is what the
+    finding asks the user to do.
+    """
+    bom = _BOM if text.startswith(_BOM) else ""
+    body = text[len(bom) :]
+    cleaned: list[str] = []
+    for _ in range(len(path)):
+        node: yaml.Node = compose(body)
+        for key in path:
+            if isinstance(key, int):
+                if not isinstance(node, yaml.SequenceNode) or key >= len(node.value):
+                    return bom + body, cleaned
+                node = node.value[key]
+                continue
+            pair = find_key(node, key) if isinstance(node, yaml.MappingNode) else None
+            if pair is None:
+                return bom + body, cleaned
+            key_node, node = pair
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value != key:
+                style = key_node.style if key_node.style in ("'", '"') else None
+                new = _yamlout.scalar(key, style) if style else _yamlout.key(key)
+                start, end = key_node.start_mark.index, key_node.end_mark.index
+                body = body[:start] + new + body[end:]
+                cleaned.append(key)
+                break  # composed again: the spans after this key moved
+        else:
+            break
+    return bom + body, cleaned
 
 
 def _edit_body(

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ._edit_spans import Key, iter_scalar_paths, shared_nodes, show
-from ._edit_text import edit_text
+from ._edit_text import clean_keys, edit_text
 from ._io import file_lock, refuse_oversized, write_bytes_atomic
 from .errors import ConflictError, InvalidEditError, UsageError, WriteRefusedError
 from .findings import Finding, Severity
@@ -52,6 +52,8 @@ class Edit:
     #: what the user should know about the values left as they were (a new holder's name
     #: beside the former holder's e-mail, N15)
     note: str = ""
+    #: keys written again without a character that does not show (E11)
+    rewritten: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One Swedish sentence for the terminal, values as a reader reads them."""
@@ -59,10 +61,22 @@ class Edit:
         from ._pii import mask
 
         def s(value: Any) -> str:
-            return mask(one_line(shown_value(value)))
+            text = mask(one_line(shown_value(value)))
+            if isinstance(value, str) and (" " in text or text.endswith((".", ";", ","))):
+                return f"\u201d{text}\u201d"  # where the value ends and the sentence goes on
+            return text
 
         if not self.changed:
             return _sentence(f"{self.file}: {self.key} är redan {s(self.new)}; inget ändrat")
+        text = self._what(s)
+        if self.rewritten and self.how == "set" and s(self.old) == s(self.new):
+            text = _sentence(f"{self.file}: {self.key} är {s(self.new)}")
+        if self.rewritten:
+            keys = ", ".join(f"'{k}'" for k in self.rewritten)
+            return f"{text} Nyckeln {keys} skrevs om utan det osynliga tecknet."
+        return text
+
+    def _what(self, s: Any) -> str:
         if self.how == "append":
             return _sentence(f"{self.file}: lade till {s(self.new)} i {self.key}")
         confirmed = ""
@@ -230,7 +244,10 @@ def _set_locked(
             hint="Spara filen som UTF-8 först; bfa validate visar var.",
         ) from None
     path = parse_field(field_)
-    new_text, old, new = edit_text(text, path, raw, append=how == "append", remove=how == "remove")
+    new_text, rewritten = clean_keys(text, path)
+    new_text, old, new = edit_text(
+        new_text, path, raw, append=how == "append", remove=how == "remove"
+    )
     shown = _show(path)
     confirmed: list[str] = []
     # setting a value, even to what it was, confirms it; so does removing the whole key
@@ -288,6 +305,7 @@ def _set_locked(
         confirmed=confirmed,
         vacated=vacated,
         note=note,
+        rewritten=rewritten,
     )
 
 
