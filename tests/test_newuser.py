@@ -4,12 +4,35 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from .conftest import ROOT
 
 GUIDE = ROOT / "docs/guide.md"
+
+
+@pytest.fixture
+def asele(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:  # type: ignore[no-untyped-def]
+    """A new repository made by `bfa init` for Åsele, the working directory."""
+    root = tmp_path / "r"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    monkeypatch.chdir(root)
+    return root
+
+
+def _first_commit(root: Path) -> tuple[Any, str]:
+    """The repository's first commit by the coordinator: (git.Repo, its sha)."""
+    import git
+
+    repo = git.Repo(root)
+    with repo.config_writer() as cw:
+        cw.set_value("user", "name", "Mimmi Samordnare")
+        cw.set_value("user", "email", "samordnare@example.invalid")
+    repo.git.add(A=True)
+    repo.index.commit("Första versionen")
+    return repo, repo.head.commit.hexsha
 
 
 def _first_steps_block() -> list[str]:
@@ -20,14 +43,9 @@ def _first_steps_block() -> list[str]:
     return [line.strip() for line in block.splitlines() if line.strip()]
 
 
-def test_the_guides_first_steps_satisfy_followup_and_reporting(
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_guides_first_steps_satisfy_followup_and_reporting(cli, asele: Path) -> None:
     # Following the guide literally used to leave the KS and KF meetings 'planerat',
     # so bfa check still said no uppföljning and no rapportering was registered.
-    root = tmp_path / "r"
-    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
-    monkeypatch.chdir(root)
     for line in _first_steps_block():
         argv = shlex.split(line, comments=True)
         assert argv[0] == "bfa", line
@@ -47,13 +65,8 @@ def test_init_first_steps_mark_the_meetings_as_held(cli, tmp_path: Path) -> None
     assert "bfa set ÅÅÅÅ-MM-DD-kommunfullmaktige status hållet" in result.output
 
 
-def test_set_echoes_values_as_yaml_not_python(
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_set_echoes_values_as_yaml_not_python(cli, asele: Path) -> None:
     # bfa set printed "{'start': datetime.date(2026, 1, 1), …}" and "True".
-    root = tmp_path / "r"
-    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
-    monkeypatch.chdir(root)
     assert cli("new", "organ", "EST-gruppen", "--type", "arbetsgrupp", "--id", "est").exit_code == 0
     assert cli("set", "organ/est", "status", "försök").exit_code == 0
     out = cli("set", "organ/est", "försök", "{start: 2026-01-01, slut: 2026-12-31}").output
@@ -63,13 +76,8 @@ def test_set_echoes_values_as_yaml_not_python(
     assert "datetime" not in out and "True" not in out
 
 
-def test_uppfoljning_without_atgarder_says_so_instead_of_empty_tables(
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_uppfoljning_without_atgarder_says_so_instead_of_empty_tables(cli, asele: Path) -> None:
     # A new repository has no åtgärder: the report showed two tables with headers only.
-    root = tmp_path / "r"
-    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
-    monkeypatch.chdir(root)
     result = cli("render", "uppfoljning", "--year", "2026", "--draft")
     assert result.exit_code == 0, result.output
     section = result.output.split("## Åtgärder efter status", 1)[1].split("\n## ", 1)[0]
@@ -77,14 +85,9 @@ def test_uppfoljning_without_atgarder_says_so_instead_of_empty_tables(
     assert "| Status | Antal |" not in section
 
 
-def test_riktlinje_with_a_date_is_not_called_unadopted(
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_riktlinje_with_a_date_is_not_called_unadopted(cli, asele: Path) -> None:
     # The guide sets only 'datum': the riktlinje is gällande (status row), yet the
     # Dokumenthantering section said "Riktlinjen är ännu inte antagen."
-    root = tmp_path / "r"
-    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
-    monkeypatch.chdir(root)
     title = "Riktlinje för Åsele kommuns brottsförebyggande arbete"
     assert cli("new", "dokument", title, "--type", "riktlinje", "--id", "riktlinje").exit_code == 0
     draft = cli("render", "riktlinje", "--draft").output
@@ -95,13 +98,8 @@ def test_riktlinje_with_a_date_is_not_called_unadopted(
     assert "ännu inte antagen" not in out, out
 
 
-def test_agreement_without_parties_has_no_empty_parentheses(
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_agreement_without_parties_has_no_empty_parentheses(cli, asele: Path) -> None:
     # A medborgarlöfte made with bfa new has no parter: the riktlinje listed it as "… ()".
-    root = tmp_path / "r"
-    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
-    monkeypatch.chdir(root)
     title = "Medborgarlöfte Åsele 2026"
     args = ("new", "dokument", title, "--type", "medborgarlöfte", "--id", "ml-2026")
     assert cli(*args).exit_code == 0
@@ -112,22 +110,10 @@ def test_agreement_without_parties_has_no_empty_parentheses(
     assert "och Åsele kommun (Åsele kommun, Polismyndigheten)\n" in out
 
 
-def test_minutes_name_a_meeting_by_its_body_not_its_file_id(
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_minutes_name_a_meeting_by_its_body_not_its_file_id(cli, asele: Path) -> None:
     # bfa minutes said "Mötet 2026-03-10-styrgrupp: tillkom" (the file's id).
-    import git
 
-    root = tmp_path / "r"
-    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
-    monkeypatch.chdir(root)
-    repo = git.Repo(root)
-    with repo.config_writer() as cw:
-        cw.set_value("user", "name", "Mimmi Samordnare")
-        cw.set_value("user", "email", "samordnare@example.invalid")
-    repo.git.add(A=True)
-    repo.index.commit("Första versionen")
-    start = repo.head.commit.hexsha
+    repo, start = _first_commit(asele)
     assert cli("new", "mote", "styrgrupp", "--date", "2026-03-10").exit_code == 0
     repo.git.add(A=True)
     repo.index.commit("Styrgruppsmöte")
@@ -136,14 +122,9 @@ def test_minutes_name_a_meeting_by_its_body_not_its_file_id(
     assert "2026-03-10-styrgrupp" not in out
 
 
-def test_overview_counts_the_plan_bfa_check_counts(
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_overview_counts_the_plan_bfa_check_counts(cli, asele: Path) -> None:
     # The guide's plan has datum and paragraf but no antagen_av: bfa check is satisfied,
     # yet bfa overview said "0 av 1 har en beslutad åtgärdsplan" and "saknas".
-    root = tmp_path / "r"
-    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
-    monkeypatch.chdir(root)
     args = ("new", "dokument", "Åtgärdsplan 2026", "--type", "åtgärdsplan", "--id", "atgardsplan")
     assert cli(*args).exit_code == 0
     assert cli("set", "dokument/atgardsplan", "datum", "2026-02-10").exit_code == 0
@@ -154,14 +135,9 @@ def test_overview_counts_the_plan_bfa_check_counts(
     assert "| saknas |" not in out
 
 
-def test_uppfoljning_does_not_call_an_unknown_year_ongoing(
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_uppfoljning_does_not_call_an_unknown_year_ongoing(cli, asele: Path) -> None:
     # A body with a cadence but no meeting and no inrättad: bfa check says no held
     # meetings are registered, but the year-end report said "pågår" after the year ended.
-    root = tmp_path / "r"
-    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
-    monkeypatch.chdir(root)
     out = cli("render", "uppfoljning", "--year", "2026", "--draft").output
     rows = [line for line in out.splitlines() if line.startswith("| Beredningsgrupp |")]
     assert rows, out
@@ -170,22 +146,9 @@ def test_uppfoljning_does_not_call_an_unknown_year_ongoing(
     assert rows[0].rstrip().endswith("| okänt (inga möten registrerade) |"), rows
 
 
-def test_minutes_keep_the_braces_of_a_nested_value(
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_minutes_keep_the_braces_of_a_nested_value(cli, asele: Path) -> None:
     # "lägesbilder angavs till strategisk: frekvens: antal: 1, per: år" could not be read.
-    import git
-
-    root = tmp_path / "r"
-    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
-    monkeypatch.chdir(root)
-    repo = git.Repo(root)
-    with repo.config_writer() as cw:
-        cw.set_value("user", "name", "Mimmi Samordnare")
-        cw.set_value("user", "email", "samordnare@example.invalid")
-    repo.git.add(A=True)
-    repo.index.commit("Första versionen")
-    start = repo.head.commit.hexsha
+    repo, start = _first_commit(asele)
     value = "{strategisk: {frekvens: {antal: 1, per: år}}}"
     assert cli("set", "bfa", "lägesbilder", value).exit_code == 0
     repo.git.add(A=True)
@@ -281,21 +244,9 @@ def test_protokoll_of_a_planned_meeting_is_refused_not_invented(
     assert "**Närvarande:**" in held.output
 
 
-def test_forslag_counts_one_change_in_the_singular(
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_forslag_counts_one_change_in_the_singular(cli, asele: Path) -> None:
     # "Förslaget ändrar 1 uppgifter i organisationen …"
-    import git
-
-    root = tmp_path / "r"
-    assert cli("init", root, "--name", "Kristianstads kommun").exit_code == 0
-    monkeypatch.chdir(root)
-    repo = git.Repo(root)
-    with repo.config_writer() as cw:
-        cw.set_value("user", "name", "Erik Samordnare")
-        cw.set_value("user", "email", "samordnare@example.invalid")
-    repo.git.add(A=True)
-    repo.index.commit("Första versionen")
+    _first_commit(asele)
     assert cli("set", "organ/styrgrupp", "möten.antal", "4").exit_code == 0
     assert cli("set", "bfa", "förslag", "{ärende: Tätare styrgruppsmöten}").exit_code == 0
     out = cli("render", "forslag", "--base", "HEAD").output
