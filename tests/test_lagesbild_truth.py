@@ -5,11 +5,13 @@ part of the municipality is named (N12). Each test failed before its fix."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import textwrap
 
 import pytest
 
 from brottsforeb import check, load_repo, validate
+from brottsforeb.findings import Severity
 from brottsforeb.rules.lag import whole_municipality
 from brottsforeb.scaffold import new_entity
 
@@ -83,3 +85,31 @@ def test_an_operative_lagesbild_for_part_is_fine_beside_a_whole_strategic_one(ma
     op = textwrap.dedent(MINIMAL["lagesbilder/lb.yaml"]).replace("typ: strategisk", "typ: operativ")
     root = make_repo({"lagesbilder/centrum.yaml": op.replace("Hela kommunen", "Testby centrum")})
     assert [f for f in validate(load_repo(root)) if f.rule == "LAGESBILD-OMRADE"] == []
+
+
+def test_only_a_draft_lagesbild_is_said_to_be_one_everywhere(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # `bfa init` writes a lägesbild template whose datum bfa filled in. The cadence did not
+    # count it (F23), yet validate's LAG-LAGESBILD was met by the file and `bfa overview`
+    # showed it as the municipality's newest lägesbild ("2026-11-22 (strategisk)").
+    root = tmp_path / "k"
+    assert cli("init", root, "--name", "Åsele kommun").exit_code == 0
+    [lb] = [p.stem for p in (root / "lagesbilder").glob("*.yaml")]
+    draft = [f for f in validate(load_repo(root)) if f.rule == "LAG-LAGESBILD"]
+    assert [(f.severity, f.file, f.message) for f in draft] == [
+        (
+            Severity.WARNING,
+            f"lagesbilder/{lb}.yaml",
+            "Det finns bara utkast till lägesbild: datum är ifyllt av bfa och inte bekräftat, "
+            "så lägesbilden räknas inte som gjord.",
+        )
+    ]
+    assert f"bfa set lagesbilder/{lb} datum ÅÅÅÅ-MM-DD" in draft[0].hint
+    out = cli("overview", root, "--today", "2026-11-22", "-f", "json").output
+    [row] = json.loads(out)["municipalities"]
+    assert row["lagesbild_date"] is None, row
+    # the coordinator confirms the day it was finished: then it is made, everywhere
+    assert cli("set", f"lagesbilder/{lb}", "datum", "2026-10-01", root).exit_code == 0
+    assert not [f for f in validate(load_repo(root)) if f.rule == "LAG-LAGESBILD"]
+    out = cli("overview", root, "--today", "2026-11-22", "-f", "json").output
+    [row] = json.loads(out)["municipalities"]
+    assert row["lagesbild_date"] == "2026-10-01", row

@@ -131,8 +131,8 @@ def test_overview_counts_the_plan_bfa_check_counts(cli, asele: Path) -> None:
     check = cli("check", "--today", "2026-11-22").output
     assert "LAG-ATGARDSPLAN" not in check, check
     out = cli("overview", "--today", "2026-11-22").output
-    assert "1 av 1 har en beslutad åtgärdsplan" in out, out
-    assert "| saknas |" not in out
+    assert "1 av 1 kommun har en beslutad åtgärdsplan" in out, out
+    assert "| Åsele kommun | Åtgärdsplan 2026 (2026-02-10) |" in out, out
 
 
 def test_uppfoljning_does_not_call_an_unknown_year_ongoing(cli, asele: Path) -> None:

@@ -114,7 +114,11 @@ def test_init_lists_its_guesses(cli, tmp_path: Path) -> None:
     assert cli("init", root, "-n", "Åsele kommun").exit_code == 0
     findings = validate(load_repo(root))
     assert not [f for f in findings if f.severity is Severity.ERROR]
-    guessed = {(f.file, f.message.split("'")[1]) for f in findings if "ifyllt av bfa" in f.message}
+    guessed = {
+        (f.file, f.message.split("'")[1])
+        for f in findings
+        if f.rule == "MALL-EJ-IFYLLD" and "ifyllt av bfa" in f.message
+    }
     assert ("organ/styrgrupp.yaml", "möten") in guessed
     assert ("organ/beredningsgrupp.yaml", "ledamöter") in guessed
     assert ("bfa.yaml", "rapportering") in guessed

@@ -102,7 +102,7 @@ def _row(args: tuple[Path, str, dt.date, int]) -> Row:
     plans = [d for _k, d in duties.decided_plans(repo, today)]  # as check sees them
     plan = max(plans, key=lambda d: d.date or dt.date.min, default=None)
     on_lagesbild = plan is not None and any(ref in repo.lagesbilder for ref in plan.based_on)
-    pictures = [lb for lb in repo.lagesbilder.values() if lb.date <= today]
+    pictures = list(duties.made_pictures(repo, today).values())  # as LAG-LAGESBILD counts
     newest = max(pictures, key=lambda lb: lb.date, default=None)
     funktioner, organ = repo.funktioner, repo.organ
     coord = k.coordination if k else None

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Frekvens, Mote
+from ..model import Frekvens, Lagesbild, Mote
 from ..repo import Repo
 from ._cadence import Cadenced, counted
 
@@ -104,6 +104,17 @@ def year_meetings(repo: Repo, organ_id: str, year: int, today: dt.date) -> YearM
 # -- lägesbilder, follow-up and reporting ----------------------------------------------------
 
 
+def made_pictures(repo: Repo, today: dt.date | None = None) -> dict[str, Lagesbild]:
+    """The lägesbilder that were made (by ``today``): not a draft whose ``datum`` bfa filled
+    in (``bfa new``, ``bfa init``: the day the file was made, still under ``obekräftat``).
+    The law's duty (LAG-LAGESBILD), the cadence and the overview all count these."""
+    return {
+        k: lb
+        for k, lb in repo.lagesbilder.items()
+        if "datum" not in lb.unconfirmed and (today is None or lb.date <= today)
+    }
+
+
 def situation_pictures(repo: Repo, kind: str, today: dt.date) -> Cadenced | None:
     """Lägesbilder of ``kind`` (operativ/strategisk) per period of the decided routine.
 
@@ -113,11 +124,7 @@ def situation_pictures(repo: Repo, kind: str, today: dt.date) -> Cadenced | None
     routine = (plan.operative if kind == "operativ" else plan.strategic) if plan else None
     if routine is None or routine.cadence is None:
         return None
-    dates = [
-        lb.date
-        for lb in repo.lagesbilder.values()
-        if lb.type == kind and "datum" not in lb.unconfirmed
-    ]
+    dates = [lb.date for lb in made_pictures(repo).values() if lb.type == kind]
     start = min(dates) if dates else None
     return counted(
         "lägesbild",

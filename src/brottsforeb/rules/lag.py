@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..findings import Severity
 from ..model import Lagesbild
 from ..repo import KOMMUN, Repo
 from ._engine import Context, Hit, rule
@@ -76,7 +77,24 @@ def coordination(repo: Repo, ctx: Context) -> Iterator[Hit]:
 
 @rule("LAG-LAGESBILD")
 def has_situation_picture(repo: Repo, ctx: Context) -> Iterator[Hit]:
-    if repo.kommun and not repo.ids("lagesbilder"):
+    from ..duties import made_pictures
+
+    if not repo.kommun or made_pictures(repo):
+        return
+    drafts = sorted(repo.lagesbilder)
+    if drafts:
+        # only drafts (`bfa init`'s, or `bfa new lagesbild`'s, date never confirmed): the
+        # duty is not met, but the file is the start the user was given, so a warning
+        # (status, overview and the cadence do not count a draft either)
+        yield Hit(
+            "lagesbilder",
+            drafts[0],
+            ("datum",),
+            args={"id": drafts[0]},
+            severity=Severity.WARNING,
+            variant="utkast",
+        )
+    elif not repo.ids("lagesbilder"):
         yield Hit(KOMMUN, "bfa")
 
 

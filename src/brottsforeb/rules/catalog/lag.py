@@ -70,7 +70,17 @@ ROWS: tuple[Rule, ...] = (
         "Lägesbild",
         "Det finns ingen lägesbild i förrådet.",
         "Lägg en lägesbild i lagesbilder/ (bfa new lagesbild …).",
-        scope="Förrådet har minst en fil i lagesbilder/.",
+        scope="Förrådet har minst en lägesbild. Finns bara utkast (ett `datum` som bfa fyllt "
+        "i och ingen bekräftat, som i `bfa init`) är det en varning: lägesbilden räknas inte "
+        "som gjord, varken här, i `bfa check` eller i `bfa overview`.",
+        variants={
+            "utkast": (
+                "Det finns bara utkast till lägesbild: datum är ifyllt av bfa och inte "
+                "bekräftat, så lägesbilden räknas inte som gjord.",
+                "När lägesbilden är klar: bfa set lagesbilder/{id} datum ÅÅÅÅ-MM-DD (dagen den "
+                "blev klar; det stryker också datum ur 'obekräftat').",
+            ),
+        },
     ),
     Rule(
         "LAG-KARTLAGGNING",
