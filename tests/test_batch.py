@@ -53,6 +53,10 @@ def test_a_folder_of_repositories_is_expanded(county: Path) -> None:
     assert [p.name for p in expand([county])] == [f"kommun-00{i}" for i in range(1, 5)]
     with pytest.raises(NotARepositoryError):
         expand([county / "finns-inte"])
+    # a file outside every repository is named, not the folder it lies in
+    (county / "README.md").write_text("# Länet\n", encoding="utf-8")
+    with pytest.raises(NotARepositoryError, match=r"README\.md är inte ett bfa-förråd"):
+        expand([county / "README.md"])
 
 
 def test_combined_report_and_exit_code(cli, county: Path) -> None:

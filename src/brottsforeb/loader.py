@@ -32,13 +32,13 @@ _MEETING = re.compile(rf"^{MEETING_ID}$")
 
 def find_root(path: Path) -> Path:
     """The folder holding bfa.yaml: ``path`` itself or the nearest parent."""
-    path = path.resolve()
+    given = path = path.resolve()
     if path.is_file():
         path = path.parent
     for candidate in (path, *path.parents):
         if (candidate / ROOT_FILE).is_file():
             return candidate
-    raise NotARepositoryError(path)
+    raise NotARepositoryError(given)  # what the user named, a file too (README.md)
 
 
 def read_tree(root: Path) -> tuple[dict[str, bytes], list[Finding]]:
