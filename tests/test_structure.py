@@ -199,9 +199,10 @@ def test_overview_says_1_frist_ar_forsenad() -> None:
     ov = overview([EXAMPLES / "torsby"], dt.date(2026, 12, 10))
     row = ov.rows[0]
     assert row.overdue, "the example has something overdue on this date"
-    one = Overview(ov.today, [dataclasses.replace(row, overdue=row.overdue[:1])])
+    first = dataclasses.replace(row, overdue=row.overdue[:1], overdue_keys=row.overdue_keys[:1])
+    one = Overview(ov.today, [first])
     assert "1 frist är försenad." in to_markdown(one)
-    none = Overview(ov.today, [dataclasses.replace(row, overdue=[])])
+    none = Overview(ov.today, [dataclasses.replace(row, overdue=[], overdue_keys=[])])
     assert "0 frister är försenade." in to_markdown(none)
 
 
