@@ -295,3 +295,12 @@ def test_init_refuses_collaboration_options_without_collaboration(cli, tmp_path:
         assert r.exit_code == 2, r.output
         assert f"{option} gäller bara ett förråd för en samverkan" in r.stderr
         assert not (tmp_path / "k").exists()
+
+
+def test_calendar_refuses_today_with_a_single_invitation(cli) -> None:
+    # `--today` was dropped without a word when --meeting wrote one invitation.
+    from .conftest import EXAMPLES
+
+    args = ("--meeting", "lfr-styrgrupp 2026-10-13", "--today", "2026-01-01")
+    r = cli("calendar", EXAMPLES / "torsby", *args)
+    assert r.exit_code == 2 and "--today gäller inte --meeting" in r.stderr, r.output
