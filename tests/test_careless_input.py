@@ -228,3 +228,51 @@ def test_status_names_the_files_it_could_not_count(example, cli) -> None:
     assert doc["unreadable"] == ["organ/lfr-styrgrupp.yaml"]
     clean = json.loads(cli("status", example("norsjo"), "-f", "json").output)
     assert clean["unreadable"] == []
+
+
+def test_a_file_with_a_typo_is_not_called_missing_without_saying_why(example) -> None:
+    # A typo in one key keeps the file out of the model: validate said "Kommunen har ingen
+    # styrgrupp", check "Kommunen har ingen beslutad åtgärdsplan" and "Styrgrupp höll inga
+    # möten år 2026" about things the user had written, with no word of why. Each such
+    # finding names the files that were not counted.
+    import datetime as dt
+
+    from brottsforeb import check
+
+    root = example("torsby")
+
+    def typo(rel: str, old: str, new: str) -> None:
+        path = root / rel
+        path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
+
+    day = dt.date(2027, 1, 15)
+    for rel in [
+        "2026-03-17-lfr-styrgrupp",
+        "2026-10-13-lfr-styrgrupp",
+        "2026-09-08-lfr-operativ-grupp",
+    ]:
+        typo(f"moten/2026/{rel}.yaml", "status:", "stauts:")
+    meetings = [f.message for f in check(load_repo(root), day) if f.rule == "MOTEN-FREKVENS"]
+    # a body's meetings: its own files only, not another body's
+    assert (
+        "Styrgrupp höll inga möten år 2026. (moten/2026/2026-03-17-lfr-styrgrupp.yaml och "
+        "moten/2026/2026-10-13-lfr-styrgrupp.yaml har fel och räknas inte förrän de är rättade.)"
+    ) in meetings, meetings
+    assert (
+        "Operativ grupp höll 3 av 4 möten år 2026. (moten/2026/2026-09-08-lfr-operativ-grupp.yaml"
+        " har fel och räknas inte förrän den är rättad.)"
+    ) in meetings, meetings
+    typo("organ/lfr-styrgrupp.yaml", "mandat:", "madnat:")
+    typo("dokument/atgardsplan-2025.yaml", "titel:", "tittel:")
+    repo = load_repo(root)
+    said = {f.rule: f.message for f in [*validate(repo), *check(repo, day)]}
+    for rule, rel in [
+        ("BRA-STYRGRUPP", "organ/lfr-styrgrupp.yaml"),
+        ("LAG-ATGARDSPLAN", "dokument/atgardsplan-2025.yaml"),
+    ]:
+        assert said[rule].endswith(f" ({rel} har fel och räknas inte förrän den är rättad.)"), said[
+            rule
+        ]
+    # a finding about something really missing says nothing of files that cannot matter
+    clean = load_repo(example("norsjo"))
+    assert all("räknas inte förrän" not in f.message for f in check(clean, dt.date(2026, 11, 22)))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from pathlib import Path
 
 import docx
@@ -14,7 +15,7 @@ from brottsforeb import UsageError, load_repo
 from brottsforeb.calendar import meeting_ics
 from brottsforeb.render import render_meeting, to_docx, to_pdf
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, MINIMAL
 from .test_render import pdf_text
 
 #: One meeting of each example, and what its kallelse and protokoll must say.
@@ -102,17 +103,8 @@ def test_protokoll_follows_the_body_and_adds_justering() -> None:
 def test_protokoll_present_absent_substitutes_and_items(make_repo) -> None:
     root = make_repo(
         {
-            "organ/styrgrupp.yaml": """
-                namn: Styrgrupp
-                typ: styrgrupp
-                uppdrag: Förankrar och ger mandat.
-                mandat: Beslutar om inriktningen.
-                ordförande: kommundirektor
-                sammankallande: samordnare
-                ledamöter: [kommundirektor, kommunpolis, samordnare]
-                möten: {antal: 2, per: år}
-                dokumentation: {form: protokoll, justering: true, justerare: [kommunpolis]}
-            """,
+            "organ/styrgrupp.yaml": textwrap.dedent(MINIMAL["organ/styrgrupp.yaml"])
+            + "dokumentation: {form: protokoll, justering: true, justerare: [kommunpolis]}\n",
             "moten/2026/2026-03-10-styrgrupp.yaml": """
                 organ: styrgrupp
                 datum: 2026-03-10

@@ -88,3 +88,44 @@ def test_a_value_no_scale_can_draw_gives_a_note_never_nan(example) -> None:
         assert not re.search(r'="[^"]*(nan|inf)', figure, re.I)
     # ordinary values still draw
     assert "<polyline" in svg_line_chart(ind)
+
+
+def test_an_option_a_document_does_not_read_is_refused_not_dropped(cli) -> None:
+    """`bfa render riktlinje --year 2020` wrote this year's riktlinje, `organisation --id x`
+    the only organisation, `kallelse … --year` and `riktlinje --base main` the same as
+    without: the option was dropped without a word. Each is refused, naming what it is for."""
+    from .conftest import EXAMPLES
+
+    torsby = EXAMPLES / "torsby"
+    cases = {
+        ("riktlinje", "--year", "2020"): (
+            "--year gäller inte riktlinje.",
+            "--year gäller uppföljning och mötesplan.",
+        ),
+        ("organisation", "--id", "x"): (
+            "--id gäller inte organisation.",
+            "--id gäller riktlinje, åtgärdsplan, lägesbild, samverkansöverenskommelse och "
+            "medborgarlöften.",
+        ),
+        ("lagesbild", "--today", "2026-01-01"): ("--today gäller inte lägesbild.", ""),
+        ("riktlinje", "--base", "main"): ("--base gäller inte riktlinje.", ""),
+        ("kallelse", "lfr-styrgrupp", "2026-03-17", "--year", "2025"): (
+            "--year gäller inte kallelse och protokoll.",
+            "",
+        ),
+        ("forslag", "--base", "HEAD", "--id", "x"): ("--id gäller inte forslag.", ""),
+        ("--all", "-o", "ut", "--id", "x"): ("--id gäller inte --all.", ""),
+    }
+    for args, (message, hint) in cases.items():
+        r = cli("render", *args, torsby)
+        assert r.exit_code == 2, (args, r.output)
+        assert f"bfa: fel: {message}" in r.stderr, (args, r.stderr)
+        assert hint in r.stderr, (args, r.stderr)
+    # what each document reads still works
+    for args in [
+        ("uppfoljning", "--year", "2025", "--today", "2026-01-15"),
+        ("riktlinje", "--today", "2026-01-15"),
+        ("lagesbild", "--id", "operativ-2026-2"),
+    ]:
+        r = cli("render", *args, torsby)
+        assert r.exit_code == 0, (args, r.output)

@@ -99,7 +99,7 @@ def test_github_format(cli, make_repo) -> None:
     root = make_repo({"organ/styrgrupp.yaml": "namn: S\ntyp: styrgrup\n"})
     result = cli("validate", root, "--format", "github")
     assert result.exit_code == 1
-    line = next(x for x in result.stdout.splitlines() if "styrgrupp.yaml" in x)
+    line = next(x for x in result.stdout.splitlines() if "file=organ/styrgrupp.yaml" in x)
     assert line.startswith("::error file=organ/styrgrupp.yaml,line=2,col=6,title=SCHEMA::")
     assert "Menade du 'styrgrupp'?" in line
 

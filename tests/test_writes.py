@@ -164,6 +164,19 @@ def test_meeting_dates_are_parsed_in_the_library() -> None:
         meeting_date("1066-10-14")
 
 
+def test_options_bfa_new_mote_cannot_use_are_refused_not_dropped(cli, make_repo) -> None:
+    # `bfa new mote styrgrupp --date … --id x` wrote 2026-04-01-styrgrupp.yaml and said
+    # nothing of the id it had dropped.
+    root = make_repo()
+    r = cli("new", "mote", "styrgrupp", root, "--date", "2026-04-01", "--id", "x")
+    assert r.exit_code == 2 and "--id gäller inte bfa new mote" in r.stderr, r.output
+    assert not (root / "moten" / "2026" / "2026-04-01-styrgrupp.yaml").exists()
+    r = cli("new", "mote", "styrgrupp", root, "--date", "2026-04-01", "--type", "x")
+    assert r.exit_code == 2 and "--type gäller inte bfa new mote" in r.stderr
+    r = cli("new", "organ", "Ny grupp", root, "--date", "2026-04-01")
+    assert r.exit_code == 2 and "--date gäller bara bfa new mote" in r.stderr
+
+
 # -- bfa set: lists, placeholders, what it says --------------------------------------------
 
 DOC = """\

@@ -127,8 +127,9 @@ def render_cmd(
         None,
         "--today",
         metavar="ÅÅÅÅ-MM-DD",
-        help="Dagen hållna och planerade möten bedöms per i uppföljning och mötesplan. "
-        "Standard: dagen efter årets slut.",
+        help="Dagen läget bedöms per: hållna och planerade möten i uppföljning och "
+        "mötesplan (standard: dagen efter årets slut), och om en överenskommelse har gått ut "
+        "(utan --today anges bara slutdagen). Gäller inte lägesbild, kallelse och protokoll.",
     ),
     draft: bool = typer.Option(
         False,
@@ -154,7 +155,11 @@ def render_cmd(
         typer.echo(f"{'forslag':<27} Tjänsteskrivelse om ändrad organisation (kräver --base)")
         return
     meeting, path = _split_args(document, list(args or []))
-    if document is not None and document.strip().lower() in ("forslag", "förslag"):
+    proposal = document is not None and document.strip().lower() in ("forslag", "förslag")
+    _refuse_unused(
+        proposal, meeting, document, all_, base=base, head=head, year=year, id=entity, today=today
+    )
+    if proposal:
         chosen = list(dict.fromkeys(formats)) or [DocFormat.md]
         if len(chosen) > 1:
             raise fail("forslag skrivs i ett format i taget.", "Ange --format md eller pdf.")
@@ -204,6 +209,35 @@ def render_cmd(
             repo, document, public=public, year=year, entity=entity, errors=errors, today=day
         )
     sys.stdout.write(deliver(repo, docs, fmts, out, force=force, report=_wrote).stdout)
+
+
+def _refuse_unused(
+    proposal: bool, meeting: object, document: str | None, every: bool, **given: object
+) -> None:
+    """--base/--head belong to forslag, --year/--today/--id to documents; one given where
+    it is not read is an error, never dropped without a word."""
+    from ..render import MEETING_DOCUMENTS
+
+    used = {k for k, v in given.items() if v is not None}
+    name = (document or "").strip().lower()
+    is_meeting = bool(meeting) or name in (*MEETING_DOCUMENTS, "minnesanteckningar")
+    if proposal:
+        wrong = used - {"base", "head"}
+        what = "forslag"
+    else:
+        wrong = used & {"base", "head"}
+        if is_meeting:
+            wrong |= used & {"year", "today", "id"}
+        if every:  # --all writes each document and each lägesbild: no one of them to name
+            wrong |= used & {"id"}
+        what = "--all" if every else "kallelse och protokoll" if is_meeting else name
+    if wrong:
+        option = "--" + sorted(wrong)[0]
+        raise fail(
+            f"{option} gäller inte {what}.",
+            "--base och --head gäller forslag; --year uppföljning och mötesplan; --today "
+            "styrdokumenten; --id dokument och lägesbilder som kan finnas i flera.",
+        )
 
 
 def _wrote(path: Path) -> None:

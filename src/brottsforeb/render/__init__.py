@@ -16,6 +16,7 @@ from ._documents import (
     document_kind,
     example_sources,
     example_text,
+    refuse_unused,
     sources,
 )
 from ._documents.examples import Shows, repo_with, without
@@ -106,6 +107,7 @@ def render(
     motesplan); without it, the day after the report's year.
     """
     kind = document_kind(name)
+    refuse_unused(kind, year=year, today=today, entity=entity)
     source = repo  # the safety net below needs the names the public copy no longer has
     if public:  # every value scrubbed before it is escaped and placed
         from ._public import public_repo
@@ -285,15 +287,22 @@ def render_all(
     for name, kind in DOCUMENTS.items():
         if not kind.in_all(repo) or not sources(repo, kind):
             continue
-        out.extend(render(repo, name, public=public, year=year, errors=errors, today=today))
+        out.extend(
+            render(
+                repo,
+                name,
+                public=public,
+                year=year if "year" in kind.options else None,
+                errors=errors,
+                today=today if "today" in kind.options else None,
+            )
+        )
         if name == "lagesbild":
             first = default_id(repo.lagesbilder)
             for lid in sorted(repo.lagesbilder):
                 if lid == first:
                     continue
-                for doc in render(
-                    repo, name, public=public, year=year, entity=lid, errors=errors, today=today
-                ):
+                for doc in render(repo, name, public=public, entity=lid, errors=errors):
                     out.append(dataclasses.replace(doc, name=f"{name}-{lid}"))
     return out
 

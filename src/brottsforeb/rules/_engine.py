@@ -67,6 +67,9 @@ def to_finding(repo: Repo, rule_id: str, hit: Hit) -> Finding:
         severity=hit.severity,
         due=hit.due.isoformat() if hit.due else "",
     )
+    note = _not_counted(repo, rule_id, hit)
+    if note:
+        f = dataclasses.replace(f, message=f.message + note)
     if r.source is not Source.EGET:
         return f
     basis = hit.basis
@@ -74,6 +77,43 @@ def to_finding(repo: Repo, rule_id: str, hit: Hit) -> Finding:
         key = next((str(p) for p in hit.path if isinstance(p, str)), "")
         basis = f"{file}: {key}" if key else file
     return dataclasses.replace(f, source=f"{f.source} ({basis})") if basis else f
+
+
+#: Rules that say something is missing, and the folder whose files could hold it. A file
+#: there that could not be read (a typo in a key) is kept out of the model, so the rule
+#: would call missing what the user wrote: the finding says which files were not counted.
+ABSENCE = {
+    "LAG-ATGARDSPLAN": "dokument",
+    "BRA-SAMVERKAN": "dokument",
+    "LAGESBILD-FREKVENS": "lagesbilder",
+    "UPPFOLJNING-NAMND": "moten",
+    "RAPPORTERING-KF": "moten",
+    "MOTEN-FREKVENS": "moten",
+    "BRA-STYRGRUPP": "organ",
+    "BRA-BEREDNINGSGRUPP": "organ",
+}
+
+
+def _not_counted(repo: Repo, rule_id: str, hit: Hit) -> str:
+    """' (organ/x.yaml har fel och räknas inte förrän det är rättat.)', or ''."""
+    folder = ABSENCE.get(rule_id)
+    if folder is None:
+        return ""
+    unread = []
+    for e in repo.entries.get(folder, {}).values():
+        if e.model is not None:
+            continue
+        data = e.parsed.data if isinstance(e.parsed.data, dict) else {}
+        if folder == "moten" and hit.kind == "organ" and data.get("organ") not in (hit.id, None):
+            continue  # another body's meeting
+        unread.append(e.file)
+    if not unread:
+        return ""
+    unread.sort()
+    names = [*unread[:3], f"{len(unread) - 3} till"] if len(unread) > 3 else unread
+    shown = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+    until = "den är rättad" if len(unread) == 1 else "de är rättade"
+    return f" ({shown} har fel och räknas inte förrän {until}.)"
 
 
 #: Brå's advice on a municipality's own structure, which a collaboration does not have.

@@ -168,6 +168,12 @@ def new(
     if k is not None and k.folder == "moten":
         if typ is not None:
             raise UsageError("--type gäller inte bfa new mote; ett möte har inget slag.")
+        if eid is not None:  # before, it was dropped without a word
+            raise UsageError(
+                "--id gäller inte bfa new mote; mötesfilen heter alltid efter datum och organ "
+                "(ÅÅÅÅ-MM-DD-ORGAN.yaml), så att bfa kan läsa dem ur namnet.",
+                hint="Ta bort --id och ange organet och --date.",
+            )
         return new_meeting(root, name, meeting_date(date, today))
     if date is not None:
         raise UsageError("--date gäller bara bfa new mote.")

@@ -60,7 +60,13 @@ class DocumentKind:
     #: The keys of bfa.yaml the document shows (None: all); only these are listed in its
     #: example box when bfa.yaml marks them (test_documents_structure checks the sets).
     bfa_keys: frozenset[str] | None = None
+    #: The options of `bfa render` it reads besides the format ("year", "today", "id"; a
+    #: kind with ``doc_type`` reads ``--id`` too): any other is refused, never dropped.
+    #: ``--today`` judges the status of documents (an agreement past its gäller_till).
+    options: frozenset[str] = frozenset({"today"})
 
+
+_YEARLY = frozenset({"year", "today"})
 
 DOCUMENTS: dict[str, DocumentKind] = {
     d.name: d
@@ -102,6 +108,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
             aliases=("lägesbild",),
             in_all=lambda repo: bool(repo.lagesbilder),
             bfa_keys=_NAME | {"lägesbilder"},
+            options=frozenset({"id"}),
         ),
         DocumentKind(
             "uppfoljning",
@@ -112,6 +119,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
             "data",
             aliases=("uppföljning",),
             bfa_keys=_NAME | {"uppföljning", "rapportering", "lägesbilder"},
+            options=_YEARLY,
         ),
         DocumentKind(
             "samverkansoverenskommelse",
@@ -141,6 +149,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
             "data",
             aliases=("mötesplan",),
             bfa_keys=_NAME,
+            options=_YEARLY,
         ),
     )
 }
@@ -190,3 +199,24 @@ def sources(repo: Repo, kind: DocumentKind) -> list[tuple[str, Dokument | None]]
             return [(kind.name, docs[0][1])]
         return [(f"{kind.name}-{k}", d) for k, d in docs]
     return [(kind.name, docs[-1][1] if docs else None)]
+
+
+def refuse_unused(kind: DocumentKind, **given: object) -> None:
+    """An option the document does not read is an error, not dropped without a word
+    (`bfa render riktlinje --year 2020` wrote this year's riktlinje)."""
+    reads = kind.options | ({"id"} if kind.doc_type else set())
+    names = {"year": "--year", "today": "--today", "entity": "--id"}
+    for key, value in given.items():
+        option = "id" if key == "entity" else key
+        if value is None or option in reads:
+            continue
+        users = [
+            d.title.lower()
+            for d in DOCUMENTS.values()
+            if option in d.options or (option == "id" and d.doc_type)
+        ]
+        listed = " och ".join([", ".join(users[:-1]), users[-1]] if len(users) > 1 else users)
+        raise RenderError(
+            f"{names[key]} gäller inte {kind.title.lower()}.",
+            hint=f"{names[key]} gäller {listed}.",
+        )
