@@ -63,9 +63,7 @@ def known_values(ind: Indikator, today: dt.date | None) -> list[Matvarde]:
     """The indicator's values known by ``today`` (all without a day), oldest first: judged
     as of a day, a value for a later period does not exist yet (`--today 2024-06-01` showed
     2025's value as the latest)."""
-    return sorted(
-        (v for v in ind.values if today is None or v.when <= today), key=lambda v: v.when
-    )
+    return sorted((v for v in ind.values if today is None or v.when <= today), key=lambda v: v.when)
 
 
 def indicator_due(repo: Repo, ind_id: str, today: dt.date | None = None) -> dt.date | None:
