@@ -212,6 +212,24 @@ def test_setting_a_function_vacant_takes_its_holder_away(make_repo, cli) -> None
     assert f.vacant and f.holder is None
 
 
+def test_status_names_the_files_it_could_not_count(example, cli) -> None:
+    # A typo in the styrgrupp's file made it vanish from `bfa status`' table of bodies
+    # without a word; the screen now names the files it leaves out, and JSON lists them.
+    root = example("torsby")
+    path = root / "organ" / "lfr-styrgrupp.yaml"
+    path.write_text(path.read_text("utf-8").replace("mandat:", "madnat:", 1), "utf-8")
+    r = cli("status", root, "--today", "2026-11-22")
+    assert r.exit_code == 0, r.output
+    assert (
+        "Filer med fel räknas inte här förrän de är rättade (bfa validate visar felen): "
+        "organ/lfr-styrgrupp.yaml." in r.output
+    ), r.output
+    doc = json.loads(cli("status", root, "--today", "2026-11-22", "-f", "json").output)
+    assert doc["unreadable"] == ["organ/lfr-styrgrupp.yaml"]
+    clean = json.loads(cli("status", example("norsjo"), "-f", "json").output)
+    assert clean["unreadable"] == []
+
+
 def test_a_file_with_a_typo_is_not_called_missing_without_saying_why(example) -> None:
     # A typo in one key keeps the file out of the model: validate said "Kommunen har ingen
     # styrgrupp", check "Kommunen har ingen beslutad åtgärdsplan" and "Styrgrupp höll inga

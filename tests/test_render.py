@@ -293,14 +293,25 @@ def test_municipality_template_override(example, cli) -> None:
     assert cli("render", "motesplan", root).stdout.startswith("# Egen mötesplan för Torsby")
 
 
-def test_template_cannot_reach_python(example) -> None:
+@pytest.mark.parametrize(
+    ("attack", "attribute"),
+    [
+        ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "__class__"),
+        ("{{ cycler.__init__.__globals__.os.popen('id').read() }}", "__init__"),
+        ("{{ lipsum.__globals__ }}", "__globals__"),
+    ],
+)
+def test_template_cannot_reach_python(example, attack: str, attribute: str) -> None:
     root = example("torsby")
     (root / "templates").mkdir()
-    (root / "templates" / "motesplan.md.j2").write_text(
-        "{{ ''.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8"
-    )
-    with pytest.raises(RenderError):
+    (root / "templates" / "motesplan.md.j2").write_text(attack + "\n", encoding="utf-8")
+    with pytest.raises(RenderError) as caught:
         render(load_repo(root), "motesplan")
+    # said in Swedish (before: "… är trasig: access to attribute '__init__' of 'type'
+    # object is unsafe."), naming what was refused
+    said = str(caught.value)
+    assert "is undefined" not in said and "unsafe" not in said, said
+    assert f"'{attribute}'" in said or "'lipsum'" in said, said
 
 
 def test_public_leaves_out_people(cli) -> None:

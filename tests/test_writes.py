@@ -299,3 +299,21 @@ def test_obekraftat_is_struck_with_remove(cli, tmp_path: Path) -> None:
     text = (root / "bfa.yaml").read_text(encoding="utf-8")
     assert "obekräftat: [rapportering, uppföljning]" in text
     assert not [f for f in validate(load_repo(root)) if "'ledning'" in f.message]
+
+
+def test_init_refuses_collaboration_options_without_collaboration(cli, tmp_path: Path) -> None:
+    # `bfa init k --name X --member Y` made a kommun's repository and dropped the member.
+    for option in ("--member", "--police-area"):
+        r = cli("init", tmp_path / "k", "--name", "Testby kommun", option, "Granby kommun")
+        assert r.exit_code == 2, r.output
+        assert f"{option} gäller bara ett förråd för en samverkan" in r.stderr
+        assert not (tmp_path / "k").exists()
+
+
+def test_calendar_refuses_today_with_a_single_invitation(cli) -> None:
+    # `--today` was dropped without a word when --meeting wrote one invitation.
+    from .conftest import EXAMPLES
+
+    args = ("--meeting", "lfr-styrgrupp 2026-10-13", "--today", "2026-01-01")
+    r = cli("calendar", EXAMPLES / "torsby", *args)
+    assert r.exit_code == 2 and "--today gäller inte --meeting" in r.stderr, r.output

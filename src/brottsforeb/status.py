@@ -92,6 +92,9 @@ class Status:
     #: Duties of the law that are not met (validate's LAG-* errors: a vacant
     #: samordningsfunktion, no lägesbild …): the screen names them, not only check's dates
     law: list[Finding] = field(default_factory=list)
+    #: Files that could not be read (schema or YAML errors): nothing on this screen counts
+    #: them, so they are named rather than left out without a word
+    unreadable: list[str] = field(default_factory=list)
 
     @property
     def overdue(self) -> int:
@@ -125,6 +128,7 @@ class Status:
             ],
             "due": [as_dict(f) for f in self.due],
             "law": [as_dict(f) for f in self.law],
+            "unreadable": list(self.unreadable),
             "measures": dict(self.measures),
             "indicators": [
                 {
@@ -174,6 +178,7 @@ def status(repo: Repo, today: dt.date | None = None, horizon_days: int = 90) -> 
     out.law = [
         f for f in validate(repo) if f.rule.startswith("LAG-") and f.severity is Severity.ERROR
     ]
+    out.unreadable = sorted(e.file for e in repo.iter_entries() if e.model is None)
     # a measure past its end and not finished counts as late, as check says (N1): the
     # status written in its file would say "1 försenad" beside three late ones
     late = set(duties.late_measures(repo, today))

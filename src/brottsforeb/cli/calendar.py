@@ -44,6 +44,11 @@ def calendar_cmd(
     from ..render import repository_errors
 
     words = [w for part in meeting or [] for w in part.split()]
+    if words and today is not None:  # an invitation is the meeting's own day, whenever sent
+        raise fail(
+            "--today gäller inte --meeting: en inbjudan gäller mötets egen dag.",
+            "Ta bort --today, eller --meeting för hela kalendern från --today.",
+        )
     if path == Path() and len(words) == 1 and Path(words[0]).is_file():
         path = Path(words[0]).resolve().parent
     repo = load_repo(path)

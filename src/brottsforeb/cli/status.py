@@ -67,6 +67,16 @@ def status_cmd(
         for duty in s.law:
             where = f" ({duty.file})" if duty.file else ""
             out.print(Text(f"  • {duty.message}{where}"))
+    if s.unreadable:
+        shown = ", ".join(visible(f) for f in s.unreadable[:5])
+        more = f" och {len(s.unreadable) - 5} till" if len(s.unreadable) > 5 else ""
+        out.print(
+            Text(
+                f"Filer med fel räknas inte här förrän de är rättade (bfa validate visar "
+                f"felen): {shown}{more}.",
+                style="bold red",
+            )
+        )
 
     bodies = Table(title="Organ och möten", title_justify="left", expand=False)
     for col in ("Organ", "Mötesfrekvens", "Senaste", "Nästa planerade", "Frist enligt frekvens"):

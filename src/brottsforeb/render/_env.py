@@ -317,6 +317,7 @@ def render_template(env: Any, name: str, document: str, context: dict[str, Any])
 
 def _render(env: Any, name: str, document: str, context: dict[str, Any]) -> str:
     from jinja2 import TemplateError, UndefinedError
+    from jinja2.exceptions import SecurityError
 
     try:
         if hasattr(env, "bfa_start"):
@@ -337,10 +338,28 @@ def _render(env: Any, name: str, document: str, context: dict[str, Any]) -> str:
     except (RecursionError, MemoryError, OverflowError):
         raise _limit("anropade sig själv för djupt eller byggde för stora värden") from None
     except UndefinedError as exc:
+        import re
+
+        # Jinja's English ("'x' is undefined", "'dict object' has no attribute 'x'"): the name
+        found = re.search(
+            r"attribute '([^']{1,80})'|^'([^']{1,80})' is undefined", exc.message or ""
+        )
+        name = next((g for g in found.groups() if g), "") if found else ""
         raise RenderError(
-            f"Dokumentet '{document}' kan inte skrivas: mallen använder ett fält som saknas "
-            f"({exc.message}).",
+            f"Dokumentet '{document}' kan inte skrivas: mallen använder ett fält som saknas"
+            + (f" ('{one_line(name)}')." if name else "."),
             hint="Fyll i fältet i förrådet, eller rätta mallen i templates/.",
+        ) from None
+    except SecurityError as exc:  # the sandbox said no: in Swedish, what was refused
+        import re
+
+        named = re.search(r"attribute '([^']{1,80})'", str(exc.message))
+        what = f" (attributet '{one_line(named.group(1))}')" if named else ""
+        raise RenderError(
+            f"Mallen för '{document}' försöker nå något som mallar inte får nå{what}; "
+            "den används inte.",
+            hint="Mallar får bara läsa förrådets uppgifter. Rätta mallen i templates/ eller "
+            "ta bort den för att använda bfa:s egen.",
         ) from None
     except TemplateError as exc:
         raise RenderError(

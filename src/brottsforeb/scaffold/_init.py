@@ -207,6 +207,15 @@ def init_repo(
     if not name.strip():
         raise UsageError("Kommunens namn saknas.", hint='Skriv t.ex. --name "Testby kommun".')
     name = checked_name(name, "Kommunens namn")
+    if not collaboration and (members or police_area is not None):
+        # before, a kommun's repository was made and the members dropped without a word
+        option = "--member" if members else "--police-area"
+        raise UsageError(
+            f"{option} gäller bara ett förråd för en samverkan; inget har skrivits.",
+            hint=f'Lägg till --collaboration: bfa init MAPP --name "…" --collaboration '
+            f'{option} "…". En kommun som ingår i en samverkan anger den med '
+            "ingår_i_samverkan i sin bfa.yaml (se guiden).",
+        )
     members = [checked_name(m, "Medlemskommunens namn") for m in members]
     if police_area is not None:
         police_area = checked_name(police_area, "Lokalpolisområdets namn")
