@@ -151,3 +151,27 @@ def test_status_names_the_law_duties_validate_finds_unmet(make_repo, cli) -> Non
 
     doc = json.loads(cli("status", root, "--today", "2026-11-22", "-f", "json").output)
     assert [f["rule"] for f in doc["law"]] == ["LAG-SAMORDNING-VAKANT"]
+
+
+def test_a_day_in_the_past_does_not_see_later_values(example, cli) -> None:
+    # `bfa status --today 2024-06-01` showed 2025's value as the latest ("5,2 % (2025)",
+    # "bättre"), and check judged the next value's due date from it.
+    import datetime as dt
+    import json as _json
+
+    from brottsforeb import check, load_repo
+
+    root = example("torsby")
+    doc = _json.loads(cli("status", root, "--today", "2024-06-01", "-f", "json").output)
+    narkotika = next(i for i in doc["indicators"] if i["id"] == "narkotika-ak9")
+    assert [v["label"] for v in narkotika["values"]] == ["2022", "2023"]
+    assert narkotika["trend"] == "sämre"  # 5,1 → 6: more pupils, the wrong way
+    # check, on a day where the 2023 value is the latest: the 2024 value is due 2024-12-31
+    repo = load_repo(root)
+    due = [
+        f
+        for f in check(repo, dt.date(2024, 11, 1))
+        if f.rule == "INDIKATOR-INAKTUELL" and f.file == "indikatorer/narkotika-ak9.yaml"
+    ]
+    assert [f.due for f in due] == ["2024-12-31"], due
+    assert "inget värde nyare än 2023" in due[0].message, due[0].message

@@ -80,7 +80,7 @@ def test_uppfoljning_without_atgarder_says_so_instead_of_empty_tables(cli, asele
     # A new repository has no åtgärder: the report showed two tables with headers only.
     result = cli("render", "uppfoljning", "--year", "2026", "--draft")
     assert result.exit_code == 0, result.output
-    section = result.output.split("## Åtgärder efter status", 1)[1].split("\n## ", 1)[0]
+    section = result.output.split("## Åtgärder 2026 efter status", 1)[1].split("\n## ", 1)[0]
     assert "Inga åtgärder finns i förrådet." in section, section
     assert "| Status | Antal |" not in section
 

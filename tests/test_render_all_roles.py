@@ -130,3 +130,25 @@ def test_the_riktlinjes_agreements_say_how_long_they_hold(example) -> None:
     repo = load_repo(example("norsjo"))
     (doc,) = render(repo, "riktlinje")
     assert "(Polisen, Norsjö kommun; gäller till och med 2026-12-31)" in doc.markdown
+
+
+def test_a_years_uppfoljning_shows_that_year_and_before_only(example) -> None:
+    """The report for 2020 listed the values of 2022–2025, a trend to 2025 ("Senaste
+    förändring: bättre") and the measures begun in 2025 with their statuses of today; the
+    report for 2026 counted a measure finished in 2025 among the year's measures."""
+    repo = load_repo(example("torsby"))
+    (old,) = render(repo, "uppfoljning", year=2020)
+    text = old.markdown
+    assert "2025" not in text.split("## Möten")[0].split("<!-- bfa:brödtext -->")[1], text
+    assert "Senaste förändring" not in text
+    assert text.count("Inga mätvärden är registrerade för 2020 eller tidigare.") == 2
+    assert (
+        "Ingen åtgärd pågick 2020: alla åtgärder i förrådet började senare eller avslutades "
+        "tidigare." in text
+    )
+    (mid,) = render(repo, "uppfoljning", year=2023)
+    assert "| 2023 | 6\u00a0% |" in mid.markdown and "| 2024 |" not in mid.markdown
+    (now,) = render(repo, "uppfoljning", year=2026)
+    section = now.markdown.split("## Åtgärder 2026 efter status", 1)[1].split("\n## ", 1)[0]
+    assert "1 åtgärd som avslutades före 2026 är inte med." in section, section
+    assert "Förbättrad belysning i centrum" not in section  # genomförd 2025-12-31

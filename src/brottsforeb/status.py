@@ -187,7 +187,7 @@ def status(repo: Repo, today: dt.date | None = None, horizon_days: int = 90) -> 
     )
     out.measures = {s: counts[s] for s in STATUS_ORDER if counts[s]}
     for iid, ind in sorted(repo.indikatorer.items(), key=lambda kv: kv[1].name.lower()):
-        values = sorted(ind.values, key=lambda v: v.when)
+        values = duties.known_values(ind, today)  # not a later period's, judged as of today
         nums = [v.value for v in values]
         out.indicators.append(
             IndicatorStatus(

@@ -35,6 +35,7 @@ from .dates import (
     action_items,
     decided_plans,
     indicator_due,
+    known_values,
     late_measures,
     measure_due,
     revision_due,
@@ -55,6 +56,7 @@ __all__ = [
     "follow_up",
     "held_meetings",
     "indicator_due",
+    "known_values",
     "late_measures",
     "made_pictures",
     "measure_due",
@@ -158,7 +160,7 @@ def deadlines(repo: Repo, today: dt.date) -> list[Deadline]:
                 )
             )  # fmt: skip
     for iid, ind in repo.indikatorer.items():
-        due = indicator_due(repo, iid)
+        due = indicator_due(repo, iid, today)
         if due is not None:
             out.append(
                 Deadline(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .._periods import add_years, next_due
 from ..model.dokument import WITHDRAWN, Dokument
+from ..model.indikator import Indikator, Matvarde
 from ..model.mote import Atgardspunkt
 from ..repo import Repo
 
@@ -58,13 +59,21 @@ def late_measures(repo: Repo, today: dt.date) -> list[str]:
     )
 
 
-def indicator_due(repo: Repo, ind_id: str) -> dt.date | None:
-    """When the next value of an indicator is due, from its latest one (calendar months)."""
+def known_values(ind: Indikator, today: dt.date | None) -> list[Matvarde]:
+    """The indicator's values known by ``today`` (all without a day), oldest first: judged
+    as of a day, a value for a later period does not exist yet (`--today 2024-06-01` showed
+    2025's value as the latest)."""
+    return sorted((v for v in ind.values if today is None or v.when <= today), key=lambda v: v.when)
+
+
+def indicator_due(repo: Repo, ind_id: str, today: dt.date | None = None) -> dt.date | None:
+    """When the next value of an indicator is due, from its latest one known by ``today``
+    (calendar months)."""
     ind = repo.indikatorer[ind_id]
-    if not ind.values:
+    values = known_values(ind, today)
+    if not values:
         return None
-    last = max(v.when for v in ind.values)
-    return next_due(last, ind.cadence.per, ind.cadence.count)
+    return next_due(values[-1].when, ind.cadence.per, ind.cadence.count)
 
 
 def trend(values: list[float], direction: str) -> str:

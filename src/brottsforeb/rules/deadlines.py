@@ -211,14 +211,14 @@ def measures(repo: Repo, ctx: Context) -> Iterator[Hit]:
 @rule("INDIKATOR-INAKTUELL")
 def indicators(repo: Repo, ctx: Context) -> Iterator[Hit]:
     for iid, ind in repo.indikatorer.items():
-        due = duties.indicator_due(repo, iid)
+        due = duties.indicator_due(repo, iid, ctx.today)
         if due is None:
             continue
         said = state(due, ctx, late="väntades senast", soon="väntas senast")
         if said is None:
             continue
         text, sev = said
-        last = max(ind.values, key=lambda v: v.when)
+        last = duties.known_values(ind, ctx.today)[-1]
         yield Hit(
             "indikatorer",
             iid,

@@ -9,6 +9,7 @@ from typing import Any
 from ... import duties
 from ..._numbers import value_text
 from ..._words import count, plural
+from ...duties import DONE
 from ...model import Dokument
 from ...status import STATUS_ORDER
 from .. import _charts
@@ -38,8 +39,12 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
         ),
     ]
     indicators = []
-    for iid, ind in sorted(repo.indikatorer.items(), key=lambda kv: kv[1].name):
-        values = sorted(ind.values, key=lambda v: v.when)
+    year_end = dt.date(y, 12, 31)
+    for iid, every in sorted(repo.indikatorer.items(), key=lambda kv: kv[1].name):
+        # the year reported on and before: a report for 2024 does not show 2025's values,
+        # nor a trend to them
+        values = sorted((v for v in every.values if v.when <= year_end), key=lambda v: v.when)
+        ind = every.model_copy(update={"values": values})
         trend = duties.trend([v.value for v in values], ind.direction)
         ok = _charts.drawable(ind)
         indicators.append(
@@ -56,6 +61,7 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
                 "trend": trend,
                 "diagram": _charts.mermaid_xychart(ind) if len(values) >= 2 and ok else "",
                 "diagram_saknas": "" if ok or len(values) < 2 else _charts.NOT_DRAWN,
+                "senare": len(every.values) - len(values),
             }
         )
         if len(values) >= 2:
@@ -67,14 +73,34 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
     # on, and only says what stays true whenever it is read: the end date has come (or
     # comes by 31 December) and the measure is not finished.
     judged = min(today, dt.date(y + 1, 1, 1))
-    due = {aid: duties.measure_due(repo, aid) for aid in repo.atgarder}
+    # the measures of the year: begun by its end, and not ended before it began unless
+    # still not finished (a late one is followed up until it is done)
+    measures = {
+        aid: a
+        for aid, a in repo.atgarder.items()
+        if (a.start is None or a.start <= year_end)
+        and (a.end is None or a.end >= dt.date(y, 1, 1) or a.status not in DONE)
+    }
+    c["atgarder_finns"] = bool(repo.atgarder)
+    before = sum(1 for a in repo.atgarder.values() if a.end and a.end.year < y and a.status in DONE)
+    later = sum(1 for a in repo.atgarder.values() if a.start and a.start > year_end)
+    left_out = [
+        f"{count(before, 'åtgärd', 'åtgärder')} som avslutades före {y}" if before else "",
+        f"{count(later, 'åtgärd', 'åtgärder')} som börjar efter {y}" if later else "",
+    ]
+    c["utanför"] = (
+        " och ".join(x for x in left_out if x).capitalize() + " är inte med."
+        if any(left_out)
+        else ""
+    )
+    due = {aid: duties.measure_due(repo, aid) for aid in measures}
     late = {aid for aid, d in due.items() if d is not None and d < judged}
     mark = "försenad" if ctx.today is not None else "inte avslutad"
     # counted in the order status lists them, what needs attention first; with a day to
     # judge by, a measure past its end counts as late, as in bfa status and bfa check (N1)
     counts: Counter[str] = Counter(
         "försenad" if aid in late and ctx.today is not None else str(a.status)
-        for aid, a in repo.atgarder.items()
+        for aid, a in measures.items()
     )
     c["status"] = [(s, counts[s]) for s in STATUS_ORDER if counts[s]]
 
@@ -92,11 +118,11 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
             "försenad": aid in late,
             "markering": mark if aid in late else "",
         }
-        for aid, a in sorted(repo.atgarder.items(), key=order)
+        for aid, a in sorted(measures.items(), key=order)
     ]
     n = len(late)
     done = f"{plural(n, 'genomförd', 'genomförda')} eller {plural(n, 'avbruten', 'avbrutna')}"
-    first = f"{'den står' if n == 1 else 'de står'} först i tabellen över alla åtgärder."
+    first = f"{'den står' if n == 1 else 'de står'} först i tabellen över årets åtgärder."
     per = judged.isoformat() if judged < dt.date(y + 1, 1, 1) else f"{y}-12-31"
     if not late:
         c["försenade"] = ""
@@ -151,8 +177,8 @@ def build(ctx: Ctx, _d: Dokument | None, _i: str | None, year: int | None) -> di
         meeting_files(repo, y)
         + [
             (folder, k)
-            for folder in ("indikatorer", "atgarder")
-            for k in sorted(getattr(repo, folder))
+            for folder, ids in (("indikatorer", repo.indikatorer), ("atgarder", measures))
+            for k in sorted(ids)
         ]
         + [("organ", oid, shown) for oid in counted]
     )
