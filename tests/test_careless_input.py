@@ -263,6 +263,7 @@ def test_a_file_with_a_typo_is_not_called_missing_without_saying_why(example) ->
         " har fel och räknas inte förrän den är rättad.)"
     ) in meetings, meetings
     typo("organ/lfr-styrgrupp.yaml", "mandat:", "madnat:")
+    typo("organ/sspf.yaml", "målgrupp:", "malgrupp:")  # no styrgrupp: not named below
     typo("dokument/atgardsplan-2025.yaml", "titel:", "tittel:")
     repo = load_repo(root)
     said = {f.rule: f.message for f in [*validate(repo), *check(repo, day)]}
