@@ -11,6 +11,8 @@ import pytest
 
 from brottsforeb import load_repo, validate
 
+from .conftest import MINIMAL
+
 
 @pytest.mark.parametrize(
     ("written", "told"),
@@ -314,3 +316,41 @@ def test_a_flood_of_errors_in_one_file_is_told_in_part_and_counted(make_repo, cl
     assert len(r.output.splitlines()) < 250, len(r.output.splitlines())
     doc = json.loads(cli("validate", root, "-f", "json").output)
     assert sum(f["rule"] == "PERSONNUMMER" for f in doc["findings"]) == 300  # JSON: all
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("4 gånger per år", "{antal: 4, per: år}"),
+        ("fyra gånger om året", "{antal: 4, per: år}"),
+        ("En gång i månaden", "{antal: 1, per: månad}"),
+        ("årligen", "{antal: 1, per: år}"),
+        ("två gånger per termin.", "{antal: 2, per: termin}"),
+        ("vartannat år", "{antal: 1, per: 'vartannat år'}"),
+    ],
+)
+def test_a_cadence_in_words_is_told_in_yaml(make_repo, written: str, meant: str) -> None:
+    # 'möten: 4 gånger per år' (the documents' words) said "'möten' ska vara en mappning
+    # (nyckel: värde)." and no more; the hint now writes the YAML it means.
+    text = MINIMAL["organ/styrgrupp.yaml"].replace(
+        "möten: {antal: 2, per: år}", f"möten: {written}"
+    )
+    root = make_repo({"organ/styrgrupp.yaml": text})
+    [f] = [f for f in validate(load_repo(root)) if f.rule == "SCHEMA"]
+    assert f.message == "'möten' ska vara en frekvens: antal gånger per period."
+    assert f.hint == f"Skriv möten: {meant}."
+    fixed = text.replace(f"möten: {written}", f"möten: {meant}")
+    root2 = make_repo({"organ/styrgrupp.yaml": fixed})
+    assert not [f for f in validate(load_repo(root2)) if f.rule == "SCHEMA"]
+
+
+def test_a_persons_name_where_a_function_belongs_is_told_so(make_repo) -> None:
+    text = MINIMAL["organ/styrgrupp.yaml"].replace(
+        "ordförande: kommundirektor", "ordförande: Anna Svensson"
+    )
+    root = make_repo({"organ/styrgrupp.yaml": text})
+    [f] = [f for f in validate(load_repo(root)) if f.rule == "SCHEMA"]
+    assert (
+        f.message == "'Anna Svensson' ser ut som en persons namn; 'ordförande' anger en funktion."
+    )
+    assert "t.ex. samordnare" in f.hint and "innehavare.namn" in f.hint

@@ -251,6 +251,12 @@ ROWS: tuple[Rule, ...] = (
                 "Skriv {fixed}.",
             ),
             "datum": ("'{key}' ska vara ett datum.", "Skriv datum som ÅÅÅÅ-MM-DD."),
+            "id-person": (
+                "'{value}' ser ut som en persons namn; '{key}' anger en funktion.",
+                "Ange funktionens id (filnamnet i funktioner/ utan .yaml), t.ex. {example}. "
+                "Personen står som innehavare.namn i funktionens fil, så att uppgiften finns "
+                "kvar när personen slutar.",
+            ),
             "id": (
                 "'{value}' är inget giltigt id ('{key}').",
                 "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä och ö "
@@ -318,6 +324,15 @@ ROWS: tuple[Rule, ...] = (
                 "Skriv varje punkt på en egen rad som börjar med '- '.",
             ),
             "mappning": ("'{key}' ska vara en mappning (nyckel: värde).", ""),
+            "mappning-frekvens": (
+                "'{key}' ska vara en frekvens: antal gånger per period.",
+                "Skriv t.ex. {key}: {fixed}; per är vecka, månad, kvartal, termin, halvår, år "
+                "eller 'vartannat år'.",
+            ),
+            "mappning-frekvens-förslag": (
+                "'{key}' ska vara en frekvens: antal gånger per period.",
+                "Skriv {key}: {fixed}.",
+            ),
             "minst": ("'{key}' ska vara minst {limit}.", ""),
             "högst": ("'{key}' får vara högst {limit}.", ""),
             # the model's own validators word these (in Swedish, in model/)
