@@ -354,3 +354,15 @@ def test_a_persons_name_where_a_function_belongs_is_told_so(make_repo) -> None:
         f.message == "'Anna Svensson' ser ut som en persons namn; 'ordförande' anger en funktion."
     )
     assert "t.ex. samordnare" in f.hint and "innehavare.namn" in f.hint
+
+
+def test_a_list_written_as_text_is_told_as_the_list_it_means(make_repo) -> None:
+    # 'ledamöter: samordnare, kommunpolis' said "ska vara en lista" and how to write items
+    # on lines; the hint now writes the list.
+    text = MINIMAL["organ/styrgrupp.yaml"].replace(
+        "ledamöter: [kommundirektor, kommunpolis, samordnare]",
+        "ledamöter: kommundirektor, kommunpolis och samordnare",
+    )
+    root = make_repo({"organ/styrgrupp.yaml": text})
+    [f] = [f for f in validate(load_repo(root)) if f.rule == "SCHEMA"]
+    assert f.hint == "Skriv ledamöter: [kommundirektor, kommunpolis, samordnare]."

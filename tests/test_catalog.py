@@ -108,6 +108,7 @@ LOADING: dict[tuple[str, str], tuple[str, str | bytes]] = {
     ("YAML-OSYNLIGT", "tom"): (STYRGRUPP, 'namn: S\ntyp: styrgrupp\n"\u200b": x\n'),
     ("SCHEMA", "sant-falskt"): (STYRGRUPP, BASE + "extern: kanske\n"),
     ("SCHEMA", "lista"): (STYRGRUPP, BASE + "ledamöter: {a: 1}\n"),
+    ("SCHEMA", "lista-förslag"): (STYRGRUPP, BASE + "ledamöter: samordnare, kommunpolis\n"),
     ("SCHEMA", "mappning"): (STYRGRUPP, BASE + "dokumentation: protokoll\n"),
     ("SCHEMA", "mappning-frekvens"): (STYRGRUPP, BASE + "möten: ofta\n"),
     ("SCHEMA", "mappning-frekvens-förslag"): (STYRGRUPP, BASE + "möten: fyra gånger om året\n"),

@@ -257,6 +257,12 @@ def _case(
             args["options"] = f"{low} eller {low + 1}"
             return "heltal-decimalkomma", args, loc, False
         return "tal-decimalkomma", args, loc, False
+    if kind in _TYPE_CASES and _TYPE_CASES[kind] == "lista" and isinstance(value, str):
+        parts = [p.strip() for p in re.split(r"[,;]| och ", value) if p.strip()]
+        if len(parts) > 1 and all(" " not in p and len(p) <= 80 for p in parts):
+            # 'ledamöter: samordnare, kommunpolis': the list it was meant to be, in YAML
+            args["fixed"] = "[" + ", ".join(parts) + "]"
+            return "lista-förslag", args, loc, False
     if kind in _TYPE_CASES and _TYPE_CASES[kind] == "mappning" and _is_cadence(cls, loc):
         # 'möten: 4 gånger per år' (the guide's words, not its YAML): say the YAML
         fixed = cadence_from_words(value) if isinstance(value, str) else None

@@ -323,6 +323,7 @@ ROWS: tuple[Rule, ...] = (
                 "'{key}' ska vara en lista.",
                 "Skriv varje punkt på en egen rad som börjar med '- '.",
             ),
+            "lista-förslag": ("'{key}' ska vara en lista.", "Skriv {key}: {fixed}."),
             "mappning": ("'{key}' ska vara en mappning (nyckel: värde).", ""),
             "mappning-frekvens": (
                 "'{key}' ska vara en frekvens: antal gånger per period.",
