@@ -6,6 +6,7 @@ failed on the code before its fix (the ordinary-text test is the control)."""
 from __future__ import annotations
 
 import json
+import textwrap
 
 import pytest
 
@@ -366,3 +367,21 @@ def test_a_list_written_as_text_is_told_as_the_list_it_means(make_repo) -> None:
     root = make_repo({"organ/styrgrupp.yaml": text})
     [f] = [f for f in validate(load_repo(root)) if f.rule == "SCHEMA"]
     assert f.hint == "Skriv ledamöter: [kommundirektor, kommunpolis, samordnare]."
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ("inrättad: 1 juni 2024", "Skriv inrättad: 2024-06-01."),
+        ("inrättad: 3 okt. 2023", "Skriv inrättad: 2023-10-03."),
+        ("avvecklas_senast: 2027", "Skriv avvecklas_senast: 2027-12-31."),
+        ("extern: ja", "Skriv extern: true (ja och nej är text i YAML)."),
+        ("extern: Nej", "Skriv extern: false (ja och nej är text i YAML)."),
+    ],
+)
+def test_a_date_or_yes_in_words_is_told_in_yaml(make_repo, line: str, hint: str) -> None:
+    # "'inrättad' ska vara ett datum" / "'extern' ska vara true eller false" and no more.
+    text = textwrap.dedent(MINIMAL["organ/styrgrupp.yaml"]).rstrip() + f"\n{line}\n"
+    root = make_repo({"organ/styrgrupp.yaml": text})
+    found = [f for f in validate(load_repo(root)) if f.rule == "SCHEMA"]
+    assert [f.hint for f in found] == [hint], [(f.message, f.hint) for f in found]

@@ -108,6 +108,8 @@ LOADING: dict[tuple[str, str], tuple[str, str | bytes]] = {
     ("YAML-OSYNLIGT", "tom"): (STYRGRUPP, 'namn: S\ntyp: styrgrupp\n"\u200b": x\n'),
     ("SCHEMA", "sant-falskt"): (STYRGRUPP, BASE + "extern: kanske\n"),
     ("SCHEMA", "lista"): (STYRGRUPP, BASE + "ledamöter: {a: 1}\n"),
+    ("SCHEMA", "datum-förslag"): (STYRGRUPP, BASE + "inrättad: 1 juni 2024\n"),
+    ("SCHEMA", "sant-falskt-förslag"): (STYRGRUPP, BASE + "extern: ja\n"),
     ("SCHEMA", "lista-förslag"): (STYRGRUPP, BASE + "ledamöter: samordnare, kommunpolis\n"),
     ("SCHEMA", "mappning"): (STYRGRUPP, BASE + "dokumentation: protokoll\n"),
     ("SCHEMA", "mappning-frekvens"): (STYRGRUPP, BASE + "möten: ofta\n"),

@@ -184,6 +184,32 @@ def _id_hint(
     return ("id-form", {"fixed": fixed}) if fixed else ("id", {})
 
 
+_MONTHS = [
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+]  # fmt: skip
+_DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})\s*(?:\.|:e|:a)?\s+([a-zåäö]+)\.?\s+(\d{4})\s*$")
+
+
+def _date_in_words(value: Any, key: str) -> str | None:
+    """``2024-06-01`` for "1 juni 2024"; for a year alone, the day a start or an end
+    means ("2026" as ``slut``: 2026-12-31); None for anything else."""
+    text = str(value).strip().lower() if isinstance(value, str | int) else ""
+    if re.fullmatch(r"\d{4}", text) and 1900 <= int(text) <= 2200:
+        return f"{text}-01-01" if key in ("start", "gäller_från", "inrättad") else f"{text}-12-31"
+    m = _DAY_MONTH_YEAR.match(text)
+    if not m:
+        return None
+    day, month, year = m.groups()
+    names = [n for n in _MONTHS if n.startswith(month[:3])] if len(month) >= 3 else []
+    if len(names) != 1:
+        return None
+    try:
+        return dt.date(int(year), _MONTHS.index(names[0]) + 1, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
 def _is_cadence(cls: type[BaseModel], loc: KeyPath) -> bool:
     """Whether the value at ``loc`` is a cadence (a Frekvens mapping)."""
     from .model._base import Frekvens
@@ -235,6 +261,10 @@ def _case(
             except ValueError:
                 return "datum-finns-inte", args, loc, False
             return "datum-form", args, loc, False
+        fixed = _date_in_words(value, str(loc[-1]) if loc else "")
+        if fixed:  # "1 juni 2024", "2026": the date it was meant to be, in its form
+            args["fixed"] = fixed
+            return "datum-förslag", args, loc, False
         return "datum", args, loc, False
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
@@ -257,6 +287,13 @@ def _case(
             args["options"] = f"{low} eller {low + 1}"
             return "heltal-decimalkomma", args, loc, False
         return "tal-decimalkomma", args, loc, False
+    if kind in _TYPE_CASES and _TYPE_CASES[kind] == "sant-falskt" and isinstance(value, str):
+        meant = {"ja": "true", "nej": "false", "sant": "true", "falskt": "false"}.get(
+            value.strip().lower()
+        )
+        if meant:  # 'vakant: ja': YAML's yes is true, Swedish 'ja' is a text
+            args["fixed"] = meant
+            return "sant-falskt-förslag", args, loc, False
     if kind in _TYPE_CASES and _TYPE_CASES[kind] == "lista" and isinstance(value, str):
         parts = [p.strip() for p in re.split(r"[,;]| och ", value) if p.strip()]
         if len(parts) > 1 and all(" " not in p and len(p) <= 80 for p in parts):

@@ -251,6 +251,10 @@ ROWS: tuple[Rule, ...] = (
                 "Skriv {fixed}.",
             ),
             "datum": ("'{key}' ska vara ett datum.", "Skriv datum som ÅÅÅÅ-MM-DD."),
+            "datum-förslag": (
+                "'{key}' ska vara ett datum (ÅÅÅÅ-MM-DD).",
+                "Skriv {key}: {fixed}.",
+            ),
             "id-person": (
                 "'{value}' ser ut som en persons namn; '{key}' anger en funktion.",
                 "Ange funktionens id (filnamnet i funktioner/ utan .yaml), t.ex. {example}. "
@@ -319,6 +323,10 @@ ROWS: tuple[Rule, ...] = (
             # the one-line/non-empty/date-range checks of model/_base.py
             "skalär": ("'{key}' {text}.", ""),
             "sant-falskt": ("'{key}' ska vara true eller false.", ""),
+            "sant-falskt-förslag": (
+                "'{key}' ska vara true eller false.",
+                "Skriv {key}: {fixed} (ja och nej är text i YAML).",
+            ),
             "lista": (
                 "'{key}' ska vara en lista.",
                 "Skriv varje punkt på en egen rad som börjar med '- '.",
