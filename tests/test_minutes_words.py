@@ -267,3 +267,28 @@ def test_example_history_reads_as_sentences(cli, tmp_path: Path) -> None:
         assert not HEX.search(out) and "möten.antal" not in out, out
         keys = {alias for _f, m in _models() for _m, alias, _p in _fields(m) if "_" in alias}
         assert not [k for k in keys if k in out], out
+
+
+def test_every_status_of_every_kind_reads_as_what_happened() -> None:
+    # "Åtgärd Belysning: status ändrades från pågående till genomförd": a board reads
+    # "genomfördes (förut pågående)". Every value of every model's status has its words,
+    # so a status added to a model cannot fall back to the mechanical sentence unseen.
+    from typing import get_args
+
+    from brottsforeb.history._sentences import STATUS_TURNED, status_turned
+    from brottsforeb.model import KINDS
+
+    with_status = {k.model for k in KINDS.values() if "status" in k.model.model_fields}
+    assert with_status == set(STATUS_TURNED), with_status ^ set(STATUS_TURNED)
+    for model, phrases in STATUS_TURNED.items():
+        values = {
+            v
+            for a in get_args(model.model_fields["status"].annotation)
+            for v in (get_args(a) or [a])
+        }
+        values.discard(type(None))
+        assert values == set(phrases), (model.__name__, values ^ set(phrases))
+    atgard = next(m for m in STATUS_TURNED if m.__name__ == "Atgard")
+    assert status_turned(atgard, "pågående", "genomförd") == "genomfördes (förut pågående)"
+    dokument = next(m for m in STATUS_TURNED if m.__name__ == "Dokument")
+    assert status_turned(dokument, "gällande", "ska_upphävas") == "ska upphävas (förut gällande)"

@@ -22,6 +22,7 @@ from ._sentences import (
     plain,
     quoted,
     same_as_unwritten,
+    status_turned,
     text_change,
     worded,
 )
@@ -156,6 +157,8 @@ def field_changes(
                 out.extend(_scalars(repo, within, what, name, key, a_list, b_list))
             else:
                 out.extend(_mappings(repo, inner, what, name, a_list, b_list))
+        elif not within and key == "status" and (turned := status_turned(model, a, b)):
+            out.append((name, turned))
         elif key not in old:
             out.append((name, f"{what} angavs till {worded(repo, inner, b)}"))
         elif key not in new:
