@@ -18,6 +18,7 @@ form, and every Finding passes its message through it.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -97,30 +98,46 @@ def _visible(text: str) -> tuple[str, list[int] | None]:
 #: and this simple search says so several times faster than _PNR. Every file and value is
 #: scanned, so it is most of what the scan costs.
 _SIX_DIGITS = re.compile(r"\d{6}")
+#: Any digit (str.isdigit's: every Unicode decimal digit, as ``\d`` in a str pattern).
+_DIGIT = re.compile(r"\d")
 
 
 def find_personnummer(text: str) -> Iterator[tuple[int, int, str, str]]:
-    """(line, column, kind, masked) for each valid personnummer or samordningsnummer."""
+    """(line, column, kind, masked) for each valid personnummer or samordningsnummer, in
+    the order they stand in ``text``.
+
+    Linear in the number found: a file of 40 000 numbers took minutes when each match was
+    compared with every earlier one and the text before it was sliced for its line."""
     seen, where = _visible(text)
     if not _SIX_DIGITS.search(seen):
         return
-    taken: list[tuple[int, int]] = []
-    for m in (*_PNR.finditer(seen), *_GLUED.finditer(seen)):
+    plain = [(m, k) for m in _PNR.finditer(seen) if (k := _kind(m)) is not None]
+    ends = [m.end() for m, _ in plain]  # increasing: finditer's matches do not overlap
+    found = list(plain)
+    for m in _GLUED.finditer(seen):
         kind = _kind(m)
-        if kind is None or any(a < m.end() and m.start() < b for a, b in taken):
+        if kind is None:
             continue
-        taken.append(m.span())
+        i = bisect.bisect_right(ends, m.start())  # the first plain match ending after it
+        if i < len(plain) and plain[i][0].start() < m.end():
+            continue  # a part of a number _PNR found already
+        found.append((m, kind))
+    found.sort(key=lambda mk: mk[0].start())
+    line, pos, line_start = 1, 0, 0
+    for m, kind in found:
         start = m.start() if where is None else where[m.start()]
-        before = text[:start]
-        line = before.count("\n") + 1
-        column = start - (before.rfind("\n") + 1) + 1
-        yield line, column, kind, _masked(m)
+        line += text.count("\n", pos, start)
+        newline = text.rfind("\n", pos, start)
+        if newline != -1:
+            line_start = newline + 1
+        pos = start
+        yield line, start - line_start + 1, kind, _masked(m)
 
 
 def left_out(text: str, instead: str) -> str:
     """``text`` with every personnummer replaced by ``instead`` (for finished text, where
     the masked form's asterisks would be markup)."""
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):  # a regex: a generator per character cost seconds
         return text
     text = _PNR.sub(lambda m: instead if _kind(m) else m.group(0), text)
     return _GLUED.sub(lambda m: instead if _kind(m) else m.group(0), text)
@@ -128,7 +145,7 @@ def left_out(text: str, instead: str) -> str:
 
 def mask(text: str) -> str:
     """``text`` with every personnummer and samordningsnummer masked (YY****-****)."""
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):  # a regex: a generator per character cost seconds
         return text
     seen, where = _visible(text)
     masked = _PNR.sub(lambda m: _masked(m) if _kind(m) else m.group(0), seen)

@@ -124,17 +124,20 @@ class More:
     file: str
     count: int
     severity: Severity
+    command: str = "check"  # the command whose JSON lists them all
 
     @property
     def message(self) -> str:
         count = f"{self.count:,}".replace(",", " ")
         return (
             f"… och {count} till av samma slag ({self.rule}) i {self.file}. "
-            "Alla står i bfa check -f json."
+            f"Alla står i bfa {self.command} -f json."
         )
 
 
-def condense(findings: Sequence[Finding], keep: int = KEEP_PER_GROUP) -> list[Finding | More]:
+def condense(
+    findings: Sequence[Finding], keep: int = KEEP_PER_GROUP, command: str = "check"
+) -> list[Finding | More]:
     """``findings`` for a table a person reads: at most ``keep`` of one rule in one file,
     then one ``More`` row where the next would have stood. A meeting file with 17,500 open
     action items made ``bfa check`` print 12 MB over 38 s; exit codes and summary lines
@@ -151,11 +154,11 @@ def condense(findings: Sequence[Finding], keep: int = KEEP_PER_GROUP) -> list[Fi
             continue
         if n == keep + 1:
             slot[key] = len(out)
-            out.append(More(f.rule, f.file or "", 0, f.severity))
+            out.append(More(f.rule, f.file or "", 0, f.severity, command))
         if key not in worst_left or f.severity.rank > worst_left[key].rank:
             worst_left[key] = f.severity
     for key, i in slot.items():
-        out[i] = More(key[0], key[1], seen[key] - keep, worst_left[key])
+        out[i] = More(key[0], key[1], seen[key] - keep, worst_left[key], command)
     return out
 
 

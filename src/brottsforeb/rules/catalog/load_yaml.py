@@ -222,6 +222,11 @@ ROWS: tuple[Rule, ...] = (
         command="load",
         variants={
             "saknas": ("Obligatorisk nyckel '{key}' saknas.", "{description}"),
+            "fler": (
+                "Filen har {n} fel till mot schemat; de visas inte.",
+                "Rätta felen ovan och kör bfa validate igen; en fil med så många fel är ofta "
+                "inte en bfa-fil, eller har fått fel indrag.",
+            ),
             "okänd-nyckel": ("Okänd nyckel '{key}'.", "Tillåtna nycklar här: {allowed}."),
             "okänd-nyckel-förslag": ("Okänd nyckel '{key}'.", "Menade du '{guess}'?"),
             "okänd-nyckel-decimalkomma": (
