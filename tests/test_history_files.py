@@ -168,3 +168,22 @@ def test_minutes_look_up_each_folder_once_not_each_file(
     monkeypatch.setattr(Tree, "__truediv__", counted)
     assert len(minutes(root, "HEAD~1", "HEAD").changes) == 300
     assert calls < 50, calls
+
+
+def test_log_of_a_removed_entity_shows_its_history_and_its_removal(tmp_path: Path) -> None:
+    # `bfa log organ/sspf` after SSPF's file was removed said there was no such file: the
+    # history of what the repository no longer has could not be read at all.
+    root, repo = _started(tmp_path, {"organ/sspf.yaml": ORGAN})
+    (root / "organ" / "sspf.yaml").write_text(ORGAN.replace("Ny arbetsgrupp", "SSPF"), "utf-8")
+    repo.git.add(A=True)
+    repo.index.commit("byt namn")
+    repo.git.rm("organ/sspf.yaml")
+    repo.index.commit("SSPF avvecklas")
+    for ref in ("organ/sspf", "sspf", "organ/sspf.yaml"):
+        out = _bfa(root, "log", ref)
+        assert out.returncode == 0, out.stderr
+        lines = out.stdout.splitlines()
+        assert lines[0].endswith(": SSPF avvecklas") and lines[1] == "  • SSPF: togs bort", lines
+        assert "  • Ny arbetsgrupp: tillkom" in lines, lines
+    out = _bfa(root, "log", "finns-inte")
+    assert out.returncode == 2 and "Det finns ingen fil för 'finns-inte'" in out.stderr

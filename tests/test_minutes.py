@@ -66,8 +66,8 @@ def test_default_since_is_latest_tag_and_until_is_worktree(history) -> None:
     atgard.write_text(atgard.read_text().replace("status: pågående", "status: genomförd"))
     m = minutes(root)
     assert m.since == "ks-2025-01" and m.until == "arbetskopian"
-    change = next(c for c in m.changes if "status" in c.sentence)
-    assert change.sentence == "Åtgärd Belysning: status ändrades från pågående till genomförd"
+    change = next(c for c in m.changes if "genomfördes" in c.sentence)
+    assert change.sentence == "Åtgärd Belysning: genomfördes (förut pågående)"
     assert change.commits[0].message == "ej incheckat"
 
 
@@ -372,8 +372,8 @@ def test_a_changed_text_of_several_words_is_quoted_so_its_end_shows(history) -> 
     text = atg.read_text()
     atg.write_text(text.replace("status: pågående", "status: genomförd"))
     commit(repo, "Klar")
-    assert [s for s in sentences(root, "HEAD~1") if "status" in s] == [
-        "Åtgärd Belysning: status ändrades från pågående till genomförd"
+    assert [s for s in sentences(root, "HEAD~1") if "genomfördes" in s] == [
+        "Åtgärd Belysning: genomfördes (förut pågående)"
     ]
     # a text that comes in or goes is quoted the same way
     styr.write_text(

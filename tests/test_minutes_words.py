@@ -267,3 +267,61 @@ def test_example_history_reads_as_sentences(cli, tmp_path: Path) -> None:
         assert not HEX.search(out) and "möten.antal" not in out, out
         keys = {alias for _f, m in _models() for _m, alias, _p in _fields(m) if "_" in alias}
         assert not [k for k in keys if k in out], out
+
+
+def test_every_status_of_every_kind_reads_as_what_happened() -> None:
+    # "Åtgärd Belysning: status ändrades från pågående till genomförd": a board reads
+    # "genomfördes (förut pågående)". Every value of every model's status has its words,
+    # so a status added to a model cannot fall back to the mechanical sentence unseen.
+    from typing import get_args
+
+    from brottsforeb.history._sentences import STATUS_TURNED, status_turned
+    from brottsforeb.model import KINDS
+
+    with_status = {k.model for k in KINDS.values() if "status" in k.model.model_fields}
+    assert with_status == set(STATUS_TURNED), with_status ^ set(STATUS_TURNED)
+    for model, phrases in STATUS_TURNED.items():
+        values = {
+            v
+            for a in get_args(model.model_fields["status"].annotation)
+            for v in (get_args(a) or [a])
+        }
+        values.discard(type(None))
+        assert values == set(phrases), (model.__name__, values ^ set(phrases))
+    atgard = next(m for m in STATUS_TURNED if m.__name__ == "Atgard")
+    assert status_turned(atgard, "pågående", "genomförd") == "genomfördes (förut pågående)"
+    dokument = next(m for m in STATUS_TURNED if m.__name__ == "Dokument")
+    assert status_turned(dokument, "gällande", "ska_upphävas") == "ska upphävas (förut gällande)"
+
+
+def test_entities_that_changed_alike_in_the_same_commits_share_one_line(history) -> None:
+    # Ten meetings marked held in one commit were ten lines; alike changes made together
+    # are one line naming every entity. JSON keeps one change per entity; changes made in
+    # other commits, or saying other things, stay their own lines.
+    from brottsforeb.history import to_json, to_markdown
+
+    root, repo = history
+    for i, title in enumerate(["Alfa", "Beta", "Gamma"]):
+        (root / "atgarder" / f"a{i}.yaml").write_text(
+            f"titel: {title}\nbeskrivning: B.\nansvarig: samordnare\nstatus: pågående\n"
+            "problem: [problem-1]\n",
+            encoding="utf-8",
+        )
+    start = commit(repo, "Tre åtgärder")
+    for i in range(3):
+        path = root / "atgarder" / f"a{i}.yaml"
+        path.write_text(path.read_text("utf-8").replace("pågående", "genomförd"), "utf-8")
+    commit(repo, "Alla klara", author="Anna")
+    path = root / "atgarder" / "a0.yaml"
+    path.write_text(path.read_text("utf-8").replace("B.", "Ny beskrivning."), "utf-8")
+    commit(repo, "Ny text", author="Bo")
+    m = minutes(root, start, "HEAD")
+    text = to_markdown(m)
+    assert (
+        "- Åtgärd a0, Åtgärd a1 och Åtgärd a2: genomfördes (förut pågående)  \n  *Anna 2026" in text
+    ), text
+    assert text.count("genomfördes") == 1
+    # a change in another commit keeps its own line and its own author
+    assert "- Åtgärd a0: beskrivning ändrades från B. till ”Ny beskrivning.”  \n  *Bo " in text
+    doc = __import__("json").loads(to_json(m))
+    assert sum("genomfördes" in c["text"] for c in doc["changes"]) == 3

@@ -22,6 +22,7 @@ from ._sentences import (
     plain,
     quoted,
     same_as_unwritten,
+    status_turned,
     text_change,
     worded,
 )
@@ -38,6 +39,17 @@ class Change:
     commits: list[CommitInfo] = field(default_factory=list)
     #: The key path the change is about ("möten.antal"); "" for the whole file.
     key: str = ""
+    #: The entity as the sentence names it ("Åtgärd Belysning"), before ": "; with it the
+    #: minutes name several entities that changed alike in one line.
+    subject: str = ""
+
+    @property
+    def predicate(self) -> str | None:
+        """What happened, without the entity ("genomfördes (förut pågående)")."""
+        head = f"{self.subject}: "
+        if self.subject and self.sentence.startswith(head):
+            return self.sentence[len(head) :]
+        return None
 
 
 def _data(repo: Repo) -> dict[tuple[str, str], tuple[str, dict[str, Any] | None]]:
@@ -156,6 +168,8 @@ def field_changes(
                 out.extend(_scalars(repo, within, what, name, key, a_list, b_list))
             else:
                 out.extend(_mappings(repo, inner, what, name, a_list, b_list))
+        elif not within and key == "status" and (turned := status_turned(model, a, b)):
+            out.append((name, turned))
         elif key not in old:
             out.append((name, f"{what} angavs till {worded(repo, inner, b)}"))
         elif key not in new:
@@ -204,25 +218,28 @@ def diff_repos(old: Repo, new: Repo) -> list[Change]:
             old_key = next((r for r, n in renamed.items() if n == (kind, eid)), None)
             if old_key is not None:
                 sentence = f"{who}: bytte id från {old_key[1]} till {eid}"
-                changes.append(Change(kind, eid, file, sentence))
+                changes.append(Change(kind, eid, file, sentence, subject=who))
                 before = a[old_key][1] or {}
                 for key, s in field_changes(new, before, data or {}, model):
-                    changes.append(Change(kind, eid, file, f"{who}: {s}", key=key))
+                    changes.append(Change(kind, eid, file, f"{who}: {s}", key=key, subject=who))
             else:
-                changes.append(Change(kind, eid, file, f"{who}: {arrival(new, kind, eid)}"))
+                sentence = f"{who}: {arrival(new, kind, eid)}"
+                changes.append(Change(kind, eid, file, sentence, subject=who))
             continue
         old_data = a[(kind, eid)][1]
         if data is None or old_data is None:
             if (data is None) != (old_data is None):
                 state = "kunde inte läsas" if data is None else "går att läsa igen"
                 shown = entity_label(old if data is None else new, kind, eid)
-                changes.append(Change(kind, eid, file, f"{shown}: filen {state}"))
+                changes.append(Change(kind, eid, file, f"{shown}: filen {state}", subject=shown))
             continue
         for key, s in field_changes(new, old_data, data, model):
-            changes.append(Change(kind, eid, file, f"{who}: {s}", key=key))
+            changes.append(Change(kind, eid, file, f"{who}: {s}", key=key, subject=who))
     for (kind, eid), (file, _) in sorted(removed.items()):
         if (kind, eid) not in renamed:
-            changes.append(Change(kind, eid, file, f"{entity_label(old, kind, eid)}: togs bort"))
+            gone = entity_label(old, kind, eid)
+            changes.append(Change(kind, eid, file, f"{gone}: togs bort", subject=gone))
     for ch in changes:  # values from any revision: one line, no control character, no pnr
         ch.sentence = clean(ch.sentence)
+        ch.subject = clean(ch.subject)
     return changes

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..errors import UsageError
 from ..loader import find_root, with_file
 from ._diff import diff_repos
 from ._failures import guarded
@@ -34,9 +35,18 @@ def entity_log(
     git_repo = open_git(path)
     root = find_root(path)
     current = load_at(git_repo, root, None)
-    entry = current.lookup(ref)
-    kind, eid, rel = entry.kind, entry.id, entry.file
     prefix = prefix_of(git_repo, root)
+    try:
+        entry = current.lookup(ref)
+        kind, eid, rel = entry.kind, entry.id, entry.file
+    except UsageError:
+        # not in the working tree: an entity that was removed still has its history (the
+        # newest commit is the one that took it away: "…: togs bort")
+        require_commits(git_repo, ", så filen har ingen historik")
+        gone = _removed(git_repo, prefix, ref)
+        if gone is None:
+            raise
+        kind, eid, rel = gone
     require_commits(git_repo, ", så filen har ingen historik")
     out = []
     commits = list(git_repo.iter_commits("HEAD", paths=[prefix + rel], follow=False))
@@ -50,6 +60,34 @@ def entity_log(
         ]
         out.append((info(c), found))
     return out
+
+
+def _removed(git_repo: Any, prefix: str, ref: str) -> tuple[str, str, str] | None:
+    """(kind, id, file) of an entity ``ref`` names that is gone from the working tree but
+    has a file in the history of HEAD; None if no such file ever was."""
+    from ..model import KINDS, kind_by_name
+
+    ref = ref.strip().replace("\\", "/").removeprefix("./")
+    ref = ref.removesuffix(".yaml").removesuffix(".yml")
+    head, _, eid = ref.rpartition("/")
+    if head.startswith("moten/"):
+        head = "moten"
+    kind = kind_by_name(head) if head else None
+    if (head and kind is None) or not eid:
+        return None
+    found = []
+    for folder in [kind.folder] if kind else list(KINDS):
+        place = f"{folder}/{eid[:4]}" if KINDS[folder].by_year else folder
+        for suffix in (".yaml", ".yml"):
+            rel = f"{place}/{eid}{suffix}"
+            if next(git_repo.iter_commits("HEAD", paths=[prefix + rel], max_count=1), None):
+                found.append((folder, eid, rel))
+    if len(found) > 1:
+        raise UsageError(
+            f"'{ref}' är tvetydigt: " + ", ".join(f"{k}/{i}" for k, i, _ in found) + ".",
+            hint="Skriv slaget framför id:t.",
+        )
+    return found[0] if found else None
 
 
 def _blob(commit: Any, path: str) -> bytes | None:

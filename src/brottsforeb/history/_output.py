@@ -42,6 +42,34 @@ def grouped(changes: list[Change]) -> list[tuple[str, list[Change]]]:
     return [(HEADINGS[k], [c for c in changes if c.kind == k]) for k in kinds]
 
 
+def merged(items: list[Change]) -> list[tuple[str, list[CommitInfo]]]:
+    """(sentence, commits) per line: entities that changed alike, in the same commits, in
+    one line ("Åtgärd A, Åtgärd B och Åtgärd C: genomfördes (förut pågående)"), where the
+    line of the first of them stood; before, ten meetings marked held were ten lines."""
+    groups: dict[tuple[str, tuple[tuple[str, str], ...]], list[Change]] = {}
+    order: list[tuple[str, tuple[tuple[str, str], ...]] | Change] = []
+    for c in items:
+        what = c.predicate
+        if what is None:
+            order.append(c)
+            continue
+        key = (what, tuple((x.sha, x.message) for x in c.commits))
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(c)
+    out: list[tuple[str, list[CommitInfo]]] = []
+    for entry in order:
+        if isinstance(entry, Change):
+            out.append((entry.sentence, entry.commits))
+            continue
+        same = groups[entry]
+        names = [c.subject for c in same]
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+        out.append((f"{who}: {entry[0]}", same[0].commits))
+    return out
+
+
 def attribution(commits: list[CommitInfo]) -> str:
     """Who made a change and when, as a reader uses it: no commit ids."""
     parts = []
@@ -85,10 +113,10 @@ def human_lines(m: Minutes) -> list[tuple[str, str]]:
         lines.append(("Inga ändringar.", "item"))
     for heading, items in grouped(m.changes):
         lines.append((heading, "heading"))
-        for c in items:
-            lines.append((f"  • {c.sentence}", "item"))
-            if c.commits:
-                lines.append((f"      {attribution(c.commits)}", "by"))
+        for sentence, commits in merged(items):
+            lines.append((f"  • {sentence}", "item"))
+            if commits:
+                lines.append((f"      {attribution(commits)}", "by"))
     lines += [(f"  ! {p}", "problem") for p in m.problems]
     return lines
 
@@ -101,10 +129,10 @@ def to_markdown(m: Minutes, title: str = TITLE) -> str:
     for heading, items in grouped(m.changes):
         lines += [f"## {heading}", ""]
         lines += [
-            f"- {md(c.sentence)}  \n  *{md(attribution(c.commits))}*"
-            if c.commits
-            else f"- {md(c.sentence)}"
-            for c in items
+            f"- {md(sentence)}  \n  *{md(attribution(commits))}*"
+            if commits
+            else f"- {md(sentence)}"
+            for sentence, commits in merged(items)
         ]
         lines.append("")
     if m.problems:

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .._ids import ascii_id
-from ..model import KINDS, Kommun
+from ..model import KINDS, Atgard, Dokument, Kommun, Mote, Organ
 from ..model._base import Frekvens
 from ..model._walk import field_label, inner_model
 from ..repo import KOMMUN, Repo
@@ -50,6 +50,45 @@ TURNED = {
     "inställt": ("ställdes in", "är inte längre inställt"),
     "extern": ("räknas nu som extern", "räknas inte längre som extern"),
 }
+
+#: A status that changes, read as what happened ("Åtgärd Fältarbete: genomfördes (förut
+#: pågående)"), not "status ändrades från pågående till genomförd". One phrase per value
+#: of each model's status (test_minutes_words checks that every value has one).
+STATUS_TURNED: dict[type[BaseModel], dict[str, str]] = {
+    Mote: {"planerat": "planeras igen", "hållet": "hölls", "inställt": "ställdes in"},
+    Atgard: {
+        "planerad": "är åter planerad",
+        "pågående": "påbörjades",
+        "genomförd": "genomfördes",
+        "avbruten": "avbröts",
+        "försenad": "blev försenad",
+    },
+    Dokument: {
+        "utkast": "blev ett utkast igen",
+        "gällande": "blev gällande",
+        "inaktuellt": "blev inaktuellt",
+        "ska_upphävas": "ska upphävas",
+        "upphävt": "upphävdes",
+        "ersatt": "ersattes",
+    },
+    Organ: {
+        "föreslaget": "är åter föreslaget",
+        "försök": "inrättades på försök",
+        "aktivt": "blev ett aktivt organ",
+        "avvecklas": "ska avvecklas",
+        "avvecklat": "avvecklades",
+    },
+}
+
+
+def status_turned(model: Model, old: Any, new: Any) -> str | None:
+    """'genomfördes (förut pågående)' for a status that changed, or None."""
+    phrases = STATUS_TURNED.get(model) if model is not None else None
+    if phrases is None or not isinstance(new, str) or new not in phrases:
+        return None
+    before = f" (förut {str(old).replace('_', ' ')})" if isinstance(old, str) else ""
+    return phrases[new] + before
+
 
 #: A meeting file that comes into the repository, by the state it records: a planned
 #: meeting is not one that took place (N5: both read "tillkom").
