@@ -218,3 +218,16 @@ def test_overview_counts_municipalities_and_a_shared_deadline_once(cli) -> None:
     }
     assert sum(len(m["overdue"]) for m in data["municipalities"]) == 7  # each row as check
     assert all("overdue_keys" not in m for m in data["municipalities"])
+
+
+def test_overview_says_an_unreadable_coordination_file_is_unreadable(cli, example) -> None:
+    # A typo in the samordningsfunktion's file made the overview say "saknas": the county
+    # read that the municipality had no coordination, when its file could not be read.
+    root = example("torsby")
+    path = root / "funktioner" / "forebyggande-samordnare.yaml"
+    path.write_text(path.read_text("utf-8").replace("titel:", "tittel:", 1), "utf-8")
+    out = cli("overview", root, "--today", "2026-11-22").output
+    assert "| kan inte läsas (funktioner/forebyggande-samordnare.yaml) |" in out, out
+    doc = json.loads(cli("overview", root, "--today", "2026-11-22", "-f", "json").output)
+    assert doc["municipalities"][0]["coordination"] is None
+    assert "coordination_unread" not in doc["municipalities"][0]

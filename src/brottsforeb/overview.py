@@ -52,6 +52,9 @@ class Row:
     #: one key per overdue deadline (rule, the file's real path, due): a deadline a
     #: samverkan shares with its members is one deadline, not one per repository
     overdue_keys: list[str] = field(default_factory=list)
+    #: the samordningsfunktion's file when it has errors (then ``coordination`` is None,
+    #: but the column says the file could not be read, not that there is none)
+    coordination_unread: str | None = None
 
     @property
     def leadership_in_place(self) -> bool:
@@ -111,6 +114,7 @@ def _row(args: tuple[Path, str, dt.date, int]) -> Row:
     data = entry.parsed.data if entry else None
     if isinstance(data, dict) and data.get("vakant") is True:
         coord_f = None  # a vacant function coordinates nothing (vakant: true)
+    unread = entry.file if entry is not None and entry.model is None else None
     lead = k.leadership.organ if k and k.leadership else None
     findings = check(repo, today, horizon)
     # every error check reports: a missing duty (no lägesbild, never reported to KF) has no
@@ -145,6 +149,7 @@ def _row(args: tuple[Path, str, dt.date, int]) -> Row:
         and not any(f.rule == "RAPPORTERING-KF" and f.severity is Severity.ERROR for f in findings),
         overdue=overdue,
         overdue_keys=keys,
+        coordination_unread=unread,
         due_soon=sum(1 for f in findings if f.severity is Severity.WARNING and f.due),
         unreadable=unreadable,
     )
@@ -231,7 +236,8 @@ def _flat(r: Row) -> dict[str, str]:
         "åtgärdsplan": plan,
         "grundad_på_lägesbild": _yes(r.action_plan_on_lagesbild) if r.action_plan else "–",
         "lägesbild": lagesbild,
-        "samordningsfunktion": r.coordination or none,
+        "samordningsfunktion": r.coordination
+        or (f"kan inte läsas ({r.coordination_unread})" if r.coordination_unread else none),
         "ledning": lead,
         "försenat": str(len(r.overdue)),
     }
@@ -342,7 +348,7 @@ def to_json(ov: Overview) -> str:
     rows: list[dict[str, Any]] = []
     for r in ov.rows:
         d = asdict(r)
-        del d["overdue_keys"]
+        del d["overdue_keys"], d["coordination_unread"]
         d["leadership_in_place"] = r.leadership_in_place
         rows.append(d)
     doc = {
