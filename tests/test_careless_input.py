@@ -385,3 +385,25 @@ def test_a_date_or_yes_in_words_is_told_in_yaml(make_repo, line: str, hint: str)
     root = make_repo({"organ/styrgrupp.yaml": text})
     found = [f for f in validate(load_repo(root)) if f.rule == "SCHEMA"]
     assert [f.hint for f in found] == [hint], [(f.message, f.hint) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("start", "what"),
+    [
+        (b"PK\x03\x04\x14\x00\x06\x00", "en Word-fil (eller en annan zip-fil)"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "en PDF"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "en äldre Office-fil (.doc eller .xls)"),
+        (b"\x89PNG\r\n\x1a\n", "en bild"),
+        (b"namn: x\n\x00\x01\x02\x03", "en binär fil"),
+    ],
+)
+def test_a_document_saved_as_yaml_is_named_for_what_it_is(
+    make_repo, start: bytes, what: str
+) -> None:
+    # A Word file or a PDF renamed .yaml was "not UTF-8; the character looks like 'â' in
+    # Windows-1252 (an old Word export)": advice to re-save a file that is no text at all.
+    root = make_repo()
+    (root / "organ" / "protokoll.yaml").write_bytes(start + bytes(range(128, 256)))
+    [f] = [f for f in validate(load_repo(root)) if f.file == "organ/protokoll.yaml"]
+    assert f.rule == "FIL-KODNING"
+    assert f.message == f"Filen är ingen textfil utan {what} med namnet .yaml.", f.message

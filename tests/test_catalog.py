@@ -132,6 +132,7 @@ LOADING: dict[tuple[str, str], tuple[str, str | bytes]] = {
     ("FIL-ANDELSE", ""): ("organ/x.YAML", BASE),
     ("FIL-PLATS", ""): ("organ/sub/x.yaml", BASE),
     ("FIL-PLATS", "rot"): ("organ.yaml", BASE),
+    ("FIL-KODNING", "binär"): (STYRGRUPP, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"),
     ("FIL-KODNING", "utf-16"): (STYRGRUPP, BASE.encode("utf-16")),
     ("PERSONNUMMER", "filnamn"): ("atgarder/fall-900101-0009.yaml", "titel: x\n"),
     ("YAML-STORLEK", "tecken"): (

@@ -23,7 +23,7 @@ from ._scan import SUSPECT as _ODD
 from ._scan import clean_key as _clean_key
 from ._scan import line_breaks as _line_breaks
 from ._scan import loaded_text_findings
-from ._yaml_errors import _syntax_finding
+from ._yaml_errors import _syntax_finding, no_text
 from .findings import Finding, from_catalog
 
 try:  # the C composer is several times faster; the pure one is identical in output
@@ -179,9 +179,9 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Finding | None]:
     """Bytes to text: UTF-8 with or without BOM, else a finding saying how to save."""
     if len(raw) > MAX_FILE_BYTES:
         return None, from_catalog("FIL-STORLEK", file, limit_kb=MAX_FILE_BYTES // 1000)
-    wide = _utf16(raw)
-    if wide is not None:
-        return None, from_catalog("FIL-KODNING", file, 1, 1, "utf-16", name=wide)
+    not_text = no_text(raw, file)  # UTF-16, a Word file or a PDF named .yaml
+    if not_text is not None:
+        return None, not_text
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -196,22 +196,6 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Finding | None]:
     if text.startswith("\ufeff"):
         text = text[1:]
     return text, None
-
-
-def _utf16(raw: bytes) -> str | None:
-    """'UTF-16' or 'UTF-32' for a file Windows saved as 'Unicode', else None."""
-    boms = {
-        b"\xff\xfe\x00\x00": "UTF-32",
-        b"\x00\x00\xfe\xff": "UTF-32",
-        b"\xff\xfe": "UTF-16",
-        b"\xfe\xff": "UTF-16",
-    }
-    name = next((n for bom, n in boms.items() if raw.startswith(bom)), None)
-    if name is None and len(raw) >= 4 and b"\x00\x00\x00" in (raw[1:4], raw[0:3]):
-        name = "UTF-32"  # without BOM: three of four bytes of ASCII text are zero
-    elif name is None and len(raw) >= 4 and b"\x00\x00" in (raw[1:4:2], raw[0:3:2]):
-        name = "UTF-16"  # without BOM: every other byte of ASCII text is zero
-    return name
 
 
 _MAP, _SEQ, _MERGE, _STR = _T + "map", _T + "seq", _T + "merge", _T + "str"

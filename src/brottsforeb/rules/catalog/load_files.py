@@ -175,6 +175,11 @@ ROWS: tuple[Rule, ...] = (
                 "Spara filen med teckenkodningen UTF-8 (i VS Code: klicka på kodningen i "
                 "statusraden och välj 'Save with Encoding' → UTF-8).",
             ),
+            "binär": (
+                "Filen är ingen textfil utan {what} med namnet .yaml.",
+                "En datafil är text i YAML. Skriv in uppgifterna i en .yaml-fil (bfa new "
+                "skapar en), och lägg dokumentet utanför datamapparna.",
+            ),
             "utf-16": (
                 "Filen är sparad som {name} ('Unicode' i Anteckningar), inte som UTF-8.",
                 "Spara filen med teckenkodningen UTF-8 (i Anteckningar: Spara som → Kodning: "
