@@ -6,10 +6,13 @@ failed on the code before its fix (the ordinary-text test is the control)."""
 from __future__ import annotations
 
 import json
+import textwrap
 
 import pytest
 
 from brottsforeb import load_repo, validate
+
+from .conftest import MINIMAL
 
 
 @pytest.mark.parametrize(
@@ -263,6 +266,7 @@ def test_a_file_with_a_typo_is_not_called_missing_without_saying_why(example) ->
         " har fel och räknas inte förrän den är rättad.)"
     ) in meetings, meetings
     typo("organ/lfr-styrgrupp.yaml", "mandat:", "madnat:")
+    typo("organ/sspf.yaml", "målgrupp:", "malgrupp:")  # no styrgrupp: not named below
     typo("dokument/atgardsplan-2025.yaml", "titel:", "tittel:")
     repo = load_repo(root)
     said = {f.rule: f.message for f in [*validate(repo), *check(repo, day)]}
@@ -313,3 +317,71 @@ def test_a_flood_of_errors_in_one_file_is_told_in_part_and_counted(make_repo, cl
     assert len(r.output.splitlines()) < 250, len(r.output.splitlines())
     doc = json.loads(cli("validate", root, "-f", "json").output)
     assert sum(f["rule"] == "PERSONNUMMER" for f in doc["findings"]) == 300  # JSON: all
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("4 gånger per år", "{antal: 4, per: år}"),
+        ("fyra gånger om året", "{antal: 4, per: år}"),
+        ("En gång i månaden", "{antal: 1, per: månad}"),
+        ("årligen", "{antal: 1, per: år}"),
+        ("två gånger per termin.", "{antal: 2, per: termin}"),
+        ("vartannat år", "{antal: 1, per: 'vartannat år'}"),
+    ],
+)
+def test_a_cadence_in_words_is_told_in_yaml(make_repo, written: str, meant: str) -> None:
+    # 'möten: 4 gånger per år' (the documents' words) said "'möten' ska vara en mappning
+    # (nyckel: värde)." and no more; the hint now writes the YAML it means.
+    text = MINIMAL["organ/styrgrupp.yaml"].replace(
+        "möten: {antal: 2, per: år}", f"möten: {written}"
+    )
+    root = make_repo({"organ/styrgrupp.yaml": text})
+    [f] = [f for f in validate(load_repo(root)) if f.rule == "SCHEMA"]
+    assert f.message == "'möten' ska vara en frekvens: antal gånger per period."
+    assert f.hint == f"Skriv möten: {meant}."
+    fixed = text.replace(f"möten: {written}", f"möten: {meant}")
+    root2 = make_repo({"organ/styrgrupp.yaml": fixed})
+    assert not [f for f in validate(load_repo(root2)) if f.rule == "SCHEMA"]
+
+
+def test_a_persons_name_where_a_function_belongs_is_told_so(make_repo) -> None:
+    text = MINIMAL["organ/styrgrupp.yaml"].replace(
+        "ordförande: kommundirektor", "ordförande: Anna Svensson"
+    )
+    root = make_repo({"organ/styrgrupp.yaml": text})
+    [f] = [f for f in validate(load_repo(root)) if f.rule == "SCHEMA"]
+    assert (
+        f.message == "'Anna Svensson' ser ut som en persons namn; 'ordförande' anger en funktion."
+    )
+    assert "t.ex. samordnare" in f.hint and "innehavare.namn" in f.hint
+
+
+def test_a_list_written_as_text_is_told_as_the_list_it_means(make_repo) -> None:
+    # 'ledamöter: samordnare, kommunpolis' said "ska vara en lista" and how to write items
+    # on lines; the hint now writes the list.
+    text = MINIMAL["organ/styrgrupp.yaml"].replace(
+        "ledamöter: [kommundirektor, kommunpolis, samordnare]",
+        "ledamöter: kommundirektor, kommunpolis och samordnare",
+    )
+    root = make_repo({"organ/styrgrupp.yaml": text})
+    [f] = [f for f in validate(load_repo(root)) if f.rule == "SCHEMA"]
+    assert f.hint == "Skriv ledamöter: [kommundirektor, kommunpolis, samordnare]."
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ("inrättad: 1 juni 2024", "Skriv inrättad: 2024-06-01."),
+        ("inrättad: 3 okt. 2023", "Skriv inrättad: 2023-10-03."),
+        ("avvecklas_senast: 2027", "Skriv avvecklas_senast: 2027-12-31."),
+        ("extern: ja", "Skriv extern: true (ja och nej är text i YAML)."),
+        ("extern: Nej", "Skriv extern: false (ja och nej är text i YAML)."),
+    ],
+)
+def test_a_date_or_yes_in_words_is_told_in_yaml(make_repo, line: str, hint: str) -> None:
+    # "'inrättad' ska vara ett datum" / "'extern' ska vara true eller false" and no more.
+    text = textwrap.dedent(MINIMAL["organ/styrgrupp.yaml"]).rstrip() + f"\n{line}\n"
+    root = make_repo({"organ/styrgrupp.yaml": text})
+    found = [f for f in validate(load_repo(root)) if f.rule == "SCHEMA"]
+    assert [f.hint for f in found] == [hint], [(f.message, f.hint) for f in found]

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ._cadence_words import cadence_from_words
 from ._ids import ID, ascii_id, fold
 from ._scan import hidden, without_hidden
 from ._yaml import ParsedYaml
@@ -168,6 +169,12 @@ def _id_hint(
     fixed = ascii_id(value) if "/" not in value and " " not in value.strip() else ""
     fixed = fixed if fixed and fixed != value and re.fullmatch(ID, fixed) else ""
     kind = ref_kind_at(cls, loc)
+    if kind is not None and "funktioner" in kind.split("|") and _PERSON.match(value.strip()):
+        # 'ansvarig: Anna Svensson': a person where the role belongs (the role stays when
+        # the person leaves; the name is innehavare.namn in the function's file)
+        ids = sorted((known or {}).get("funktioner", ()))
+        example = next((i for w in ("samordnare", "chef") for i in ids if w in i), None)
+        return "id-person", {"example": example or (ids[0] if ids else "samordnare")}
     if known is not None and kind is not None:
         ids = sorted({i for k in kind.split("|") for i in known.get(k, ())})
         if fixed not in ids and (guess := suggest(value, ids)):
@@ -175,6 +182,40 @@ def _id_hint(
                 return "id-form-förslag", {"fixed": fixed, "guess": guess}
             return "id-förslag", {"guess": guess}
     return ("id-form", {"fixed": fixed}) if fixed else ("id", {})
+
+
+_MONTHS = [
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+]  # fmt: skip
+_DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})\s*(?:\.|:e|:a)?\s+([a-zåäö]+)\.?\s+(\d{4})\s*$")
+
+
+def _date_in_words(value: Any, key: str) -> str | None:
+    """``2024-06-01`` for "1 juni 2024"; for a year alone, the day a start or an end
+    means ("2026" as ``slut``: 2026-12-31); None for anything else."""
+    text = str(value).strip().lower() if isinstance(value, str | int) else ""
+    if re.fullmatch(r"\d{4}", text) and 1900 <= int(text) <= 2200:
+        return f"{text}-01-01" if key in ("start", "gäller_från", "inrättad") else f"{text}-12-31"
+    m = _DAY_MONTH_YEAR.match(text)
+    if not m:
+        return None
+    day, month, year = m.groups()
+    names = [n for n in _MONTHS if n.startswith(month[:3])] if len(month) >= 3 else []
+    if len(names) != 1:
+        return None
+    try:
+        return dt.date(int(year), _MONTHS.index(names[0]) + 1, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _is_cadence(cls: type[BaseModel], loc: KeyPath) -> bool:
+    """Whether the value at ``loc`` is a cadence (a Frekvens mapping)."""
+    from .model._base import Frekvens
+
+    inner = model_at(cls, loc)
+    return inner is not None and issubclass(inner, Frekvens)
 
 
 def _case(
@@ -220,6 +261,10 @@ def _case(
             except ValueError:
                 return "datum-finns-inte", args, loc, False
             return "datum-form", args, loc, False
+        fixed = _date_in_words(value, str(loc[-1]) if loc else "")
+        if fixed:  # "1 juni 2024", "2026": the date it was meant to be, in its form
+            args["fixed"] = fixed
+            return "datum-förslag", args, loc, False
         return "datum", args, loc, False
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
@@ -242,6 +287,24 @@ def _case(
             args["options"] = f"{low} eller {low + 1}"
             return "heltal-decimalkomma", args, loc, False
         return "tal-decimalkomma", args, loc, False
+    if kind in _TYPE_CASES and _TYPE_CASES[kind] == "sant-falskt" and isinstance(value, str):
+        meant = {"ja": "true", "nej": "false", "sant": "true", "falskt": "false"}.get(
+            value.strip().lower()
+        )
+        if meant:  # 'vakant: ja': YAML's yes is true, Swedish 'ja' is a text
+            args["fixed"] = meant
+            return "sant-falskt-förslag", args, loc, False
+    if kind in _TYPE_CASES and _TYPE_CASES[kind] == "lista" and isinstance(value, str):
+        parts = [p.strip() for p in re.split(r"[,;]| och ", value) if p.strip()]
+        if len(parts) > 1 and all(" " not in p and len(p) <= 80 for p in parts):
+            # 'ledamöter: samordnare, kommunpolis': the list it was meant to be, in YAML
+            args["fixed"] = "[" + ", ".join(parts) + "]"
+            return "lista-förslag", args, loc, False
+    if kind in _TYPE_CASES and _TYPE_CASES[kind] == "mappning" and _is_cadence(cls, loc):
+        # 'möten: 4 gånger per år' (the guide's words, not its YAML): say the YAML
+        fixed = cadence_from_words(value) if isinstance(value, str) else None
+        args["fixed"] = fixed or "{antal: 4, per: år}"
+        return ("mappning-frekvens-förslag" if fixed else "mappning-frekvens"), args, loc, False
     if kind in _TYPE_CASES:
         args["limit"] = _number(next((ctx[k] for k in ("ge", "gt", "le", "lt") if k in ctx), ""))
         return _TYPE_CASES[kind], args, loc, False
@@ -255,6 +318,9 @@ def _case(
         return "modellen", args, loc, False
     return "", args, loc, False
 
+
+#: A person's name: two or three capitalised words of letters ("Anna Svensson").
+_PERSON = re.compile(r"^[A-ZÅÄÖÉ][a-zåäöéü]+(?:[ -][A-ZÅÄÖÉ][a-zåäöéü]+){1,2}$")
 
 #: The bad ids in one file that are compared with the repository's ids.
 _GUESSES = 20

@@ -251,6 +251,16 @@ ROWS: tuple[Rule, ...] = (
                 "Skriv {fixed}.",
             ),
             "datum": ("'{key}' ska vara ett datum.", "Skriv datum som ÅÅÅÅ-MM-DD."),
+            "datum-förslag": (
+                "'{key}' ska vara ett datum (ÅÅÅÅ-MM-DD).",
+                "Skriv {key}: {fixed}.",
+            ),
+            "id-person": (
+                "'{value}' ser ut som en persons namn; '{key}' anger en funktion.",
+                "Ange funktionens id (filnamnet i funktioner/ utan .yaml), t.ex. {example}. "
+                "Personen står som innehavare.namn i funktionens fil, så att uppgiften finns "
+                "kvar när personen slutar.",
+            ),
             "id": (
                 "'{value}' är inget giltigt id ('{key}').",
                 "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, utan å, ä och ö "
@@ -313,11 +323,25 @@ ROWS: tuple[Rule, ...] = (
             # the one-line/non-empty/date-range checks of model/_base.py
             "skalär": ("'{key}' {text}.", ""),
             "sant-falskt": ("'{key}' ska vara true eller false.", ""),
+            "sant-falskt-förslag": (
+                "'{key}' ska vara true eller false.",
+                "Skriv {key}: {fixed} (ja och nej är text i YAML).",
+            ),
             "lista": (
                 "'{key}' ska vara en lista.",
                 "Skriv varje punkt på en egen rad som börjar med '- '.",
             ),
+            "lista-förslag": ("'{key}' ska vara en lista.", "Skriv {key}: {fixed}."),
             "mappning": ("'{key}' ska vara en mappning (nyckel: värde).", ""),
+            "mappning-frekvens": (
+                "'{key}' ska vara en frekvens: antal gånger per period.",
+                "Skriv t.ex. {key}: {fixed}; per är vecka, månad, kvartal, termin, halvår, år "
+                "eller 'vartannat år'.",
+            ),
+            "mappning-frekvens-förslag": (
+                "'{key}' ska vara en frekvens: antal gånger per period.",
+                "Skriv {key}: {fixed}.",
+            ),
             "minst": ("'{key}' ska vara minst {limit}.", ""),
             "högst": ("'{key}' får vara högst {limit}.", ""),
             # the model's own validators word these (in Swedish, in model/)
